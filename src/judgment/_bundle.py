@@ -1,0 +1,195 @@
+"""Bundles: an inspection plus its evidence records, loaded from YAML or JSON."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Annotated, Any, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+
+from judgment._diagnostics import Diagnostic, Location, did_you_mean
+from judgment._errors import BundleError, InputFileError
+from judgment._pydantic_errors import diagnostics_from_validation
+from judgment._yaml import MAX_FILE_BYTES, LoadFailure, Positions, load_document
+from judgment.evidence import Record, Vocabulary, get_vocabulary, vocabulary_ids
+
+MAX_RECORDS = 10_000
+
+
+class Period(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    start: dt.date
+    end: dt.date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.start > self.end:
+            raise ValueError(f"period starts {self.start} after it ends {self.end}")
+        return self
+
+
+class Inspection(BaseModel):
+    """What was inspected, when, and under which framework."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    force: str = Field(min_length=1, max_length=200)
+    period: Period
+    framework: str = Field(min_length=1, max_length=100)
+    date: dt.date
+    title: str | None = Field(default=None, max_length=500)
+
+
+class Bundle(BaseModel):
+    """An inspection and its evidence records, kept sorted by record id."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    vocabulary: str
+    inspection: Inspection
+    records: tuple[Record, ...] = ()
+
+    @model_validator(mode="after")
+    def _sorted_unique(self) -> Bundle:
+        ids = [r.id for r in self.records]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"record ids must be unique; repeated: {', '.join(duplicates)}")
+        ordered = tuple(sorted(self.records, key=lambda r: r.id))
+        object.__setattr__(self, "records", ordered)
+        return self
+
+    def by_kind(self, kind: str) -> tuple[Record, ...]:
+        return tuple(r for r in self.records if r.kind == kind)
+
+    def record(self, record_id: str) -> Record:
+        for r in self.records:
+            if r.id == record_id:
+                return r
+        raise KeyError(record_id)
+
+    def replace_records(self, records: Iterable[Record]) -> Bundle:
+        """A copy of this bundle with other records (tests and what-ifs use this)."""
+        return Bundle(vocabulary=self.vocabulary, inspection=self.inspection, records=tuple(records))
+
+    def to_data(self) -> dict[str, Any]:
+        """Plain JSON-ready data, records sorted by id."""
+        return {
+            "vocabulary": self.vocabulary,
+            "inspection": self.inspection.model_dump(mode="json", exclude_none=True),
+            "records": [r.model_dump(mode="json", exclude_none=True) for r in self.records],
+        }
+
+
+def load_bundle(path: str | Path, vocabulary: Vocabulary | None = None) -> Bundle:
+    """Load a bundle from a YAML or JSON file; raise :class:`BundleError` with located diagnostics."""
+    source = Path(path)
+    try:
+        document = load_document(source, str(path), max_bytes=MAX_FILE_BYTES * 8)
+    except LoadFailure as failure:
+        kind = InputFileError if failure.diagnostic.code in ("FILE_NOT_FOUND", "FILE_TOO_LARGE") else BundleError
+        raise kind([failure.diagnostic]) from None
+    return bundle_from_data(document.data, document.positions, vocabulary)
+
+
+def bundle_from_data(data: Any, positions: Positions | None = None,
+                     vocabulary: Vocabulary | None = None) -> Bundle:
+    """Validate plain data as a bundle; every problem is reported, none is skipped."""
+    where = positions or Positions("<bundle>")
+    problems: list[Diagnostic] = []
+    if not isinstance(data, Mapping):
+        raise BundleError([Diagnostic("WRONG_TYPE", "a bundle must be a mapping with 'inspection' and 'records'",
+                                      where.of_value(()))])
+    vocab = vocabulary or _vocabulary_of(data, where, problems)
+    unknown = sorted(set(data) - {"vocabulary", "inspection", "records"})
+    for key in unknown:
+        problems.append(Diagnostic("UNKNOWN_KEY", f"unknown key {key!r} in bundle", where.of_key((key,)),
+                                   hint=did_you_mean(key, ["vocabulary", "inspection", "records"])))
+    inspection = _inspection(data, where, problems)
+    records = _records(data.get("records"), vocab, where, problems) if vocab else []
+    if problems:
+        raise BundleError(problems)
+    assert inspection is not None and vocab is not None
+    return Bundle(vocabulary=vocab.id, inspection=inspection, records=tuple(records))
+
+
+def _vocabulary_of(data: Mapping[str, Any], where: Positions, problems: list[Diagnostic]) -> Vocabulary | None:
+    name = data.get("vocabulary")
+    if not isinstance(name, str):
+        problems.append(Diagnostic("MISSING_KEY", "the bundle must name its evidence vocabulary",
+                                   where.of_value(()), hint="add 'vocabulary: hmic-crime' at the top"))
+        return None
+    vocab = get_vocabulary(name)
+    if vocab is None:
+        problems.append(Diagnostic("UNKNOWN_VOCABULARY", f"no evidence vocabulary is registered as {name!r}",
+                                   where.of_value(("vocabulary",)), hint=did_you_mean(name, vocabulary_ids())))
+    return vocab
+
+
+def _inspection(data: Mapping[str, Any], where: Positions, problems: list[Diagnostic]) -> Inspection | None:
+    if "inspection" not in data:
+        problems.append(Diagnostic("MISSING_KEY", "the bundle has no 'inspection'", where.of_value(())))
+        return None
+    try:
+        return Inspection.model_validate(data["inspection"])
+    except ValidationError as exc:
+        problems.extend(diagnostics_from_validation(exc, ("inspection",), where))
+        return None
+
+
+def _records(raw: Any, vocab: Vocabulary, where: Positions, problems: list[Diagnostic]) -> list[Record]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        problems.append(Diagnostic("WRONG_TYPE", "'records' must be a list", where.of_value(("records",))))
+        return []
+    if len(raw) > MAX_RECORDS:
+        problems.append(Diagnostic("FILE_TOO_LARGE", f"{len(raw):,} records; the limit is {MAX_RECORDS:,}",
+                                   where.of_value(("records",))))
+        return []
+    records: list[Record] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(raw):
+        record = _record(item, index, vocab, where, problems)
+        if record is None:
+            continue
+        if record.id in seen:
+            problems.append(Diagnostic("DUPLICATE_ID", f"record id {record.id!r} is used twice",
+                                       where.of_value(("records", index, "id")),
+                                       hint=f"the first use is record {seen[record.id] + 1}"))
+            continue
+        seen[record.id] = index
+        records.append(record)
+    return records
+
+
+def _record(item: Any, index: int, vocab: Vocabulary, where: Positions, problems: list[Diagnostic]) -> Record | None:
+    key: tuple[str | int, ...] = ("records", index)
+    if not isinstance(item, Mapping):
+        problems.append(Diagnostic("WRONG_TYPE", "a record must be a mapping", where.of_value(key)))
+        return None
+    kind = item.get("kind")
+    model = vocab.models.get(kind) if isinstance(kind, str) else None
+    if model is None:
+        problems.append(Diagnostic("UNKNOWN_KIND", f"unknown evidence kind {kind!r} in vocabulary {vocab.id!r}",
+                                   where.of_value((*key, "kind")), hint=did_you_mean(str(kind), vocab.kinds)))
+        return None
+    try:
+        return model.model_validate(item)
+    except ValidationError as exc:
+        problems.extend(diagnostics_from_validation(exc, key, where))
+        return None
+
+
+def bundle_json_schema(vocabulary: Vocabulary) -> dict[str, Any]:
+    """The JSON Schema of a bundle whose records come from `vocabulary`."""
+    models: Sequence[type[Record]] = [vocabulary.models[k] for k in vocabulary.kinds]
+    record_union = Annotated[Union[tuple(models)], Field(discriminator="kind")]  # type: ignore[valid-type]
+    schema_model = create_model(
+        "Bundle",
+        __config__=ConfigDict(extra="forbid"),
+        vocabulary=(str, Field(json_schema_extra={"const": vocabulary.id})),
+        inspection=(Inspection, ...),
+        records=(list[record_union], Field(default_factory=list)),  # type: ignore[valid-type]
+    )
+    return schema_model.model_json_schema()

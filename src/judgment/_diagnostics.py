@@ -1,0 +1,124 @@
+"""Diagnostics as data: a code, a severity, a message, a location and a hint.
+
+Every problem that `judgment` finds in a rule file, an expression or a bundle is
+one of these. They are collected, sorted by location and rendered in one format:
+``path:line:col: severity: CODE message``, then the source line and a caret.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+#: The closed list of diagnostic codes. Each has a section in docs/reference/errors.md.
+Code = Literal[
+    "FILE_NOT_FOUND",
+    "FILE_TOO_LARGE",
+    "YAML_SYNTAX",
+    "YAML_DUPLICATE_KEY",
+    "YAML_ALIAS",
+    "YAML_TOO_DEEP",
+    "UNKNOWN_KEY",
+    "MISSING_KEY",
+    "WRONG_TYPE",
+    "BAD_VALUE",
+    "EXPR_SYNTAX",
+    "EXPR_TOO_LONG",
+    "UNKNOWN_KIND",
+    "UNKNOWN_FIELD",
+    "UNKNOWN_COMPARATOR",
+    "UNKNOWN_FUNCTION",
+    "UNKNOWN_REFERENCE",
+    "TYPE_MISMATCH",
+    "DUPLICATE_ID",
+    "CYCLE",
+    "UNKNOWN_VOCABULARY",
+    "BUNDLE_INVALID",
+    "ENGINE_DISAGREEMENT",
+]
+
+CODES: tuple[str, ...] = Code.__args__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file: 1-based line and column. Line 0 means the whole file."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One problem found in the input."""
+
+    code: Code
+    message: str
+    location: Location
+    severity: Severity = "error"
+    hint: str | None = None
+    source_line: str | None = field(default=None, compare=False)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.location.path, self.location.line, self.location.column, self.code)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "path": self.location.path,
+            "line": self.location.line,
+            "column": self.location.column,
+            "hint": self.hint,
+        }
+
+    def render(self) -> str:
+        """The one error format: header, source line with a caret, hint."""
+        lines = [f"{self.location}: {self.severity}: {self.code} {self.message}"]
+        source = self.source_line if self.source_line is not None else _read_line(self.location)
+        if source is not None and self.location.line > 0:
+            lines.append("    " + source.rstrip("\n").expandtabs(1))
+            lines.append("    " + " " * max(self.location.column - 1, 0) + "^")
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        return "\n".join(lines)
+
+
+def _read_line(location: Location) -> str | None:
+    if location.line <= 0:
+        return None
+    try:
+        with Path(location.path).open(encoding="utf-8", errors="replace") as handle:
+            for number, text in enumerate(handle, start=1):
+                if number == location.line:
+                    return text
+    except OSError:
+        return None
+    return None
+
+
+def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=Diagnostic.sort_key)
+
+
+def did_you_mean(wrong: str, candidates: Iterable[str]) -> str | None:
+    """A hint naming the closest candidate, or None when nothing is close."""
+    pool = sorted(set(candidates))
+    close = difflib.get_close_matches(wrong, pool, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean {close[0]!r}?"
+    if pool and len(pool) <= 12:
+        return "expected one of: " + ", ".join(repr(c) for c in pool)
+    return None

@@ -1,0 +1,42 @@
+"""The exception hierarchy: one root, each subclass also the fitting built-in.
+
+Library callers catch :class:`JudgmentError`; each exception carries the
+:class:`~judgment.Diagnostic` objects that explain it, so a tool can render
+them, serialise them or act on their codes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from judgment._diagnostics import Diagnostic, sort_diagnostics
+
+
+class JudgmentError(Exception):
+    """Root of every error `judgment` raises on purpose."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(sort_diagnostics(diagnostics))
+        first = self.diagnostics[0] if self.diagnostics else None
+        summary = f"{first.location}: {first.code} {first.message}" if first else "error"
+        more = len(self.diagnostics) - 1
+        super().__init__(summary + (f" (and {more} more)" if more > 0 else ""))
+
+    def render(self) -> str:
+        return "\n".join(d.render() for d in self.diagnostics)
+
+
+class RuleFileError(JudgmentError, ValueError):
+    """A rulebook could not be loaded: syntax, schema, references or types."""
+
+
+class BundleError(JudgmentError, ValueError):
+    """An evidence bundle could not be loaded or failed validation."""
+
+
+class InputFileError(JudgmentError, OSError):
+    """A file could not be read at all (missing, unreadable, too large)."""
+
+
+class EngineDisagreementError(JudgmentError, RuntimeError):
+    """The two engines reached different results: an explanation would be wrong."""

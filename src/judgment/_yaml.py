@@ -1,0 +1,209 @@
+"""Safe YAML (and JSON) loading that remembers where every value came from.
+
+ruamel.yaml's round-trip loader keeps line and column numbers and constructs
+only plain data (it never instantiates Python objects from tags). We convert its
+result to plain dicts, lists and scalars plus a :class:`Positions` index, and we
+refuse what data files have no need for: aliases (they make "billion laughs"
+bombs possible), excessive nesting and oversized files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    FoldedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
+
+from judgment._diagnostics import Diagnostic, Location
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+
+PathKey = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class ScalarStyle:
+    """Where a string scalar starts and how it was written, to place columns inside it."""
+
+    line: int
+    column: int
+    style: str  # "plain", "'", '"', "|" or ">"
+
+
+@dataclass
+class Positions:
+    """Maps a path inside the document (keys and indexes) to a 1-based line and column."""
+
+    path: str
+    keys: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    values: dict[PathKey, tuple[int, int]] = field(default_factory=dict)
+    styles: dict[PathKey, ScalarStyle] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)
+
+    def of_value(self, key: PathKey) -> Location:
+        """The value at `key`, or the nearest enclosing place that is known."""
+        for table in (self.values, self.keys):
+            if key in table:
+                return Location(self.path, *table[key])
+        if key:
+            return self.of_value(key[:-1])
+        return Location(self.path, 1, 1)
+
+    def of_key(self, key: PathKey) -> Location:
+        if key in self.keys:
+            return Location(self.path, *self.keys[key])
+        return self.of_value(key)
+
+    def inside_string(self, key: PathKey, offset: int, text: str) -> Location:
+        """The place of character `offset` of the string at `key`."""
+        style = self.styles.get(key)
+        if style is None:
+            return self.of_value(key)
+        if style.style in ("|", ">"):
+            # Block scalars start on the next line, indented; count lines inside.
+            before = text[:offset]
+            line = style.line + 1 + before.count("\n")
+            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            indent = len(source) - len(source.lstrip(" ")) + 1
+            return Location(self.path, line, indent + len(before.rsplit("\n", 1)[-1]))
+        quote = 0 if style.style == "plain" else 1
+        return Location(self.path, style.line, style.column + quote + offset)
+
+
+@dataclass
+class Document:
+    data: Any
+    positions: Positions
+    text: str
+
+
+class LoadFailure(Exception):
+    def __init__(self, diagnostic: Diagnostic) -> None:
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+def read_text(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LoadFailure(Diagnostic("FILE_NOT_FOUND", f"cannot read file: {exc.strerror}", Location(display))) from None
+    if size > max_bytes:
+        raise LoadFailure(Diagnostic(
+            "FILE_TOO_LARGE", f"file is {size:,} bytes; the limit is {max_bytes:,}", Location(display),
+            hint="split the file, or check that this is the file you meant"))
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise LoadFailure(Diagnostic("YAML_SYNTAX", f"file is not UTF-8: {exc.reason}", Location(display))) from None
+    except OSError as exc:
+        raise LoadFailure(Diagnostic("FILE_NOT_FOUND", f"cannot read file: {exc.strerror}", Location(display))) from None
+
+
+def load_document(path: Path, display: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document:
+    """Load one YAML or JSON file; raise :class:`LoadFailure` with a located diagnostic."""
+    name = display or str(path)
+    text = read_text(path, name, max_bytes)
+    return parse_document(text, name)
+
+
+def parse_document(text: str, name: str) -> Document:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = True
+    try:
+        raw = yaml.load(text)
+    except DuplicateKeyError as exc:
+        raise LoadFailure(_marked("YAML_DUPLICATE_KEY", exc, name, "a key may appear only once in a mapping")) from None
+    except MarkedYAMLError as exc:
+        raise LoadFailure(_marked("YAML_SYNTAX", exc, name, None)) from None
+    except YAMLError as exc:
+        raise LoadFailure(Diagnostic("YAML_SYNTAX", str(exc).splitlines()[0], Location(name, 1, 1))) from None
+    except RecursionError:
+        raise LoadFailure(Diagnostic("YAML_TOO_DEEP", f"nesting is deeper than {MAX_DEPTH} levels",
+                                     Location(name, 1, 1))) from None
+    positions = Positions(name, lines=text.splitlines())
+    data = _plain(raw, (), positions, set(), 0)
+    return Document(data, positions, text)
+
+
+def _marked(code: Any, exc: MarkedYAMLError, name: str, hint: str | None) -> Diagnostic:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = exc.problem or exc.context or "invalid YAML"
+    return Diagnostic(code, str(problem), Location(name, line, column), hint=hint)
+
+
+def _plain(node: Any, key: PathKey, positions: Positions, seen: set[int], depth: int) -> Any:
+    if depth > MAX_DEPTH:
+        line, col = positions.values.get(key, (1, 1))
+        raise LoadFailure(Diagnostic("YAML_TOO_DEEP", f"nesting is deeper than {MAX_DEPTH} levels",
+                                     Location(positions.path, line, col)))
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        if id(node) in seen:
+            line, col = positions.values.get(key, (1, 1))
+            raise LoadFailure(Diagnostic("YAML_ALIAS", "aliases (*name) are not allowed in data files",
+                                         Location(positions.path, line, col), hint="write the value out in full"))
+        seen.add(id(node))
+    if isinstance(node, CommentedMap):
+        result: dict[str, Any] = {}
+        for k, v in node.items():
+            child = (*key, str(k))
+            kl, kc = node.lc.key(k)
+            vl, vc = node.lc.value(k)
+            positions.keys[child] = (kl + 1, kc + 1)
+            positions.values[child] = (vl + 1, vc + 1)
+            _record_style(v, child, positions)
+            result[str(k)] = _plain(v, child, positions, seen, depth + 1)
+        return result
+    if isinstance(node, CommentedSeq):
+        items = []
+        for index, v in enumerate(node):
+            child = (*key, index)
+            il, ic = node.lc.item(index)
+            positions.values[child] = (il + 1, ic + 1)
+            _record_style(v, child, positions)
+            items.append(_plain(v, child, positions, seen, depth + 1))
+        return items
+    return _scalar(node)
+
+
+def _record_style(value: Any, key: PathKey, positions: Positions) -> None:
+    if not isinstance(value, str):
+        return
+    line, col = positions.values[key]
+    style = "plain"
+    if isinstance(value, LiteralScalarString):
+        style = "|"
+    elif isinstance(value, FoldedScalarString):
+        style = ">"
+    elif isinstance(value, SingleQuotedScalarString):
+        style = "'"
+    elif isinstance(value, DoubleQuotedScalarString):
+        style = '"'
+    positions.styles[key] = ScalarStyle(line, col, style)
+
+
+def _scalar(node: Any) -> Any:
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, (dt.date, dt.datetime)):
+        return node.isoformat()
+    return str(node)

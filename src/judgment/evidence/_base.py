@@ -1,0 +1,163 @@
+"""The shapes every vocabulary shares: provenance, records, figures and their directions."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+import datetime as dt
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+
+@dataclass(frozen=True)
+class Better:
+    """Declares which way a field is better: ``Annotated[Measure, Better("higher")]``."""
+
+    direction: Literal["higher", "lower"]
+
+
+HIGHER_IS_BETTER = Better("higher")
+LOWER_IS_BETTER = Better("lower")
+
+
+@dataclass(frozen=True)
+class Comparators:
+    """Declares the comparator names a figure may carry, e.g. ``Comparators("national")``."""
+
+    names: tuple[str, ...]
+
+    def __init__(self, *names: str) -> None:
+        object.__setattr__(self, "names", tuple(names))
+
+
+class OrderedEnum(str, Enum):
+    """A qualitative scale, declared worst first: later members are better."""
+
+    @property
+    def rank(self) -> int:
+        return list(type(self)).index(self)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=65_535)
+
+
+class Provenance(_Strict):
+    """Where a piece of evidence comes from: the document, the section and the sentence quoted."""
+
+    document: str = Field(min_length=1, max_length=500)
+    section: str = Field(min_length=1, max_length=500)
+    quote: str = Field(min_length=1, max_length=5_000)
+    page: int | None = Field(default=None, ge=1)
+    date: dt.date | None = None
+    collector: str | None = Field(default=None, max_length=200)
+
+
+class Interval(_Strict):
+    """A confidence interval, lower and upper bound inclusive."""
+
+    lower: float = Field(allow_inf_nan=False)
+    upper: float = Field(allow_inf_nan=False)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Interval:
+        if self.lower > self.upper:
+            raise ValueError(f"interval lower bound {self.lower} is above its upper bound {self.upper}")
+        return self
+
+
+Unit = Literal["percent", "percent_change", "percentage_points", "rate", "count", "ratio"]
+NON_NEGATIVE_UNITS = frozenset({"percent", "rate", "count", "ratio"})
+
+
+class Measure(_Strict):
+    """A figure: a value with its unit, an optional confidence interval and its comparators.
+
+    Comparators (``national``, ``previous_year``, ...) are figures too. When a
+    comparator omits ``unit``, ``per`` or ``denominator`` it inherits the parent's.
+    ``margin: 1.4`` is accepted as shorthand for an interval of value ± 1.4.
+    """
+
+    value: float = Field(allow_inf_nan=False)
+    unit: Unit
+    per: int | None = Field(default=None, ge=1, description="e.g. 1000 for 'per 1,000 population'")
+    denominator: str | None = Field(default=None, max_length=100, description="e.g. population, households")
+    interval: Interval | None = None
+    comparators: dict[str, Measure] = Field(default_factory=dict, max_length=16)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        margin = data.pop("margin", None)
+        if margin is not None:
+            if not isinstance(margin, (int, float)) or isinstance(margin, bool) or not math.isfinite(margin) or margin < 0:
+                raise ValueError(f"margin must be a non-negative number, got {margin!r}")
+            if "interval" in data:
+                raise ValueError("give either margin or interval, not both")
+            value = data.get("value")
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                data["interval"] = {"lower": round(value - margin, 10), "upper": round(value + margin, 10)}
+        comparators = data.get("comparators")
+        if isinstance(comparators, dict):
+            inherited = {k: data[k] for k in ("unit", "per", "denominator") if k in data}
+            data["comparators"] = {
+                name: ({**inherited, **c} if isinstance(c, dict) else c) for name, c in comparators.items()
+            }
+        return data
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Measure:
+        if self.interval is not None and not self.interval.lower <= self.value <= self.interval.upper:
+            raise ValueError(
+                f"interval {self.interval.lower}–{self.interval.upper} does not contain the value {self.value}")
+        if self.unit in NON_NEGATIVE_UNITS:
+            low = self.interval.lower if self.interval else self.value
+            if low < 0:
+                raise ValueError(f"a {self.unit} cannot be negative, got {low}")
+        if self.unit == "percent":
+            high = self.interval.upper if self.interval else self.value
+            if high > 100:
+                raise ValueError(f"a percentage cannot exceed 100, got {high}")
+        if self.unit == "rate" and (self.per is None or self.denominator is None):
+            raise ValueError("a rate needs 'per' (e.g. 1000) and 'denominator' (e.g. population)")
+        return self
+
+    @property
+    def lower(self) -> float:
+        return self.interval.lower if self.interval else self.value
+
+    @property
+    def upper(self) -> float:
+        return self.interval.upper if self.interval else self.value
+
+    def describe(self) -> str:
+        """The figure in words an inspector reads: ``88.0% (86.6–89.4)``."""
+        suffix = {"percent": "%", "percent_change": "%", "percentage_points": " pp"}.get(self.unit, "")
+        text = f"{_number(self.value)}{suffix}"
+        if self.unit == "rate":
+            text += f" per {self.per:,} {self.denominator}"
+        if self.interval is not None:
+            text += f" ({_number(self.interval.lower)}–{_number(self.interval.upper)})"
+        return text
+
+
+def _number(value: float) -> str:
+    return f"{value:.1f}" if value != int(value) or abs(value) < 1000 else f"{int(value):,}"
+
+
+class Record(_Strict):
+    """What every evidence record shares: an id, its kind and its provenance.
+
+    Subclasses narrow ``kind`` to a literal, add typed fields and are registered
+    in a :class:`~judgment.evidence.Vocabulary`.
+    """
+
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=128)
+    kind: str
+    provenance: Provenance

@@ -1,0 +1,135 @@
+"""Vocabularies: named sets of evidence models, and what the rule checker knows of each field."""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any, Literal
+
+from judgment.evidence._base import Better, Comparators, Measure, OrderedEnum, Record
+
+FieldKind = Literal["measure", "number", "bool", "string", "enum", "date"]
+
+_RESERVED = frozenset({"id", "kind", "provenance"})
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """The static type of one evidence field, as rule expressions see it."""
+
+    name: str
+    kind: FieldKind
+    optional: bool
+    better: str | None = None
+    comparators: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()  # enum members, worst first when ordered
+    ordered: bool = False
+
+    def describe(self) -> str:
+        if self.kind == "enum":
+            joined = " < ".join(self.members) if self.ordered else ", ".join(self.members)
+            return f"{'ordered ' if self.ordered else ''}enumeration ({joined})"
+        return self.kind
+
+
+class Vocabulary:
+    """A registered set of evidence kinds: ``kind`` name to pydantic model."""
+
+    def __init__(self, vocabulary_id: str, title: str, models: typing.Iterable[type[Record]]) -> None:
+        self.id = vocabulary_id
+        self.title = title
+        self.models: dict[str, type[Record]] = {}
+        for model in models:
+            kind = _kind_of(model)
+            if kind in self.models:
+                raise ValueError(f"vocabulary {vocabulary_id!r} registers kind {kind!r} twice")
+            self.models[kind] = model
+        self._fields = {kind: _fields_of(model) for kind, model in self.models.items()}
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        return tuple(sorted(self.models))
+
+    def fields(self, kind: str) -> dict[str, FieldSpec]:
+        return self._fields[kind]
+
+    def __repr__(self) -> str:
+        return f"Vocabulary({self.id!r}, kinds={len(self.models)})"
+
+
+def _kind_of(model: type[Record]) -> str:
+    annotation = model.model_fields["kind"].annotation
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is not Literal or len(args) != 1:
+        raise TypeError(f"{model.__name__}.kind must be a Literal of one string")
+    return str(args[0])
+
+
+def _fields_of(model: type[Record]) -> dict[str, FieldSpec]:
+    specs = {}
+    for name, info in model.model_fields.items():
+        if name in _RESERVED:
+            continue
+        annotation, optional = _strip_optional(info.annotation)
+        better = next((m.direction for m in info.metadata if isinstance(m, Better)), None)
+        names = next((m.names for m in info.metadata if isinstance(m, Comparators)), ())
+        specs[name] = _spec(name, annotation, optional, better, names)
+    return specs
+
+
+def _strip_optional(annotation: Any) -> tuple[Any, bool]:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return annotation, False
+
+
+def _spec(name: str, annotation: Any, optional: bool, better: str | None, comparators: tuple[str, ...]) -> FieldSpec:
+    if annotation is Measure:
+        return FieldSpec(name, "measure", optional, better, comparators)
+    if annotation is bool:
+        return FieldSpec(name, "bool", optional, better)
+    if annotation in (int, float):
+        return FieldSpec(name, "number", optional, better)
+    if annotation is str:
+        return FieldSpec(name, "string", optional)
+    if annotation is date:
+        return FieldSpec(name, "date", optional)
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        ordered = issubclass(annotation, OrderedEnum)
+        members = tuple(str(m.value) for m in annotation)
+        return FieldSpec(name, "enum", optional, "higher" if ordered else None, members=members, ordered=ordered)
+    raise TypeError(f"field {name!r} has a type rules cannot use: {annotation!r}")
+
+
+_REGISTRY: dict[str, Vocabulary] = {}
+
+
+def register_vocabulary(vocabulary: Vocabulary) -> Vocabulary:
+    """Make a vocabulary available to rulebooks under its id."""
+    existing = _REGISTRY.get(vocabulary.id)
+    if existing is not None and existing is not vocabulary:
+        raise ValueError(f"a different vocabulary is already registered as {vocabulary.id!r}")
+    _REGISTRY[vocabulary.id] = vocabulary
+    return vocabulary
+
+
+def get_vocabulary(vocabulary_id: str) -> Vocabulary | None:
+    if vocabulary_id not in _REGISTRY:
+        _load_builtin()
+    return _REGISTRY.get(vocabulary_id)
+
+
+def vocabulary_ids() -> tuple[str, ...]:
+    _load_builtin()
+    return tuple(sorted(_REGISTRY))
+
+
+def _load_builtin() -> None:
+    # The shipped vocabulary registers itself on import.
+    import judgment.evidence.hmic_crime  # noqa: F401

@@ -1,0 +1,258 @@
+"""The HMIC crime-inspection vocabulary (2014): the evidence a crime inspection weighs.
+
+Qualitative scales are ordered worst first. Each figure and each field with a
+better direction declares it, so property checks know what "better evidence" means.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from judgment.evidence._base import (
+    HIGHER_IS_BETTER,
+    LOWER_IS_BETTER,
+    Comparators,
+    Measure,
+    OrderedEnum,
+    Record,
+)
+from judgment.evidence._vocabulary import Vocabulary, register_vocabulary
+
+VOCABULARY_ID = "hmic-crime"
+
+
+class Capability(OrderedEnum):
+    """How far a practice is built in: none < limited < developing < systematic."""
+
+    none = "none"
+    limited = "limited"
+    developing = "developing"
+    systematic = "systematic"
+
+
+class Strength(OrderedEnum):
+    """An inspector's qualitative assessment: weak < mixed < good < strong."""
+
+    weak = "weak"
+    mixed = "mixed"
+    good = "good"
+    strong = "strong"
+
+
+class Coverage(OrderedEnum):
+    """How widely something applies: none < some < most < all."""
+
+    none = "none"
+    some = "some"
+    most = "most"
+    all = "all"
+
+
+class Breadth(OrderedEnum):
+    """How broad a range of tactics: narrow < moderate < broad."""
+
+    narrow = "narrow"
+    moderate = "moderate"
+    broad = "broad"
+
+
+class Progress(OrderedEnum):
+    """Progress since a previous inspection: none < limited < some < substantial."""
+
+    none = "none"
+    limited = "limited"
+    some = "some"
+    substantial = "substantial"
+
+
+class PlanStatus(OrderedEnum):
+    """An action plan: none < partial < complete (in line with the agreed national priorities)."""
+
+    none = "none"
+    partial = "partial"
+    complete = "complete"
+
+
+class CrimeCategory(str, Enum):
+    crime_excluding_fraud = "crime_excluding_fraud"
+    victim_based_crime = "victim_based_crime"
+    sexual_offences = "sexual_offences"
+    violence_with_injury = "violence_with_injury"
+    burglary_dwelling = "burglary_dwelling"
+
+
+class Area(str, Enum):
+    """The part of the force's work a qualitative record is about."""
+
+    crime_prevention = "crime_prevention"
+    investigation = "investigation"
+    anti_social_behaviour = "anti_social_behaviour"
+
+
+Period = Annotated[str, Field(min_length=1, max_length=100, description="e.g. '12 months to June 2014'")]
+
+
+class CrimeRate(Record):
+    """Recorded crime per 1,000 population (households for burglary) in one category."""
+
+    kind: Literal["crime_rate"]
+    category: CrimeCategory
+    period: Period
+    rate: Annotated[Measure, LOWER_IS_BETTER, Comparators("national", "previous_year")]
+
+
+class CrimeChange(Record):
+    """Change in recorded crime over a period, as a percentage (negative is a reduction)."""
+
+    kind: Literal["crime_change"]
+    category: CrimeCategory
+    period: Period
+    months: int = Field(ge=1, le=240)
+    change: Annotated[Measure, LOWER_IS_BETTER, Comparators("national")]
+
+
+class VictimSatisfaction(Record):
+    """Share of victims satisfied with the whole service they received."""
+
+    kind: Literal["victim_satisfaction"]
+    period: Period
+    rate: Annotated[Measure, HIGHER_IS_BETTER, Comparators("national", "previous_year")]
+
+
+class DetectionRate(Record):
+    """Share of crimes detected (the sanction-detection framework, before April 2014)."""
+
+    kind: Literal["detection_rate"]
+    category: CrimeCategory
+    period: Period
+    rate: Annotated[Measure, HIGHER_IS_BETTER, Comparators("national", "previous_year")]
+
+
+class AsbIncidents(Record):
+    """Anti-social behaviour incidents: the rate, the count and the change on the previous year."""
+
+    kind: Literal["asb_incidents"]
+    period: Period
+    rate: Annotated[Measure, LOWER_IS_BETTER, Comparators("national", "previous_year")]
+    incidents: int | None = Field(default=None, ge=0)
+    change: Annotated[Measure | None, LOWER_IS_BETTER, Comparators("national")] = None
+
+
+class VictimContract(Record):
+    """Victim contracts: the agreed nature and frequency of contact, given to victims."""
+
+    kind: Literal["victim_contract"]
+    coverage: Coverage
+    compliance_monitored: Annotated[bool | None, HIGHER_IS_BETTER] = None
+
+
+class EvaluationCapability(Record):
+    """How the force measures what works: none < limited < developing < systematic."""
+
+    kind: Literal["evaluation_capability"]
+    area: Area
+    level: Capability
+    improving: Annotated[bool | None, HIGHER_IS_BETTER] = None
+
+
+class PartnershipWorking(Record):
+    """Working with partners, and sharing information with them, in one area of work."""
+
+    kind: Literal["partnership_working"]
+    area: Area
+    strength: Strength
+    information_sharing: Strength | None = None
+
+
+class StrategicAssessment(Record):
+    """The strategic threat and risk assessment that sets the force's priorities."""
+
+    kind: Literal["strategic_assessment"]
+    effectiveness: Strength
+    joint_with_partners: Annotated[bool, HIGHER_IS_BETTER]
+    national_good_practice: Annotated[bool, HIGHER_IS_BETTER] = False
+
+
+class TacticsAndPowers(Record):
+    """The range and effect of the tactics and powers used to prevent and disrupt crime."""
+
+    kind: Literal["tactics_and_powers"]
+    breadth: Breadth
+    effectiveness: Strength
+
+
+class Vulnerability(Record):
+    """Identifying vulnerable and repeat victims and protecting them."""
+
+    kind: Literal["vulnerability"]
+    identification: Strength
+    repeat_victims_supported: Annotated[bool | None, HIGHER_IS_BETTER] = None
+    joint_risk_assessment: Annotated[bool | None, HIGHER_IS_BETTER] = None
+
+
+class InvestigationQuality(Record):
+    """Quality of investigations: scrutiny, file standards, supervision, first response."""
+
+    kind: Literal["investigation_quality"]
+    scrutiny: Strength
+    standard: Strength
+    supervision: Strength
+    initial_investigation: Strength
+    strategies_recorded: Coverage | None = None
+    files_reviewed: int | None = Field(default=None, ge=0)
+
+
+class OffenderManagement(Record):
+    """Managing prolific and priority offenders (integrated offender management)."""
+
+    kind: Literal["offender_management"]
+    approach: Strength
+    offenders_managed: int | None = Field(default=None, ge=0)
+    prolific_offenders: int | None = Field(default=None, ge=0)
+
+
+class LearningFromExperience(Record):
+    """Whether the force captures and shares what works."""
+
+    kind: Literal["learning_from_experience"]
+    area: Area
+    evaluation_of_tactics: Capability
+    sharing_good_practice: Capability
+    central_record: Annotated[bool | None, HIGHER_IS_BETTER] = None
+
+
+class NeighbourhoodPolicing(Record):
+    """Neighbourhood teams: commitment, local understanding, engagement, recording."""
+
+    kind: Literal["neighbourhood_policing"]
+    commitment: Strength
+    understanding_of_priorities: Strength
+    community_engagement: Strength | None = None
+    asb_recording: Strength | None = None
+
+
+class DomesticAbuse(Record):
+    """The domestic abuse action plan and the progress made since HMIC's 2014 inspection."""
+
+    kind: Literal["domestic_abuse"]
+    action_plan: PlanStatus
+    progress: Progress
+    repeat_victims_referred: Annotated[bool | None, HIGHER_IS_BETTER] = None
+
+
+MODELS: tuple[type[Record], ...] = (
+    CrimeRate, CrimeChange, VictimSatisfaction, DetectionRate, AsbIncidents, VictimContract,
+    EvaluationCapability, PartnershipWorking, StrategicAssessment, TacticsAndPowers, Vulnerability,
+    InvestigationQuality, OffenderManagement, LearningFromExperience, NeighbourhoodPolicing, DomesticAbuse,
+)
+
+VOCABULARY = register_vocabulary(Vocabulary(VOCABULARY_ID, "HMIC crime inspection 2014", MODELS))
+
+__all__ = [
+    "VOCABULARY", "VOCABULARY_ID", "MODELS",
+    "Capability", "Strength", "Coverage", "Breadth", "Progress", "PlanStatus", "CrimeCategory", "Area",
+    *(m.__name__ for m in MODELS),
+]
