@@ -1,0 +1,59 @@
+"""Comparisons that understand uncertainty, exactly as the project's contract defines them.
+
+| compared                         | above                     | below                     | otherwise     |
+|----------------------------------|---------------------------|---------------------------|---------------|
+| figure with comparator figure    | lower > comparator upper  | upper < comparator lower  | in_line       |
+| figure with a fixed threshold    | lower > threshold         | upper < threshold         | indeterminate |
+| two points with a tolerance t    | difference > t            | difference < -t           | in_line       |
+
+A tolerance also applies to figures with intervals: the gap between the
+intervals must exceed it. With no intervals this is exactly the third row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+State = Literal["above", "below", "in_line", "indeterminate"]
+
+#: For monotonicity on a higher-is-better field: below < in_line = indeterminate < above.
+STATE_RANK: dict[str, int] = {"below": 0, "in_line": 1, "indeterminate": 1, "above": 2}
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """A figure reduced to what comparisons need: a point and its interval."""
+
+    value: float
+    lower: float
+    upper: float
+
+    @classmethod
+    def point(cls, value: float) -> Bounds:
+        return cls(value, value, value)
+
+    @property
+    def has_interval(self) -> bool:
+        return self.lower != self.upper
+
+
+def against_figure(figure: Bounds, comparator: Bounds, tolerance: float = 0.0) -> State:
+    if figure.lower - comparator.upper > tolerance:
+        return "above"
+    if comparator.lower - figure.upper > tolerance:
+        return "below"
+    return "in_line"
+
+
+def against_threshold(figure: Bounds, threshold: float) -> State:
+    if figure.lower > threshold:
+        return "above"
+    if figure.upper < threshold:
+        return "below"
+    return "indeterminate"
+
+
+def state_words(state: str) -> str:
+    return {"above": "above", "below": "below", "in_line": "in line with",
+            "indeterminate": "indeterminate against"}[state]

@@ -1,0 +1,127 @@
+"""The typed result of judging a bundle: grades, findings, recommendations, and why."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Check(_Frozen):
+    """One test inside a condition, with the values it compared and its outcome."""
+
+    condition: str = Field(description="the source text of the test")
+    values: tuple[str, ...] = Field(description="the operands, described in words")
+    outcome: bool | None = Field(description="true, false, or null when evidence was missing")
+    state: str | None = Field(default=None, description="above, below, in_line or indeterminate")
+
+
+class Finding(_Frozen):
+    """A finding produced by one rule from one binding of evidence records."""
+
+    rule: str
+    question: str
+    polarity: str
+    text: str
+    evidence: tuple[str, ...] = Field(description="ids of the evidence records behind this finding")
+    bindings: dict[str, str] = Field(description="condition variable -> record id")
+    derived_from: tuple[str, ...] = Field(default=(), description="findings this one was derived from")
+    cite: str
+    source: str = Field(description="rule file path:line")
+    checks: tuple[Check, ...] = ()
+
+
+class Decision(_Frozen):
+    """Which criterion decided a grade."""
+
+    criterion: str
+    grade: str | None
+    source: str
+    condition: str | None
+    cite: str | None = None
+    checks: tuple[Check, ...] = ()
+
+
+class QuestionJudgment(_Frozen):
+    id: str
+    title: str
+    grade: str
+    label: str
+    decided_by: Decision
+    findings: tuple[Finding, ...]
+
+
+class OverallJudgment(_Frozen):
+    title: str
+    method: str
+    grade: str | None
+    label: str | None
+    summary: str | None
+    decided_by: Decision | None = None
+
+
+class Recommendation(_Frozen):
+    id: str
+    rule: str
+    text: str
+    deadline: str | None
+    findings: tuple[str, ...] = Field(description="the findings that triggered it")
+    cite: str | None
+    source: str
+    checks: tuple[Check, ...] = ()
+
+
+class EvidenceUsed(_Frozen):
+    id: str
+    kind: str
+    document: str
+    section: str
+    quote: str
+
+
+class RulebookIdentity(_Frozen):
+    id: str
+    title: str
+    version: str
+    valid_from: str
+    valid_to: str | None
+    sha256: str
+
+
+class Judgment(_Frozen):
+    """A whole judgment. ``to_json()`` keeps the keys other tools rely on stable."""
+
+    rulebook: RulebookIdentity
+    inspection: dict[str, Any]
+    engine: str
+    overall: OverallJudgment
+    questions: tuple[QuestionJudgment, ...]
+    recommendations: tuple[Recommendation, ...]
+    evidence: tuple[EvidenceUsed, ...]
+
+    def question(self, question_id: str) -> QuestionJudgment:
+        return next(q for q in self.questions if q.id == question_id)
+
+    @property
+    def grades(self) -> dict[str, str]:
+        return {q.id: q.grade for q in self.questions}
+
+    def to_data(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_data(), sort_keys=True, indent=2, ensure_ascii=False)
+
+    def outcome(self) -> dict[str, Any]:
+        """What both engines must agree on: grades, findings (rule and records), recommendations."""
+        return {
+            "overall": self.overall.grade,
+            "questions": {q.id: q.grade for q in self.questions},
+            "findings": sorted((f.rule, tuple(sorted(f.bindings.items()))) for q in self.questions for f in q.findings),
+            "recommendations": sorted(r.id for r in self.recommendations),
+        }

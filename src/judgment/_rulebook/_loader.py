@@ -1,0 +1,74 @@
+"""Load a rulebook folder in named stages; each stage runs only if the one before it was clean.
+
+1. files:      find, bound, hash and parse the YAML files            (_files)
+2. shape:      validate each file against the rule-file schema       (_schema)
+3. names:      vocabulary, scale, polarities, questions, duplicates  (_names)
+4. conditions: parse and type-check conditions and texts             (_assemble)
+5. order:      derived findings form no cycle; evaluation order      (_order)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from judgment._diagnostics import Diagnostic
+from judgment._errors import InputFileError, RuleFileError
+from judgment._pydantic_errors import diagnostics_from_validation
+from judgment._rulebook._assemble import assemble
+from judgment._rulebook._files import MAIN_FILE, SourceFiles, read_rulebook_files
+from judgment._rulebook._model import Rulebook
+from judgment._rulebook._schema import RulebookFileSpec, RulesFileSpec
+from judgment._yaml import Document
+
+MAX_DIAGNOSTICS = 100
+
+
+@dataclass
+class Shapes:
+    main: RulebookFileSpec
+    main_document: Document
+    rules: list[tuple[RulesFileSpec, Document]]
+
+
+def load_rulebook(path: str | Path) -> Rulebook:
+    """Load and check a rulebook folder; raise :class:`RuleFileError` listing every problem found."""
+    problems: list[Diagnostic] = []
+    sources = read_rulebook_files(Path(path), str(path), problems)
+    if sources is None:
+        raise InputFileError(problems)
+    _stop_if(problems)
+    shapes = _validate_shapes(sources, problems)
+    _stop_if(problems)
+    assert shapes is not None
+    rulebook = assemble(sources, shapes.main, shapes.main_document, shapes.rules, problems)
+    _stop_if(problems)
+    assert rulebook is not None
+    return rulebook
+
+
+def _stop_if(problems: list[Diagnostic]) -> None:
+    if any(p.severity == "error" for p in problems):
+        raise RuleFileError(problems[:MAX_DIAGNOSTICS])
+
+
+def _validate_shapes(sources: SourceFiles, problems: list[Diagnostic]) -> Shapes | None:
+    main: RulebookFileSpec | None = None
+    rules: list[tuple[RulesFileSpec, Document]] = []
+    for relative, document in sorted(sources.documents.items()):
+        model = RulebookFileSpec if relative == MAIN_FILE else RulesFileSpec
+        data = document.data if document.data is not None else {}
+        try:
+            spec = model.model_validate(data)
+        except ValidationError as exc:
+            problems.extend(diagnostics_from_validation(exc, (), document.positions))
+            continue
+        if isinstance(spec, RulebookFileSpec):
+            main = spec
+        else:
+            rules.append((spec, document))
+    if main is None:
+        return None
+    return Shapes(main, sources.documents[MAIN_FILE], rules)

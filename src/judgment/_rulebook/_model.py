@@ -1,0 +1,138 @@
+"""The checked rulebook: plain immutable data that both engines and the explainer read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from judgment._diagnostics import Location
+from judgment._lang import _ast as ast
+from judgment.evidence import Vocabulary
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed and type-checked condition, with where it was written."""
+
+    text: str
+    node: ast.Node
+    location: Location
+    variables: tuple[tuple[str, str], ...] = ()  # (name, kind) in first-use order
+    findings_used: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Template:
+    """A finding's text with ``{path}`` placeholders, each parsed as a path."""
+
+    text: str
+    fields: tuple[tuple[str, ast.Path], ...]  # (placeholder as written, parsed path)
+
+
+@dataclass(frozen=True)
+class Grade:
+    id: str
+    label: str
+    rank: int  # 0 is the best grade
+    meaning: str | None = None
+
+
+@dataclass(frozen=True)
+class Polarity:
+    id: str
+    label: str
+    sense: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    title: str
+    parent: str | None
+    cite: str | None
+
+
+@dataclass(frozen=True)
+class FindingRule:
+    id: str
+    question: str
+    polarity: str
+    when: Condition
+    text: Template
+    cite: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    question: str
+    grade: str
+    when: Condition | None  # None: the 'otherwise' criterion
+    cite: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Deadline:
+    amount: int
+    unit: str  # days | weeks | months | years
+    text: str
+
+
+@dataclass(frozen=True)
+class RecommendationRule:
+    id: str
+    when: Condition
+    deadline: Deadline | None
+    text: str
+    cite: str | None
+    location: Location
+
+
+@dataclass(frozen=True)
+class Overall:
+    title: str
+    method: str  # ungraded | worst | best | criteria
+    summary: str | None
+    questions: tuple[str, ...]
+    criteria: tuple[Criterion, ...]
+    cite: str | None
+
+
+@dataclass(frozen=True)
+class RuleFile:
+    path: str  # relative to the rulebook folder, with '/'
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Rulebook:
+    id: str
+    title: str
+    version: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+    framework_title: str
+    framework_citation: str
+    vocabulary: Vocabulary
+    scale: tuple[Grade, ...]
+    polarities: tuple[Polarity, ...]
+    questions: tuple[Question, ...]
+    findings: tuple[FindingRule, ...]
+    grading: dict[str, tuple[Criterion, ...]]
+    overall: Overall
+    recommendations: tuple[RecommendationRule, ...]
+    root: str
+    files: tuple[RuleFile, ...]
+    sha256: str
+    order: tuple[str, ...] = field(default=())  # finding ids in evaluation order (dependencies first)
+
+    def grade(self, grade_id: str) -> Grade:
+        return next(g for g in self.scale if g.id == grade_id)
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def finding_rule(self, rule_id: str) -> FindingRule:
+        return next(f for f in self.findings if f.id == rule_id)
