@@ -177,7 +177,8 @@ def _record(item: Any, index: int, vocab: Vocabulary, where: Positions, problems
     try:
         return model.model_validate(item)
     except ValidationError as exc:
-        problems.extend(diagnostics_from_validation(exc, key, where))
+        label = f"record {item.get('id')!r}: " if isinstance(item.get("id"), str) else f"record {index + 1}: "
+        problems.extend(diagnostics_from_validation(exc, key, where, label))
         return None
 
 

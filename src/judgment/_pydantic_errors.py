@@ -15,14 +15,16 @@ _CODES: dict[str, Code] = {
 }
 
 
-def diagnostics_from_validation(exc: ValidationError, prefix: PathKey, where: Positions) -> list[Diagnostic]:
+def diagnostics_from_validation(exc: ValidationError, prefix: PathKey, where: Positions,
+                                label: str = "") -> list[Diagnostic]:
+    """One diagnostic per pydantic error, located in the file; `label` names the object (a record)."""
     found = []
     for error in exc.errors(include_url=False):
         loc = tuple(p for p in error["loc"] if not _is_union_tag(p))
         key = (*prefix, *loc)
         code = _code(error["type"])
         field = ".".join(str(p) for p in loc) or "(value)"
-        message = _message(error, field, code)
+        message = label + _message(error, field, code)
         location = where.of_key(key) if code == "UNKNOWN_KEY" else where.of_value(key)
         found.append(Diagnostic(code, message, location, hint=_hint(error, code)))
     return found
@@ -48,8 +50,9 @@ def _message(error: Any, field: str, code: Code) -> str:
         return f"missing required key {field!r}"
     text = str(error["msg"]).removeprefix("Value error, ")
     value = error.get("input")
-    shown = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
-    return f"{field}: {text} (got {shown})"
+    if isinstance(value, (dict, list)):
+        return f"{field}: {text}"
+    return f"{field}: {text} (got {value!r})"
 
 
 def _hint(error: Any, code: Code) -> str | None:

@@ -86,7 +86,6 @@ class ReferenceEvaluator:
 
     def _overall(self, grades: Mapping[str, str], context: Context) -> OverallJudgment:
         overall = self.rulebook.overall
-        base = {"title": overall.title, "method": overall.method, "summary": overall.summary}
         graded = [grades[q] for q in overall.questions]
         grade: str | None = None
         decision = None
@@ -97,7 +96,8 @@ class ReferenceEvaluator:
             ranks = [self.rulebook.grade(g).rank for g in graded]
             grade = self.rulebook.scale[max(ranks) if overall.method == "worst" else min(ranks)].id
         label = self.rulebook.grade(grade).label if grade else None
-        return OverallJudgment(**base, grade=grade, label=label, decided_by=decision)
+        return OverallJudgment(title=overall.title, method=overall.method, summary=overall.summary, grade=grade,
+                               label=label, decided_by=decision)
 
     def _recommendations(self, context: Context, fired: Mapping[str, list[Finding]]) -> tuple[Recommendation, ...]:
         made = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -77,8 +78,8 @@ def _syntax_error(exc: UnexpectedInput, text: str) -> ExpressionSyntaxError:
     return ExpressionSyntaxError("invalid condition", offset)
 
 
-def _expected(expected: set[str] | frozenset[str]) -> str | None:
-    words = sorted({_TOKEN_WORDS.get(e, e.lower()) for e in expected})
+def _expected(expected: Iterable[Any]) -> str | None:
+    words = sorted({_TOKEN_WORDS.get(str(e), str(e).lower()) for e in expected})
     return ("expected " + ", ".join(words[:8])) if words else None
 
 

@@ -34,9 +34,9 @@ def compile_grading(rules: Sequence[tuple[RulesFileSpec, Document]], names: Name
                     first_place[question] = where
                     grading[question] = compile_criteria(block.criteria, question, scope, document,
                                                          (*key, "criteria"), names, problems)
-    for index, question in enumerate(names.questions):
-        if question.id not in grading:
-            problems.append(Diagnostic("MISSING_KEY", f"question {question.id!r} has no grading criteria",
+    for index, declared in enumerate(names.questions):
+        if declared.id not in grading:
+            problems.append(Diagnostic("MISSING_KEY", f"question {declared.id!r} has no grading criteria",
                                        main_document.positions.of_value(("questions", index, "id")),
                                        hint="add it to the 'questions' list of a grading block"))
     return grading

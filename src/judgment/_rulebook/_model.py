@@ -106,7 +106,7 @@ class RuleFile:
     sha256: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one compiled form per load
 class Rulebook:
     id: str
     title: str

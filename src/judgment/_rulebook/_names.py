@@ -78,7 +78,8 @@ def _check_parents(questions: tuple[Question, ...], document: Document, problems
             problems.append(Diagnostic("UNKNOWN_REFERENCE", f"no question {question.parent!r}",
                                        document.positions.of_value(key), hint=did_you_mean(question.parent, ids)))
             continue
-        seen, current = {question.id}, question.parent
+        seen: set[str] = {question.id}
+        current: str | None = question.parent
         while current is not None and current not in seen:
             seen.add(current)
             current = parents.get(current)

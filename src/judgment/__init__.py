@@ -1,0 +1,73 @@
+"""judgment: a rules-based judgment engine for inspectorates.
+
+Typed evidence, declarative rule files, and a traceable explanation for every
+grade. The public API is what ``__all__`` lists; modules whose names start with
+an underscore are private.
+
+    >>> import judgment
+    >>> rulebook = judgment.load_rulebook("rules/hmic-crime-2014")
+    >>> bundle = judgment.load_bundle("examples/derbyshire-2014.yaml")
+    >>> judgment.judge(rulebook, bundle).grades["reducing_crime"]
+    'good'
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from judgment._api import judge
+from judgment._bundle import Bundle, Inspection, Period, bundle_from_data, bundle_json_schema, load_bundle
+from judgment._diagnostics import CODES, Diagnostic, Location
+from judgment._errors import (
+    BundleError,
+    EngineDisagreementError,
+    InputFileError,
+    JudgmentError,
+    RuleFileError,
+)
+from judgment._judgment import (
+    Check,
+    Decision,
+    EvidenceUsed,
+    Finding,
+    Judgment,
+    OverallJudgment,
+    QuestionJudgment,
+    Recommendation,
+    RulebookIdentity,
+)
+from judgment._rulebook._loader import load_rulebook
+from judgment._rulebook._model import Rulebook
+
+try:
+    __version__ = version("judgment")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without metadata
+    __version__ = "0.0.0"
+
+__all__ = [
+    "CODES",
+    "Bundle",
+    "BundleError",
+    "Check",
+    "Decision",
+    "Diagnostic",
+    "EngineDisagreementError",
+    "EvidenceUsed",
+    "Finding",
+    "InputFileError",
+    "Inspection",
+    "Judgment",
+    "JudgmentError",
+    "Location",
+    "OverallJudgment",
+    "Period",
+    "QuestionJudgment",
+    "Recommendation",
+    "RuleFileError",
+    "Rulebook",
+    "RulebookIdentity",
+    "__version__",
+    "bundle_from_data",
+    "bundle_json_schema",
+    "judge",
+    "load_bundle",
+    "load_rulebook",
+]

@@ -1,0 +1,104 @@
+"""The command line: a thin layer over the library. Library errors become
+diagnostics on stderr here, and nowhere else.
+
+Exit codes (one table for every command, see docs/reference/exit-codes.md):
+0 success; 1 the input was checked and problems were found; 2 usage or I/O error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from judgment._api import judge
+from judgment._bundle import bundle_json_schema, load_bundle
+from judgment._errors import InputFileError, JudgmentError
+from judgment._render._text import render_text
+from judgment._rulebook._loader import load_rulebook
+from judgment.evidence import get_vocabulary, vocabulary_ids
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reports_errors(command: F) -> F:
+    """Turn library exceptions into rendered diagnostics and the contract's exit codes."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InputFileError as error:
+            click.echo(error.render(), err=True)
+            sys.exit(EXIT_USAGE)
+        except JudgmentError as error:
+            click.echo(error.render(), err=True)
+            count = len(error.diagnostics)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was judged.", err=True)
+            sys.exit(EXIT_PROBLEMS)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="judgment")
+def cli() -> None:
+    """judgment: judge inspection evidence against a declarative rulebook."""
+
+
+@cli.command()
+@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The rulebook folder, e.g. rules/hmic-crime-2014.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_reports_errors
+def run(bundle: Path, rules: Path, output_format: str) -> None:
+    """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules."""
+    rulebook = load_rulebook(rules)
+    evidence = load_bundle(bundle, rulebook.vocabulary)
+    result = judge(rulebook, evidence)
+    if output_format == "json":
+        click.echo(result.to_json())
+    else:
+        render_text(result, sys.stdout)
+
+
+@cli.command()
+@click.argument("rules", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("bundles", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@_reports_errors
+def check(rules: Path, bundles: tuple[Path, ...]) -> None:
+    """Check the rulebook in RULES, and any BUNDLES against its vocabulary."""
+    rulebook = load_rulebook(rules)
+    for bundle in bundles:
+        load_bundle(bundle, rulebook.vocabulary)
+    checked = f" and {len(bundles)} bundle{'s' if len(bundles) != 1 else ''}" if bundles else ""
+    click.echo(f"{rules}: rulebook {rulebook.id} {rulebook.version}{checked}: no problems found "
+               f"({len(rulebook.findings)} finding rules, {len(rulebook.questions)} questions, "
+               f"{len(rulebook.recommendations)} recommendations)")
+
+
+@cli.group()
+def schema() -> None:
+    """Print JSON Schemas."""
+
+
+@schema.command("bundle")
+@click.option("--vocabulary", default="hmic-crime", show_default=True, help="The evidence vocabulary id.")
+def schema_bundle(vocabulary: str) -> None:
+    """The JSON Schema of an evidence bundle."""
+    vocab = get_vocabulary(vocabulary)
+    if vocab is None:
+        raise click.UsageError(f"no vocabulary {vocabulary!r}; known: {', '.join(vocabulary_ids())}")
+    click.echo(json.dumps(bundle_json_schema(vocab), indent=2, sort_keys=True))
+
+
+def main() -> None:
+    cli(prog_name="judgment")

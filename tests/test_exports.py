@@ -1,0 +1,46 @@
+"""The public API is small and explicit; nothing private leaks through it."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import judgment
+import judgment.evidence
+
+PUBLIC_MODULES = {"judgment", "judgment.evidence", "judgment.evidence.hmic_crime"}
+
+
+def test_all_names_resolve_and_are_sorted_and_public() -> None:
+    for module in (judgment, judgment.evidence):
+        for name in module.__all__:
+            assert hasattr(module, name), f"{module.__name__}.{name} is in __all__ but missing"
+            assert not name.startswith("_") or name == "__version__"
+        assert len(set(module.__all__)) == len(module.__all__)
+
+
+def test_public_objects_do_not_expose_private_module_names() -> None:
+    for name in judgment.__all__:
+        value = getattr(judgment, name)
+        module = getattr(value, "__module__", "judgment")
+        assert module.startswith("judgment"), (name, module)
+
+
+def test_every_module_is_private_unless_listed() -> None:
+    names = {m.name for m in pkgutil.walk_packages(judgment.__path__, "judgment.")}
+    public = {n for n in names if not any(part.startswith("_") for part in n.split(".")[1:])}
+    assert public | {"judgment"} == PUBLIC_MODULES
+    for name in names:
+        importlib.import_module(name)
+
+
+def test_package_is_typed() -> None:
+    assert importlib.resources.files("judgment").joinpath("py.typed").is_file()
+
+
+def test_exceptions_have_one_root_and_the_fitting_builtin() -> None:
+    assert issubclass(judgment.RuleFileError, judgment.JudgmentError)
+    assert issubclass(judgment.RuleFileError, ValueError)
+    assert issubclass(judgment.BundleError, ValueError)
+    assert issubclass(judgment.InputFileError, OSError)
+    assert issubclass(judgment.EngineDisagreementError, RuntimeError)
