@@ -21,7 +21,7 @@ def evaluation_order(findings: Sequence[FindingRule], problems: list[Diagnostic]
         cycle = list(exc.args[1])
         first = by_id[cycle[0]]
         problems.append(Diagnostic("CYCLE", "findings depend on each other in a cycle: " + " -> ".join(cycle),
-                                   first.when.location, hint="a finding cannot depend, even indirectly, on itself"))
+                                   first.location, hint="a finding cannot depend, even indirectly, on itself"))
         return ()
     position = {f.id: i for i, f in enumerate(findings)}
     order: list[str] = []
