@@ -57,6 +57,9 @@ CASES: list[tuple[str, Edit, str, str, int]] = [
      "Neighbourhood policing is {", 38),
     ("deadline", ("recommendations.yaml", "deadline: within six months", "deadline: by Christmas"), "BAD_VALUE",
      "deadline: by Christmas", 15),
+    ("folded-block-condition", ("findings/reducing-crime.yaml", "and strategic_assessment.joint_with_partners ==",
+                                "and strategic_assessment.joint_with_partner =="), "UNKNOWN_FIELD",
+     "joint_with_partner ==", 11),
     ("cycle", ("findings/tackling-asb.yaml", "and finding(asb_partnership_strong)",
                "and finding(asb_engagement_exemplary)"), "CYCLE", "id: asb_engagement_exemplary", 9),
 ]

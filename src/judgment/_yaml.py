@@ -71,8 +71,10 @@ class Positions:
         style = self.styles.get(key)
         if style is None:
             return self.of_value(key)
-        if style.style in ("|", ">"):
-            # Block scalars start on the next line, indented; count lines inside.
+        if style.style == ">":
+            return self._inside_folded(style, offset)
+        if style.style == "|":
+            # Literal blocks keep their line breaks: count them.
             before = text[:offset]
             line = style.line + 1 + before.count("\n")
             source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
@@ -80,6 +82,21 @@ class Positions:
             return Location(self.path, line, indent + len(before.rsplit("\n", 1)[-1]))
         quote = 0 if style.style == "plain" else 1
         return Location(self.path, style.line, style.column + quote + offset)
+
+
+    def _inside_folded(self, style: ScalarStyle, offset: int) -> Location:
+        # A folded block joins its lines with one space each: walk the source lines.
+        remaining = offset
+        number = style.line + 1
+        while number <= len(self.lines):
+            source = self.lines[number - 1]
+            content = source.strip()
+            indent = len(source) - len(source.lstrip(" "))
+            if remaining <= len(content) or number == len(self.lines):
+                return Location(self.path, number, indent + 1 + min(remaining, len(content)))
+            remaining -= len(content) + 1
+            number += 1
+        return Location(self.path, style.line, style.column)
 
 
 @dataclass
