@@ -58,6 +58,7 @@ def test_overlong_conditions_are_refused() -> None:
     ("count(strength) >= 1", [("UNKNOWN_FUNCTION", 0)]),
     ("finding(unknown_one)", [("UNKNOWN_REFERENCE", 8)]),
     ("present(victim_contracts)", [("UNKNOWN_KIND", 8)]),
+    ("domestic_abuse.progress == investigation_quality.strategies_recorded", [("TYPE_MISMATCH", 0)]),
     ("victim_satisfaction.rate.national.value >= 80 and finding(known)", []),
 ], ids=lambda v: v if isinstance(v, str) else None)
 def test_checker_reports_each_mistake_where_it_is(text: str, expected: list[tuple[str, int]]) -> None:

@@ -60,6 +60,8 @@ CASES: list[tuple[str, Edit, str, str, int]] = [
     ("folded-block-condition", ("findings/reducing-crime.yaml", "and strategic_assessment.joint_with_partners ==",
                                 "and strategic_assessment.joint_with_partner =="), "UNKNOWN_FIELD",
      "joint_with_partner ==", 11),
+    ("reserved-word-id", ("findings/tackling-asb.yaml", "id: asb_learning_shared", "id: within"), "BAD_VALUE",
+     "id: within", 9),
     ("cycle", ("findings/tackling-asb.yaml", "and finding(asb_partnership_strong)",
                "and finding(asb_engagement_exemplary)"), "CYCLE", "id: asb_engagement_exemplary", 9),
 ]

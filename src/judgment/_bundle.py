@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, create_model, model_validator
 
 from judgment._diagnostics import Diagnostic, Location, did_you_mean
 from judgment._errors import BundleError, InputFileError
@@ -48,6 +48,12 @@ class Bundle(BaseModel):
     vocabulary: str
     inspection: Inspection
     records: tuple[Record, ...] = ()
+    _origin: str = PrivateAttr(default="<bundle>")
+
+    @property
+    def origin(self) -> str:
+        """The file the bundle was loaded from, for diagnostics; ``<bundle>`` when built in code."""
+        return self._origin
 
     @model_validator(mode="after")
     def _sorted_unique(self) -> Bundle:
@@ -70,7 +76,9 @@ class Bundle(BaseModel):
 
     def replace_records(self, records: Iterable[Record]) -> Bundle:
         """A copy of this bundle with other records (tests and what-ifs use this)."""
-        return Bundle(vocabulary=self.vocabulary, inspection=self.inspection, records=tuple(records))
+        copy = Bundle(vocabulary=self.vocabulary, inspection=self.inspection, records=tuple(records))
+        copy._origin = self._origin
+        return copy
 
     def to_data(self) -> dict[str, Any]:
         """Plain JSON-ready data, records sorted by id."""
@@ -87,9 +95,11 @@ def load_bundle(path: str | Path, vocabulary: Vocabulary | None = None) -> Bundl
     try:
         document = load_document(source, str(path), max_bytes=MAX_FILE_BYTES * 8)
     except LoadFailure as failure:
-        kind = InputFileError if failure.diagnostic.code in ("FILE_NOT_FOUND", "FILE_TOO_LARGE") else BundleError
+        kind = InputFileError if failure.diagnostic.code == "FILE_NOT_FOUND" else BundleError
         raise kind([failure.diagnostic]) from None
-    return bundle_from_data(document.data, document.positions, vocabulary)
+    bundle = bundle_from_data(document.data, document.positions, vocabulary)
+    bundle._origin = str(path)
+    return bundle
 
 
 def bundle_from_data(data: Any, positions: Positions | None = None,
@@ -100,7 +110,7 @@ def bundle_from_data(data: Any, positions: Positions | None = None,
     if not isinstance(data, Mapping):
         raise BundleError([Diagnostic("WRONG_TYPE", "a bundle must be a mapping with 'inspection' and 'records'",
                                       where.of_value(()))])
-    vocab = vocabulary or _vocabulary_of(data, where, problems)
+    vocab = _vocabulary_of(data, where, problems, vocabulary)
     unknown = sorted(set(data) - {"vocabulary", "inspection", "records"})
     for key in unknown:
         problems.append(Diagnostic("UNKNOWN_KEY", f"unknown key {key!r} in bundle", where.of_key((key,)),
@@ -113,11 +123,18 @@ def bundle_from_data(data: Any, positions: Positions | None = None,
     return Bundle(vocabulary=vocab.id, inspection=inspection, records=tuple(records))
 
 
-def _vocabulary_of(data: Mapping[str, Any], where: Positions, problems: list[Diagnostic]) -> Vocabulary | None:
+def _vocabulary_of(data: Mapping[str, Any], where: Positions, problems: list[Diagnostic],
+                   expected: Vocabulary | None) -> Vocabulary | None:
+    """The vocabulary the bundle names; when a rulebook expects one, they must be the same."""
     name = data.get("vocabulary")
     if not isinstance(name, str):
         problems.append(Diagnostic("MISSING_KEY", "the bundle must name its evidence vocabulary",
                                    where.of_value(()), hint="add 'vocabulary: hmic-crime' at the top"))
+        return None
+    if expected is not None and name != expected.id:
+        problems.append(Diagnostic("UNKNOWN_VOCABULARY", f"the bundle uses vocabulary {name!r}, but the rulebook "
+                                   f"reads {expected.id!r}", where.of_value(("vocabulary",)),
+                                   hint=did_you_mean(name, [expected.id])))
         return None
     vocab = get_vocabulary(name)
     if vocab is None:
@@ -133,7 +150,7 @@ def _inspection(data: Mapping[str, Any], where: Positions, problems: list[Diagno
     try:
         return Inspection.model_validate(data["inspection"])
     except ValidationError as exc:
-        problems.extend(diagnostics_from_validation(exc, ("inspection",), where))
+        problems.extend(diagnostics_from_validation(exc, ("inspection",), where, "inspection: "))
         return None
 
 

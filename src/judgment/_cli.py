@@ -8,6 +8,7 @@ Exit codes (one table for every command, see docs/reference/exit-codes.md):
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -18,7 +19,9 @@ import click
 
 from judgment._api import judge
 from judgment._bundle import bundle_json_schema, load_bundle
-from judgment._errors import InputFileError, JudgmentError
+from judgment._diagnostics import Diagnostic
+from judgment._errors import BundleError, InputFileError, JudgmentError
+from judgment._fit import check_fit
 from judgment._render._text import render_text
 from judgment._rulebook._loader import load_rulebook
 from judgment.evidence import get_vocabulary, vocabulary_ids
@@ -40,9 +43,14 @@ def _reports_errors(command: F) -> F:
             sys.exit(EXIT_USAGE)
         except JudgmentError as error:
             click.echo(error.render(), err=True)
-            count = len(error.diagnostics)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found; nothing was judged.", err=True)
+            click.echo(f"{_plural(len(error.diagnostics), 'problem')} found; nothing was judged.", err=True)
             sys.exit(EXIT_PROBLEMS)
+        except Exception as error:  # a bug: one clear line, the traceback only on request
+            if os.environ.get("JUDGMENT_DEBUG"):
+                raise
+            click.echo(f"judgment: internal error: {type(error).__name__}: {error} "
+                       "(this is a bug; set JUDGMENT_DEBUG=1 to see the traceback)", err=True)
+            sys.exit(EXIT_USAGE)
 
     return wrapper  # type: ignore[return-value]
 
@@ -58,12 +66,14 @@ def cli() -> None:
 @click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The rulebook folder, e.g. rules/hmic-crime-2014.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--any-date", is_flag=True,
+              help="Judge even if the inspection is dated outside the rulebook's validity.")
 @_reports_errors
-def run(bundle: Path, rules: Path, output_format: str) -> None:
+def run(bundle: Path, rules: Path, output_format: str, any_date: bool) -> None:
     """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules."""
     rulebook = load_rulebook(rules)
     evidence = load_bundle(bundle, rulebook.vocabulary)
-    result = judge(rulebook, evidence)
+    result = judge(rulebook, evidence, any_date=any_date)
     if output_format == "json":
         click.echo(result.to_json())
     else:
@@ -77,12 +87,22 @@ def run(bundle: Path, rules: Path, output_format: str) -> None:
 def check(rules: Path, bundles: tuple[Path, ...]) -> None:
     """Check the rulebook in RULES, and any BUNDLES against its vocabulary."""
     rulebook = load_rulebook(rules)
+    problems: list[Diagnostic] = []
     for bundle in bundles:
-        load_bundle(bundle, rulebook.vocabulary)
-    checked = f" and {len(bundles)} bundle{'s' if len(bundles) != 1 else ''}" if bundles else ""
+        try:
+            check_fit(rulebook, load_bundle(bundle, rulebook.vocabulary))
+        except JudgmentError as error:
+            problems.extend(error.diagnostics)
+    if problems:
+        raise BundleError(problems)
+    checked = f" and {_plural(len(bundles), 'bundle')}" if bundles else ""
     click.echo(f"{rules}: rulebook {rulebook.id} {rulebook.version}{checked}: no problems found "
-               f"({len(rulebook.findings)} finding rules, {len(rulebook.questions)} questions, "
-               f"{len(rulebook.recommendations)} recommendations)")
+               f"({_plural(len(rulebook.findings), 'finding rule')}, {_plural(len(rulebook.questions), 'question')}, "
+               f"{_plural(len(rulebook.recommendations), 'recommendation')})")
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 @cli.group()

@@ -38,7 +38,7 @@ Code = Literal[
     "DUPLICATE_ID",
     "CYCLE",
     "UNKNOWN_VOCABULARY",
-    "BUNDLE_INVALID",
+    "NOT_IN_FORCE",
     "ENGINE_DISAGREEMENT",
 ]
 

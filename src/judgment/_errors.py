@@ -16,7 +16,8 @@ class JudgmentError(Exception):
     """Root of every error `judgment` raises on purpose."""
 
     def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
-        self.diagnostics: tuple[Diagnostic, ...] = tuple(sort_diagnostics(diagnostics))
+        unique = {(d.code, d.message, d.location, d.severity): d for d in diagnostics}
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(sort_diagnostics(unique.values()))
         first = self.diagnostics[0] if self.diagnostics else None
         summary = f"{first.location}: {first.code} {first.message}" if first else "error"
         more = len(self.diagnostics) - 1

@@ -169,7 +169,7 @@ def _plain(node: Any, key: PathKey, positions: Positions, seen: set[int], depth:
                                      Location(positions.path, line, col)))
     if isinstance(node, (CommentedMap, CommentedSeq)):
         if id(node) in seen:
-            line, col = positions.values.get(key, (1, 1))
+            line, col = positions.keys.get(key) or positions.values.get(key, (1, 1))
             raise LoadFailure(Diagnostic("YAML_ALIAS", "aliases (*name) are not allowed in data files",
                                          Location(positions.path, line, col), hint="write the value out in full"))
         seen.add(id(node))

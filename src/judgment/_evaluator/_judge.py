@@ -6,8 +6,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from judgment._bundle import Bundle
-from judgment._diagnostics import Diagnostic, Location
-from judgment._errors import BundleError
+from judgment._diagnostics import Location
 from judgment._evaluator._expression import Context, evaluate
 from judgment._evaluator._findings import derive_findings
 from judgment._evaluator._values import Ranked
@@ -35,7 +34,6 @@ class ReferenceEvaluator:
         self._worst_first = tuple(g.id for g in reversed(rulebook.scale))
 
     def judge(self, bundle: Bundle) -> Judgment:
-        check_vocabulary(self.rulebook, bundle)
         fired = derive_findings(self.rulebook, bundle)
         return self.judge_findings(bundle, fired)
 
@@ -109,13 +107,6 @@ class ReferenceEvaluator:
                     findings=tuple(sorted(result.findings_used)), cite=rule.cite, source=_short(rule.location),
                     checks=tuple(result.checks)))
         return tuple(made)
-
-
-def check_vocabulary(rulebook: Rulebook, bundle: Bundle) -> None:
-    if bundle.vocabulary != rulebook.vocabulary.id:
-        raise BundleError([Diagnostic(
-            "UNKNOWN_VOCABULARY", f"the bundle uses vocabulary {bundle.vocabulary!r} but the rulebook "
-            f"{rulebook.id!r} reads {rulebook.vocabulary.id!r}", Location("<bundle>"))])
 
 
 def identity(rulebook: Rulebook) -> RulebookIdentity:

@@ -64,7 +64,7 @@ def check_condition(node: ast.Node, scope: Scope) -> Checked:
     checker = _Checker(scope)
     result = checker.infer(node)
     if result.name not in ("bool", "error"):
-        checker.report("TYPE_MISMATCH", f"a condition must be true or false, but this is a {result.describe()}",
+        checker.report("TYPE_MISMATCH", f"a condition must be true or false, but this is {_a(result.describe())}",
                        node, "compare it with something, e.g. '... >= 1' or '... is above national'")
     return checker.out
 
@@ -114,14 +114,14 @@ class _Checker:
     def _expect_bool(self, node: ast.Node) -> None:
         found = self.infer(node)
         if found.name not in ("bool", "error"):
-            self.report("TYPE_MISMATCH", f"expected true or false, found a {found.describe()}", node)
+            self.report("TYPE_MISMATCH", f"expected true or false, found {_a(found.describe())}", node)
 
     # arithmetic ---------------------------------------------------------------
     def _arith(self, node: ast.Arith) -> Type:
         for side in (node.left, node.right):
             found = self.infer(side)
             if found.name not in ("number", "error"):
-                return self.report("TYPE_MISMATCH", f"arithmetic needs numbers, found a {found.describe()}", side,
+                return self.report("TYPE_MISMATCH", f"arithmetic needs numbers, found {_a(found.describe())}", side,
                                    "use '.value' for the point value of a figure" if found.name == "measure" else None)
         return NUMBER
 
@@ -167,7 +167,7 @@ class _Checker:
         if not rest:
             return base
         if spec.kind != "measure" or len(rest) > 2:
-            return self.report("UNKNOWN_FIELD", f"{kind}.{spec.name} is a {spec.describe()} and has no "
+            return self.report("UNKNOWN_FIELD", f"{kind}.{spec.name} is {_a(spec.describe())} and has no "
                                f"part {rest[0]!r}", node)
         part = rest[0]
         if part in MEASURE_PARTS and len(rest) == 1:
@@ -195,10 +195,14 @@ class _Checker:
             if typed.name in ("enum", "grade") and isinstance(literal, ast.String):
                 return self._against_member(node, typed, literal)
         if left.name != right.name or left.name in ("record", "comparator"):
-            return self.report("TYPE_MISMATCH", f"cannot compare a {left.describe()} with a {right.describe()}", node)
+            return self.report("TYPE_MISMATCH", f"cannot compare {_a(left.describe())} with {_a(right.describe())}",
+                               node)
+        if left.name == "enum" and left.members != right.members:
+            return self.report("TYPE_MISMATCH", "cannot compare values on two different scales: "
+                               f"({', '.join(left.members)}) and ({', '.join(right.members)})", node)
         if node.op not in ("==", "!=") and left.name not in ("number", "date"):
             if not (left.name == "enum" and left.ordered and left.members == right.members):
-                return self.report("TYPE_MISMATCH", f"'{node.op}' needs an order, and a {left.describe()} has none",
+                return self.report("TYPE_MISMATCH", f"'{node.op}' needs an order, and {_a(left.describe())} has none",
                                    node, "use '==' or '!='")
         return BOOL
 
@@ -219,7 +223,7 @@ class _Checker:
             return BOOL
         if subject.name not in ("measure", "number"):
             return self.report("TYPE_MISMATCH", f"only figures and numbers can be {node.state.replace('_', ' ')} "
-                               f"something; this is a {subject.describe()}", node.subject)
+                               f"something; this is {_a(subject.describe())}", node.subject)
         reference = self._reference(node, subject)
         if reference.name == "error":
             return BOOL
@@ -244,7 +248,7 @@ class _Checker:
                                else "compare with a number, or with another figure such as kind.field")
         found = self.infer(ref)
         if found.name not in ("measure", "number", "error"):
-            return self.report("TYPE_MISMATCH", f"cannot compare a figure with a {found.describe()}", ref)
+            return self.report("TYPE_MISMATCH", f"cannot compare a figure with {_a(found.describe())}", ref)
         return found
 
     def _variable_free(self, name: str) -> bool:
@@ -330,6 +334,10 @@ class _Checker:
         for index in range(len(node.args)):
             self._name_arg(node, index, "a grade", self.scope.grades)
         return NUMBER
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[:1] in "aeiou" else "a ") + noun
 
 
 def _field_type(spec: FieldSpec) -> Type:

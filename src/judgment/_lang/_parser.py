@@ -7,12 +7,16 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from lark import Lark, Token, Transformer, Tree, v_args
+from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from judgment._lang import _ast as ast
 
 MAX_EXPRESSION_LENGTH = 2_000
+
+#: Words of the grammar; they cannot name a finding, question, grade or polarity.
+RESERVED_WORDS = frozenset({"or", "and", "not", "is", "above", "below", "in", "line", "with", "indeterminate",
+                            "against", "within", "true", "false"})
 MAX_EXPRESSION_DEPTH = 40
 
 _TOKEN_WORDS = {
@@ -178,4 +182,4 @@ def unparse_span(text: str, node: ast.Node) -> str:
     return text[node.span.start:node.span.end]
 
 
-__all__ = ["ExpressionSyntaxError", "parse_expression", "MAX_EXPRESSION_LENGTH", "Tree"]
+__all__ = ["ExpressionSyntaxError", "parse_expression", "MAX_EXPRESSION_LENGTH", "RESERVED_WORDS"]

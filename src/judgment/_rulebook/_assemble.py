@@ -10,7 +10,7 @@ from judgment._rulebook._conditions import Site, compile_condition, compile_temp
 from judgment._rulebook._files import SourceFiles
 from judgment._rulebook._grading import compile_grading, compile_overall
 from judgment._rulebook._model import FindingRule, RecommendationRule, Rulebook
-from judgment._rulebook._names import Names, resolve_names
+from judgment._rulebook._names import Names, refuse_reserved, resolve_names
 from judgment._rulebook._order import evaluation_order
 from judgment._rulebook._schema import FindingSpec, RulebookFileSpec, RulesFileSpec
 from judgment._rulebook._text import TemplateError, parse_deadline
@@ -26,6 +26,8 @@ def assemble(sources: SourceFiles, main: RulebookFileSpec, main_document: Docume
         return None
     located = [(f, doc, i) for spec, doc in rules for i, f in enumerate(spec.findings or [])]
     _unique_across_files([(f.id, d, ("findings", i, "id")) for f, d, i in located], problems)
+    for spec, document, index in located:
+        refuse_reserved(spec.id, document.positions.of_value(("findings", index, "id")), problems)
     finding_ids = [f.id for f, _, _ in located]
     findings = [r for r in (_finding(f, d, i, names, finding_ids, problems) for f, d, i in located) if r]
     grading = compile_grading(rules, names, finding_ids, main_document, problems)

@@ -37,7 +37,7 @@ def read_rulebook_files(root: Path, display_root: str, problems: list[Diagnostic
         return None
     paths = _rule_paths(root)
     if len(paths) > MAX_FILES:
-        problems.append(Diagnostic("FILE_TOO_LARGE", f"{len(paths)} rule files; the limit is {MAX_FILES}",
+        problems.append(Diagnostic("FILE_TOO_LARGE", f"{len(paths)} YAML files in the rulebook folder; the limit is {MAX_FILES}",
                                    Location(display_root)))
         return None
     documents: dict[str, Document] = {}

@@ -37,9 +37,10 @@ def load_rulebook(path: str | Path) -> Rulebook:
     """Load and check a rulebook folder; raise :class:`RuleFileError` listing every problem found."""
     problems: list[Diagnostic] = []
     sources = read_rulebook_files(Path(path), str(path), problems)
-    if sources is None:
+    if problems and all(p.code == "FILE_NOT_FOUND" for p in problems):
         raise InputFileError(problems)
     _stop_if(problems)
+    assert sources is not None
     shapes = _validate_shapes(sources, problems)
     _stop_if(problems)
     assert shapes is not None

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from judgment._diagnostics import Diagnostic, did_you_mean
+from judgment._diagnostics import Diagnostic, Location, did_you_mean
+from judgment._lang._parser import RESERVED_WORDS
 from judgment._rulebook._model import Grade, Polarity, Question
 from judgment._rulebook._schema import RulebookFileSpec
 from judgment._yaml import Document, PathKey
@@ -49,10 +50,18 @@ def resolve_names(spec: RulebookFileSpec, document: Document, problems: list[Dia
     for section, ids in (("scale", [g.id for g in scale]), ("polarities", [p.id for p in polarities]),
                          ("questions", [q.id for q in questions])):
         report_duplicates(ids, lambda i, s=section: (s, i, "id"), document, problems)
+        for index, name in enumerate(ids):
+            refuse_reserved(name, document.positions.of_value((section, index, "id")), problems)
     _check_parents(questions, document, problems)
     if vocabulary is None:
         return None
     return Names(vocabulary, scale, polarities, questions)
+
+
+def refuse_reserved(name: str, location: Location, problems: list[Diagnostic]) -> None:
+    if name in RESERVED_WORDS:
+        problems.append(Diagnostic("BAD_VALUE", f"{name!r} is a word of the condition language and cannot be an id",
+                                   location, hint="choose another name"))
 
 
 def report_duplicates(ids: Iterable[str], key_of: object, document: Document, problems: list[Diagnostic]) -> None:

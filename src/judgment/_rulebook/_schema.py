@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 RuleId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]*$", max_length=80)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=5_000)]
-Condition = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
+Condition = Annotated[str, StringConstraints(min_length=1)]  # bounded by the parser: EXPR_TOO_LONG
 KindName = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 
 

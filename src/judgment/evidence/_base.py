@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 from dataclasses import dataclass
 import datetime as dt
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 
 
@@ -69,6 +70,16 @@ class Interval(_Strict):
         return self
 
 
+def _input_schema(schema: dict[str, Any]) -> None:
+    # The schema describes what a bundle may say, so it admits the shorthands
+    # the validator expands: `margin`, and comparators that inherit their unit.
+    schema["properties"]["margin"] = {"type": "number", "minimum": 0,
+                                      "description": "shorthand for interval: value - margin .. value + margin"}
+    schema["required"] = ["value"]
+    schema["description"] = (schema.get("description", "") + "\n\n`unit` is required on a figure; a comparator "
+                             "may leave it out and inherit its figure's.").strip()
+
+
 Unit = Literal["percent", "percent_change", "percentage_points", "rate", "count", "ratio"]
 NON_NEGATIVE_UNITS = frozenset({"percent", "rate", "count", "ratio"})
 
@@ -80,6 +91,8 @@ class Measure(_Strict):
     comparator omits ``unit``, ``per`` or ``denominator`` it inherits the parent's.
     ``margin: 1.4`` is accepted as shorthand for an interval of value ± 1.4.
     """
+
+    model_config = ConfigDict(json_schema_extra=_input_schema)
 
     value: float = Field(allow_inf_nan=False)
     unit: Unit
@@ -126,6 +139,10 @@ class Measure(_Strict):
                 raise ValueError(f"a percentage cannot exceed 100, got {high}")
         if self.unit == "rate" and (self.per is None or self.denominator is None):
             raise ValueError("a rate needs 'per' (e.g. 1000) and 'denominator' (e.g. population)")
+        for name, comparator in self.comparators.items():
+            if (comparator.unit, comparator.per, comparator.denominator) != (self.unit, self.per, self.denominator):
+                raise ValueError(f"comparator {name!r} is in {comparator.unit} but the figure is in {self.unit}: "
+                                 "a figure and its comparators must share a unit")
         return self
 
     @property
@@ -161,3 +178,18 @@ class Record(_Strict):
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$", max_length=128)
     kind: str
     provenance: Provenance
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _declared_comparators(cls, value: Any, info: ValidationInfo) -> Any:
+        if not isinstance(value, Measure) or info.field_name is None:
+            return value
+        metadata = cls.model_fields[info.field_name].metadata
+        declared = next((m.names for m in metadata if isinstance(m, Comparators)), ())
+        unknown = sorted(set(value.comparators) - set(declared))
+        if unknown:
+            close = difflib.get_close_matches(unknown[0], declared, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise ValueError(f"no comparator {unknown[0]!r} is declared for this figure "
+                             f"(declared: {', '.join(declared) or 'none'}){hint}")
+        return value
