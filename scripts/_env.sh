@@ -19,7 +19,11 @@ stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   python=$(pick_python)
   [ -x .venv/bin/python ] || "$python" -m venv .venv
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  echo "installing judgment into .venv (log: .venv/install.log) ..." >&2
+  if ! .venv/bin/python -m pip install --disable-pip-version-check -e '.[test]' > .venv/install.log 2>&1; then
+    cat .venv/install.log >&2
+    exit 2
+  fi
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

@@ -27,8 +27,9 @@ def normalise(text: str) -> str:
 def test_every_quote_is_verbatim_from_the_report() -> None:
     bundle = load_bundle(BUNDLE)
     report = normalise(REPORT.read_text(encoding="utf-8"))
-    missing = [(r.id, r.provenance.quote) for r in bundle.records
-               if normalise(r.provenance.quote) not in report]
+    quotes = [(r.id, r.provenance.quote) for r in bundle.records]
+    quotes.append(("inspection.summary", bundle.inspection.summary or "missing"))
+    missing = [(where, quote) for where, quote in quotes if normalise(quote) not in report]
     assert not missing, "quotes not found in the report:\n" + "\n".join(
         f"  {record_id}: {quote!r}" for record_id, quote in missing)
 

@@ -39,6 +39,8 @@ class Inspection(BaseModel):
     framework: str = Field(min_length=1, max_length=100)
     date: dt.date
     title: str | None = Field(default=None, max_length=500)
+    summary: str | None = Field(default=None, max_length=10_000,
+                                description="the inspectorate's overall narrative, quoted from the report")
 
 
 class Bundle(BaseModel):

@@ -61,7 +61,8 @@ class OverallJudgment(_Frozen):
     method: str
     grade: str | None
     label: str | None
-    summary: str | None
+    summary: str | None = Field(description="the rulebook's statement of how the overall judgment is reached")
+    narrative: str | None = Field(default=None, description="the inspection's own overall summary, if the bundle has one")
     decided_by: Decision | None = None
 
 

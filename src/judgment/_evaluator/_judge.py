@@ -54,7 +54,7 @@ class ReferenceEvaluator:
         context.question = None
         return Judgment(
             rulebook=identity(self.rulebook), inspection=bundle.inspection.model_dump(mode="json", exclude_none=True),
-            engine=self.engine, overall=self._overall(grades, context),
+            engine=self.engine, overall=self._overall(grades, context, bundle.inspection.summary),
             questions=tuple(self._question(q.id, decisions[q.id], fired) for q in self.rulebook.questions),
             recommendations=self._recommendations(context, fired), evidence=_evidence(bundle, fired))
 
@@ -82,7 +82,7 @@ class ReferenceEvaluator:
         return QuestionJudgment(id=question.id, title=question.title, grade=grade.id, label=grade.label,
                                 decided_by=decision, findings=findings)
 
-    def _overall(self, grades: Mapping[str, str], context: Context) -> OverallJudgment:
+    def _overall(self, grades: Mapping[str, str], context: Context, narrative: str | None) -> OverallJudgment:
         overall = self.rulebook.overall
         graded = [grades[q] for q in overall.questions]
         grade: str | None = None
@@ -94,8 +94,8 @@ class ReferenceEvaluator:
             ranks = [self.rulebook.grade(g).rank for g in graded]
             grade = self.rulebook.scale[max(ranks) if overall.method == "worst" else min(ranks)].id
         label = self.rulebook.grade(grade).label if grade else None
-        return OverallJudgment(title=overall.title, method=overall.method, summary=overall.summary, grade=grade,
-                               label=label, decided_by=decision)
+        return OverallJudgment(title=overall.title, method=overall.method, summary=overall.summary,
+                               narrative=narrative, grade=grade, label=label, decided_by=decision)
 
     def _recommendations(self, context: Context, fired: Mapping[str, list[Finding]]) -> tuple[Recommendation, ...]:
         made = []

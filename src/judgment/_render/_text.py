@@ -44,6 +44,8 @@ def _overall(console: Console, judgment: Judgment) -> None:
         console.print(Text("  ") + Text(overall.label or overall.grade, style=_GRADE_STYLE.get(overall.grade, "")))
     if overall.summary:
         _line(console, overall.summary, 2)
+    if overall.narrative:
+        _line(console, f"Summary of the inspection: \u201c{overall.narrative}\u201d", 2)
     console.print()
 
 
