@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +101,12 @@ def test_a_comparator_must_share_its_figures_unit(derbyshire: judgment.Bundle) -
     with pytest.raises(ValueError, match="must share a unit"):
         vary(derbyshire, "detection-rate", rate={"value": 27, "unit": "percent",
                                                  "comparators": {"national": {"value": 26, "unit": "count"}}})
+
+
+def test_a_bundle_loads_from_json_as_well(tmp_path: Path, rulebook: judgment.Rulebook,
+                                          derbyshire: judgment.Bundle) -> None:
+    path = tmp_path / "derbyshire.json"
+    path.write_text(json.dumps(derbyshire.to_data(), indent=1), encoding="utf-8")
+    from_json = judgment.load_bundle(path)
+    assert from_json.records == derbyshire.records
+    assert judgment.judge(rulebook, from_json).to_json() == judgment.judge(rulebook, derbyshire).to_json()
