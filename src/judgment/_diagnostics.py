@@ -40,6 +40,7 @@ Code = Literal[
     "UNKNOWN_VOCABULARY",
     "NOT_IN_FORCE",
     "ENGINE_DISAGREEMENT",
+    "ENGINE_LIMIT",
 ]
 
 CODES: tuple[str, ...] = Code.__args__  # type: ignore[attr-defined]

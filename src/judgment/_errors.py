@@ -41,3 +41,7 @@ class InputFileError(JudgmentError, OSError):
 
 class EngineDisagreementError(JudgmentError, RuntimeError):
     """The two engines reached different results: an explanation would be wrong."""
+
+
+class EngineLimitError(JudgmentError, RuntimeError):
+    """The input would take the inference engine past one of its limits; nothing was judged."""

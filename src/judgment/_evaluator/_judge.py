@@ -37,8 +37,8 @@ class ReferenceEvaluator:
         fired = derive_findings(self.rulebook, bundle)
         return self.judge_findings(bundle, fired)
 
-    def judge_findings(self, bundle: Bundle, fired: Mapping[str, list[Finding]]) -> Judgment:
-        """Grade, aggregate and recommend from findings however they were derived."""
+    def judge_findings(self, bundle: Bundle, fired: Mapping[str, list[Finding]], engine: str | None = None) -> Judgment:
+        """Grade, aggregate and recommend from findings; `engine` names the engine that made them."""
         counts = Counter((f.polarity, f.question) for f in (fs[0] for fs in fired.values()))
         grades: dict[str, str] = {}
         context = Context(
@@ -54,7 +54,7 @@ class ReferenceEvaluator:
         context.question = None
         return Judgment(
             rulebook=identity(self.rulebook), inspection=bundle.inspection.model_dump(mode="json", exclude_none=True),
-            engine=self.engine, overall=self._overall(grades, context, bundle.inspection.summary),
+            engine=engine or self.engine, overall=self._overall(grades, context, bundle.inspection.summary),
             questions=tuple(self._question(q.id, decisions[q.id], fired) for q in self.rulebook.questions),
             recommendations=self._recommendations(context, fired), evidence=_evidence(bundle, fired))
 

@@ -1,0 +1,1 @@
+"""durable_rules, fenced. Only :mod:`judgment._durable._native` imports it."""

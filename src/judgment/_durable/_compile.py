@@ -1,0 +1,144 @@
+"""Compile a checked rulebook's finding rules into one durable_rules ruleset.
+
+Each finding rule becomes one engine rule per disjunct of ``T(condition)``.
+Every engine rule binds one pattern per condition variable (so a finding is
+made once per binding of all of them, as the reference evaluator does), plus a
+pattern per kind marker and finding status it tests. The compiler emits only:
+``all`` over at most 16 patterns; in each pattern an ``$and`` of equality on
+our own type tags and constant comparisons (``$eq $neq $lt $lte $gt $gte``) on
+our own property names. No joins, ``$or``, ``$not``, ``$div``, ``$mt``, ``count``,
+``cap``, events or rules on the session state.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from judgment._diagnostics import Diagnostic
+from judgment._durable._encode import Prop, format_number, format_string
+from judgment._durable._hash import collisions
+from judgment._durable._logic import Literal, Marker, Residual, Status, Test, to_dnf
+from judgment._durable._translate import Translator
+from judgment._errors import RuleFileError
+from judgment._lang import _ast as ast
+from judgment._rulebook._model import FindingRule, Rulebook
+
+MAX_DISJUNCTS = 32
+MAX_PATTERNS = 16  # a rule with 17 patterns compiles, then fails when facts arrive
+SENTINEL_RULE = "open"
+META_KEYS = ("id", "sid", "t", "k", "rule", "made", "present")
+_OPS = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
+
+
+@dataclass(frozen=True)
+class EngineRule:
+    """One engine rule: which finding it makes, its variables' pattern names, what Python still checks."""
+
+    name: str
+    finding: str
+    variables: tuple[tuple[str, str, str], ...]  # (pattern, variable, kind)
+    residual: tuple[Residual, ...]
+
+
+@dataclass
+class Compiled:
+    definition: dict[str, object]
+    rules: dict[str, EngineRule]
+    props: dict[str, set[Prop]] = field(default_factory=lambda: defaultdict(set))  # kind -> props to encode
+    kinds_marked: set[str] = field(default_factory=set)
+    findings_tracked: set[str] = field(default_factory=set)
+
+
+def compile_rulebook(rulebook: Rulebook) -> Compiled:
+    compiled = Compiled({SENTINEL_RULE: {"all": [{"m": {"t": "o"}}]}}, {})
+    problems: list[Diagnostic] = []
+    for rule in rulebook.findings:
+        _compile_rule(rulebook, rule, compiled, problems)
+    names = [p.name for props in compiled.props.values() for p in props] + list(META_KEYS)
+    for first, second in collisions(names) + collisions(compiled.rules):
+        problems.append(Diagnostic("ENGINE_LIMIT", f"the names {first!r} and {second!r} collide under "
+                                   "durable_rules' 32-bit hash", rulebook.findings[0].location,
+                                   hint="rename one of the fields or findings"))
+    if problems:
+        raise RuleFileError(problems)
+    return compiled
+
+
+def _compile_rule(rulebook: Rulebook, rule: FindingRule, compiled: Compiled, problems: list[Diagnostic]) -> None:
+    variables = dict(rule.when.variables)
+    translator = Translator(rulebook.vocabulary, variables)
+    disjuncts = to_dnf(translator.formula(rule.when.node, True), MAX_DISJUNCTS)
+    if disjuncts is None:  # too many alternatives: the engine binds, Python decides
+        disjuncts = [(Residual(rule.when.node, True),)]
+    for literals in disjuncts:
+        if any(isinstance(lit, Residual) and _tests_session(lit.node) for lit in literals):
+            # Python would read presence or findings outside the engine's truth maintenance.
+            problems.append(Diagnostic(
+                "ENGINE_LIMIT", f"rule {rule.id} tests present(), missing() or finding() in a way durable_rules "
+                f"cannot track (inside a comparison, or among more than {MAX_DISJUNCTS} alternatives)",
+                rule.location, hint="test them directly, and split long conditions into several findings"))
+            return
+    for index, literals in enumerate(disjuncts):
+        name = f"{rule.id}#{index}"
+        patterns, engine_rule = _patterns(name, rule.id, variables, literals, compiled)
+        if len(patterns) > MAX_PATTERNS:
+            problems.append(Diagnostic("ENGINE_LIMIT", f"rule {rule.id} needs {len(patterns)} patterns; durable_rules "
+                                       f"matches at most {MAX_PATTERNS}", rule.location,
+                                       hint="split the condition into findings combined with finding(...)"))
+            return
+        compiled.definition[name] = {"all": [{p: c} for p, c in patterns]}
+        compiled.rules[name] = engine_rule
+
+
+def _patterns(name: str, finding: str, variables: dict[str, str], literals: tuple[Literal, ...],
+              compiled: Compiled) -> tuple[list[tuple[str, object]], EngineRule]:
+    tests: dict[str, list[Test]] = defaultdict(list)
+    patterns: list[tuple[str, object]] = []
+    bound = []
+    for literal in literals:
+        if isinstance(literal, Test):
+            tests[literal.variable].append(literal)
+    for index, (variable, kind) in enumerate(variables.items()):
+        pattern = f"v{index}"
+        conditions: list[object] = [{"t": "r"}, {"k": kind}]
+        for test in tests[variable]:
+            compiled.props[kind].add(test.prop)
+            conditions.append(_condition(test))
+        patterns.append((pattern, {"$and": conditions}))
+        bound.append((pattern, variable, kind))
+    for index, literal in enumerate(dict.fromkeys(lit for lit in literals if isinstance(lit, (Marker, Status)))):
+        if isinstance(literal, Marker):
+            compiled.kinds_marked.add(literal.kind)
+            body = [{"t": "k"}, {"k": literal.kind}, {"present": 1.0 if literal.present else 0.0}]
+        else:
+            compiled.findings_tracked.add(literal.rule)
+            body = [{"t": "s"}, {"rule": literal.rule}, {"made": 1.0 if literal.made else 0.0}]
+        patterns.append((f"c{index}", {"$and": body}))
+    if not patterns:  # nothing to match on: fire once per session, on its opening fact
+        patterns.append(("o", {"t": "o"}))
+    residual = tuple(lit for lit in literals if isinstance(lit, Residual))
+    return patterns, EngineRule(name, finding, tuple(bound), residual)
+
+
+def _tests_session(node: ast.Node) -> bool:
+    return any(isinstance(n, ast.Call) and n.name in ("present", "missing", "finding") for n in ast.walk(node))
+
+
+def _condition(test: Test) -> object:
+    if test.op == "==":
+        return {test.prop.name: test.value}
+    return {_OPS[test.op]: {test.prop.name: test.value}}
+
+
+def render_definition(value: object) -> str:
+    """The ruleset as JSON in the encoder's dialect: floats with a fraction digit, ASCII strings."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{format_string(k)}:{render_definition(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(render_definition(v) for v in value) + "]"
+    if isinstance(value, str):
+        return format_string(value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"unexpected value in a ruleset: {value!r}")
+    return format_number(float(value))

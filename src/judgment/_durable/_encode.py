@@ -1,0 +1,115 @@
+"""The fact encoder: the only way data reaches durable_rules, validated before anything is asserted.
+
+durable_rules parses facts with its own C parser, which crashes on some inputs
+and silently drops others (a float written ``1e-05``, ``inf``, more than about
+250 keys, a string of 16 MB) and compares strings by a 16-bit length. So facts
+are written here, by hand, in one narrow dialect: flat objects, property names
+we chose, numbers always as floats with a fraction digit, ASCII-only strings no
+longer than the engine can compare, never ``null``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+
+from judgment.evidence import Measure, OrderedEnum, Record
+
+MAX_KEYS = 200  # the C parser fails at 253 keys; leave a margin
+MAX_STRING = 65_535  # lengths are 16-bit inside the engine
+MAX_EXACT_INTEGER = 2**53  # beyond this a float cannot hold every integer
+RESERVED_KEYS = frozenset({"id", "sid"})
+
+Scalar = float | str
+
+
+class EncodingError(ValueError):
+    """A value durable_rules could not hold faithfully; the message names it."""
+
+
+@dataclass(frozen=True)
+class Prop:
+    """One property of an encoded record: ``f_rate__national__gap_above`` and how to read it."""
+
+    path: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return "f_" + "__".join(self.path)
+
+
+def format_number(value: float) -> str:
+    """A float as the engine's parser reads it exactly: always a fraction digit, never inf or NaN."""
+    if not math.isfinite(value):
+        raise EncodingError(f"{value!r} is not a finite number")
+    text = repr(float(value))
+    mantissa, _, exponent = text.partition("e")
+    if "." not in mantissa:
+        mantissa += ".0"
+    return mantissa + ("e" + exponent if exponent else "")
+
+
+def format_string(value: str) -> str:
+    text = json.dumps(value, ensure_ascii=True)
+    if len(text) - 2 > MAX_STRING:
+        raise EncodingError(f"a string of {len(text) - 2:,} characters is longer than the engine can compare "
+                            f"({MAX_STRING:,})")
+    return text
+
+
+def scalar(value: object, where: str) -> Scalar | None:
+    """The engine's view of one value: ranks for ordered scales, 1.0/0.0 for booleans."""
+    if value is None:
+        return None
+    if isinstance(value, OrderedEnum):
+        return float(value.rank)
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return 1.0 if value else 0.0
+    if isinstance(value, int):
+        if abs(value) > MAX_EXACT_INTEGER:
+            raise EncodingError(f"{where} = {value} is beyond ±2**53, where numbers stop being exact")
+        return float(value)
+    if isinstance(value, float):
+        return value
+    if isinstance(value, str):
+        return value
+    raise EncodingError(f"{where} has a type the engine cannot hold: {type(value).__name__}")
+
+
+def read_prop(record: Record, prop: Prop) -> Scalar | None:
+    """The value of one property of a record, or None when the record does not carry it."""
+    value: object = getattr(record, prop.path[0], None)
+    if len(prop.path) == 1:
+        return scalar(value, prop.name)
+    if not isinstance(value, Measure):
+        return None
+    if len(prop.path) == 2:
+        return scalar(getattr(value, prop.path[1]), prop.name)
+    comparator = value.comparators.get(prop.path[1])
+    if comparator is None:
+        return None
+    part = prop.path[2]
+    if part == "gap_above":  # the same expressions as judgment._compare.against_figure
+        return value.lower - comparator.upper
+    if part == "gap_below":
+        return comparator.lower - value.upper
+    return scalar(getattr(comparator, part), prop.name)
+
+
+def encode_fact(meta: Mapping[str, Scalar], values: Mapping[str, Scalar | None]) -> str:
+    """One fact as JSON text; absent values are left out, never written as null."""
+    parts = []
+    items = [*meta.items(), *((k, v) for k, v in values.items() if v is not None)]
+    if len(items) > MAX_KEYS:
+        raise EncodingError(f"a fact with {len(items)} properties; the engine holds at most {MAX_KEYS}")
+    for key, value in items:
+        if key.startswith("$"):
+            raise EncodingError(f"property {key!r}: names starting with '$' are the engine's own")
+        rendered = format_string(value) if isinstance(value, str) else format_number(value)
+        parts.append(f"{format_string(key)}:{rendered}")
+    return "{" + ",".join(parts) + "}"

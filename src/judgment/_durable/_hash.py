@@ -1,0 +1,51 @@
+"""durable_rules identifies sessions, facts and properties by a 32-bit FNV-1a hash,
+never by the string itself. Two names that collide silently become one; so every
+name we hand it is checked against the others that are live beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+_OFFSET, _PRIME = 0x811C9DC5, 0x01000193
+
+
+def fnv1a32(text: str) -> int:
+    value = _OFFSET
+    for byte in text.encode("utf-8"):
+        value = ((value ^ byte) * _PRIME) & 0xFFFFFFFF
+    return value
+
+
+def collisions(names: Iterable[str]) -> list[tuple[str, str]]:
+    """Pairs of distinct names that share a hash."""
+    seen: dict[int, str] = {}
+    found = []
+    for name in sorted(set(names)):
+        other = seen.setdefault(fnv1a32(name), name)
+        if other != name:
+            found.append((other, name))
+    return found
+
+
+class IdAllocator:
+    """Hands out ids (``prefix`` + counter) whose hashes differ from every id still live."""
+
+    def __init__(self, prefix: str) -> None:
+        self._prefix = prefix
+        self._next = 0
+        self._live: dict[int, str] = {}
+
+    def allocate(self) -> str:
+        while True:
+            candidate = f"{self._prefix}{self._next}"
+            self._next += 1
+            digest = fnv1a32(candidate)
+            if digest not in self._live:
+                self._live[digest] = candidate
+                return candidate
+
+    def release(self, name: str) -> None:
+        self._live.pop(fnv1a32(name), None)
+
+    def __len__(self) -> int:
+        return len(self._live)

@@ -1,0 +1,59 @@
+"""One compiled durable_rules ruleset per rulebook per process, and the sessions on it."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+
+from judgment._diagnostics import Diagnostic, Location
+from judgment._durable import _native
+from judgment._durable._compile import Compiled, compile_rulebook, render_definition
+from judgment._durable._hash import IdAllocator
+from judgment._errors import EngineLimitError
+from judgment._rulebook._model import Rulebook
+
+#: durable_rules fails with MemoryError at 1,024 live sessions per ruleset, and
+#: crashes if such a session is touched afterwards; we stay far below.
+MAX_LIVE_SESSIONS = 256
+
+_RULESETS: dict[tuple[str, str], Ruleset] = {}
+_NAMES = itertools.count()
+_REGISTRY_LOCK = threading.Lock()
+
+
+class Ruleset:
+    """A rulebook compiled and loaded into the engine. durable_rules cannot unload a ruleset,
+    so each is created once and kept for the life of the process."""
+
+    def __init__(self, rulebook: Rulebook) -> None:
+        self.compiled: Compiled = compile_rulebook(rulebook)
+        self.name = f"judgment-{rulebook.id}-{rulebook.sha256[:12]}-{next(_NAMES)}"
+        self.handle = _native.create_ruleset(self.name, render_definition(self.compiled.definition))
+        self.lock = threading.RLock()  # one session operation at a time on this ruleset
+        self.sessions = IdAllocator("s")
+        self.location = Location(rulebook.root)
+
+    @property
+    def live_sessions(self) -> int:
+        return len(self.sessions)
+
+    def allocate_session(self) -> str:
+        if len(self.sessions) >= MAX_LIVE_SESSIONS:
+            raise EngineLimitError([Diagnostic(
+                "ENGINE_LIMIT", f"{MAX_LIVE_SESSIONS} sessions are already open on this rulebook", self.location,
+                hint="close sessions you no longer need (use them as context managers)")])
+        return self.sessions.allocate()
+
+
+def ruleset_for(rulebook: Rulebook) -> Ruleset:
+    key = (rulebook.sha256, rulebook.vocabulary.id)
+    with _REGISTRY_LOCK:
+        ruleset = _RULESETS.get(key)
+        if ruleset is None:
+            ruleset = _RULESETS[key] = Ruleset(rulebook)
+        return ruleset
+
+
+def live_sessions() -> int:
+    """Open engine sessions across every ruleset of this process (tests watch this for leaks)."""
+    return sum(r.live_sessions for r in _RULESETS.values())

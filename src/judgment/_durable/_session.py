@@ -1,0 +1,247 @@
+"""A durable_rules session with truth maintenance: facts in, findings out, retractions honoured.
+
+durable_rules never withdraws what an action derived when a fact it matched is
+retracted. So every activation is recorded with the facts it was bound to; a
+finding lives while at least one of its activations does. Facts whose truth can
+change (whether a kind is present, whether a finding is made) are never updated
+in place: the old fact is retracted, which kills what it supported, and a new one
+is asserted, which lets the engine match afresh.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from judgment._diagnostics import Diagnostic
+from judgment._durable import _native
+from judgment._durable._compile import SENTINEL_RULE, EngineRule
+from judgment._durable._encode import EncodingError, encode_fact, read_prop
+from judgment._durable._hash import IdAllocator
+from judgment._durable._ruleset import Ruleset
+from judgment._errors import EngineLimitError, JudgmentError
+from judgment._evaluator._expression import Context, evaluate
+from judgment.evidence import Record
+
+MAX_ACTIONS_PER_UPDATE = 100_000
+
+FindingKey = tuple[str, tuple[tuple[str, str], ...]]  # (rule, ((variable, record id), ...))
+Activation = tuple[str, tuple[str, ...]]  # (engine rule, bound fact ids)
+
+
+class EngineSession:
+    def __init__(self, ruleset: Ruleset) -> None:
+        self._ruleset = ruleset
+        self._compiled = ruleset.compiled
+        self._sid = ruleset.allocate_session()
+        self._facts = IdAllocator("f")
+        self._records: dict[str, Record] = {}
+        self._record_of_fact: dict[str, str] = {}
+        self._fact_of_record: dict[str, str] = {}
+        self._switches: dict[tuple[str, str], tuple[str, bool]] = {}  # ("k"|"s", name) -> (fact id, on)
+        self._activations: dict[Activation, FindingKey] = {}
+        self._support: dict[str, set[Activation]] = defaultdict(set)
+        self._findings: dict[FindingKey, set[Activation]] = {}
+        self._made: Counter[str] = Counter()
+        self._dirty: set[str] = set()
+        self._opened = self._closed = self._broken = False
+        with ruleset.lock:
+            self._open()
+
+    # lifecycle --------------------------------------------------------------
+    def _open(self) -> None:
+        # The first fact fires a no-op rule: deleting a session in which no action
+        # ever completed crashes durable_rules (C1).
+        self._assert([self._fact({"t": "o"})[1]])
+        self._opened = True
+        switches = [("k", kind, False) for kind in sorted(self._compiled.kinds_marked)]
+        switches += [("s", rule, False) for rule in sorted(self._compiled.findings_tracked)]
+        self._assert([self._switch_fact(kind, name, on) for kind, name, on in switches])
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        with self._ruleset.lock:
+            if self._opened:
+                _native.delete_state(self._ruleset.handle, self._sid)
+            self._ruleset.sessions.release(self._sid)
+
+    # updates ------------------------------------------------------------------
+    def add(self, records: Iterable[Record]) -> None:
+        records = list(records)
+        self._usable()
+        seen = set(self._records)
+        for record in records:
+            if record.id in seen:
+                raise JudgmentError([Diagnostic("DUPLICATE_ID", f"record {record.id!r} is already in the session",
+                                                self._ruleset.location)])
+            seen.add(record.id)
+        encoded = [self._encode(record) for record in records]  # every fact is checked before any is asserted
+        with self._ruleset.lock:
+            self._guard(lambda: self._add_encoded(records, encoded))
+
+    def retract(self, record_id: str) -> None:
+        self._usable()
+        if record_id not in self._records:
+            raise KeyError(record_id)
+        with self._ruleset.lock:
+            self._guard(lambda: self._retract_record(record_id))
+
+    def findings(self) -> set[FindingKey]:
+        return set(self._findings)
+
+    # internals ------------------------------------------------------------
+    def _usable(self) -> None:
+        if self._closed or self._broken:
+            raise JudgmentError([Diagnostic("ENGINE_LIMIT", "this session is closed" if self._closed else
+                                            "this session was abandoned after an error; open a new one",
+                                            self._ruleset.location)])
+
+    def _guard(self, update: Any) -> None:
+        try:
+            update()
+        except BaseException:
+            self._broken = True
+            raise
+
+    def _encode(self, record: Record) -> str:
+        props = sorted(self._compiled.props.get(record.kind, ()), key=lambda p: p.name)
+        try:
+            values = {p.name: read_prop(record, p) for p in props}
+            return encode_fact({"t": "r", "k": record.kind}, values)
+        except EncodingError as exc:
+            raise EngineLimitError([Diagnostic("ENGINE_LIMIT", f"record {record.id!r}: {exc}",
+                                               self._ruleset.location)]) from None
+
+    def _add_encoded(self, records: list[Record], encoded: list[str]) -> None:
+        batch = []
+        for record, body in zip(records, encoded):
+            fact_id = self._facts.allocate()
+            self._records[record.id] = record
+            self._record_of_fact[fact_id] = record.id
+            self._fact_of_record[record.id] = fact_id
+            batch.append(self._with_identity(fact_id, body))
+        self._assert(batch)
+        self._update_markers({r.kind for r in records})
+        self._settle()
+
+    def _retract_record(self, record_id: str) -> None:
+        record = self._records.pop(record_id)
+        fact_id = self._fact_of_record.pop(record_id)
+        del self._record_of_fact[fact_id]
+        self._retract(fact_id)
+        self._update_markers({record.kind})
+        self._settle()
+
+    def _update_markers(self, kinds: set[str]) -> None:
+        present = {r.kind for r in self._records.values()}
+        changed = [k for k in sorted(kinds & self._compiled.kinds_marked)
+                   if self._switches[("k", k)][1] != (k in present)]
+        self._replace([("k", kind, kind in present) for kind in changed])
+
+    def _settle(self) -> None:
+        """Replace the status facts of findings made or unmade, until nothing changes."""
+        while self._dirty:
+            rules, self._dirty = sorted(self._dirty), set()
+            changes = [("s", rule, self._made[rule] > 0) for rule in rules]
+            self._replace([c for c in changes if self._switches[("s", c[1])][1] != c[2]])
+
+    def _replace(self, switches: list[tuple[str, str, bool]]) -> None:
+        if not switches:
+            return
+        for kind, name, _ in switches:
+            self._retract(self._switches[(kind, name)][0])
+        self._assert([self._switch_fact(kind, name, on) for kind, name, on in switches])
+
+    def _switch_fact(self, kind: str, name: str, on: bool) -> str:
+        body = {"t": kind, "k": name, "present": float(on)} if kind == "k" else \
+               {"t": kind, "rule": name, "made": float(on)}
+        fact_id, text = self._fact(body)
+        self._switches[(kind, name)] = (fact_id, on)
+        return text
+
+    def _fact(self, body: dict[str, Any]) -> tuple[str, str]:
+        fact_id = self._facts.allocate()
+        return fact_id, self._with_identity(fact_id, encode_fact(body, {}))
+
+    def _with_identity(self, fact_id: str, body: str) -> str:
+        identity = encode_fact({"id": fact_id, "sid": self._sid}, {})
+        return identity[:-1] + "," + body[1:]
+
+    # the engine -----------------------------------------------------------
+    def _assert(self, facts: list[str]) -> None:
+        if not facts:
+            return
+        code, state = _native.assert_facts(self._ruleset.handle, "[" + ",".join(facts) + "]")
+        if code == _native.OBSERVED:
+            raise AssertionError("durable_rules saw a fact twice: fact ids are not distinct")
+        self._drain(state)
+
+    def _retract(self, fact_id: str) -> None:
+        _native.retract_facts(self._ruleset.handle, json.dumps([{"sid": self._sid, "id": fact_id}]))
+        self._facts.release(fact_id)
+        for activation in sorted(self._support.pop(fact_id, ())):
+            self._kill(activation)
+
+    def _drain(self, state: int) -> None:
+        handle = self._ruleset.handle
+        message = _native.start_action_for_state(handle, state)
+        actions = 0
+        while message is not None:
+            actions += 1
+            try:
+                if actions > MAX_ACTIONS_PER_UPDATE:
+                    raise EngineLimitError([Diagnostic(
+                        "ENGINE_LIMIT", f"more than {MAX_ACTIONS_PER_UPDATE:,} rule activations in one update",
+                        self._ruleset.location, hint="the rulebook or the bundle makes too many combinations")])
+                self._activate(json.loads(message))
+            except BaseException:
+                _native.abandon_action(handle, state)
+                raise
+            message = _native.complete_and_start_action(handle, state)
+
+    def _activate(self, message: dict[str, dict[str, dict[str, Any]]]) -> None:
+        ((name, bound),) = message.items()
+        if name == SENTINEL_RULE:
+            return
+        rule: EngineRule = self._compiled.rules[name]
+        fact_ids = tuple(fact["id"] for fact in bound.values())
+        bindings = {variable: self._records[self._record_of_fact[bound[pattern]["id"]]]
+                    for pattern, variable, _ in rule.variables}
+        if len({r.id for r in bindings.values()}) < len(bindings):
+            return  # two variables never bind the same record
+        for residual in rule.residual:
+            if evaluate("", residual.node, bindings, Context()).outcome is not residual.want:
+                return
+        self._record_activation((name, fact_ids),
+                                (rule.finding, tuple(sorted((v, r.id) for v, r in bindings.items()))))
+
+    def _record_activation(self, activation: Activation, finding: FindingKey) -> None:
+        self._activations[activation] = finding
+        for fact_id in activation[1]:
+            self._support[fact_id].add(activation)
+        supporters = self._findings.setdefault(finding, set())
+        supporters.add(activation)
+        if len(supporters) == 1:
+            self._count(finding[0], +1)
+
+    def _kill(self, activation: Activation) -> None:
+        finding = self._activations.pop(activation, None)
+        if finding is None:
+            return
+        for fact_id in activation[1]:
+            self._support.get(fact_id, set()).discard(activation)
+        supporters = self._findings[finding]
+        supporters.discard(activation)
+        if not supporters:
+            del self._findings[finding]
+            self._count(finding[0], -1)
+
+    def _count(self, rule: str, delta: int) -> None:
+        before = self._made[rule] > 0
+        self._made[rule] += delta
+        if (self._made[rule] > 0) != before and rule in self._compiled.findings_tracked:
+            self._dirty.add(rule)
