@@ -8,7 +8,7 @@ import pkgutil
 import judgment
 import judgment.evidence
 
-PUBLIC_MODULES = {"judgment", "judgment.evidence", "judgment.evidence.hmic_crime"}
+PUBLIC_MODULES = {"judgment", "judgment.evidence", "judgment.evidence.hmic_crime", "judgment.testing"}
 
 
 def test_all_names_resolve_and_are_sorted_and_public() -> None:

@@ -19,6 +19,7 @@ from judgment._diagnostics import CODES, Diagnostic, Location
 from judgment._errors import (
     BundleError,
     EngineDisagreementError,
+    EngineLimitError,
     InputFileError,
     JudgmentError,
     RuleFileError,
@@ -34,6 +35,7 @@ from judgment._judgment import (
     Recommendation,
     RulebookIdentity,
 )
+from judgment._live import LiveSession, open_session
 from judgment._rulebook._loader import load_rulebook
 from judgment._rulebook._model import Rulebook
 
@@ -50,12 +52,14 @@ __all__ = [
     "Decision",
     "Diagnostic",
     "EngineDisagreementError",
+    "EngineLimitError",
     "EvidenceUsed",
     "Finding",
     "InputFileError",
     "Inspection",
     "Judgment",
     "JudgmentError",
+    "LiveSession",
     "Location",
     "OverallJudgment",
     "Period",
@@ -70,4 +74,5 @@ __all__ = [
     "judge",
     "load_bundle",
     "load_rulebook",
+    "open_session",
 ]

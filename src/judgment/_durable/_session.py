@@ -212,7 +212,9 @@ class EngineSession:
         bindings = {variable: self._records[self._record_of_fact[bound[pattern]["id"]]]
                     for pattern, variable, _ in rule.variables}
         if len({r.id for r in bindings.values()}) < len(bindings):
-            return  # two variables never bind the same record
+            # Two variables never bind the same record. durable_rules 2.0.28 was not seen to bind
+            # one fact to two patterns of a rule, but the semantics must not rest on that.
+            return
         for residual in rule.residual:
             if evaluate("", residual.node, bindings, Context()).outcome is not residual.want:
                 return

@@ -80,6 +80,9 @@ def _input_schema(schema: dict[str, Any]) -> None:
                              "may leave it out and inherit its figure's.").strip()
 
 
+#: Integers beyond this cannot all be held exactly as floats, which both engines compare.
+MAX_EXACT_INTEGER = 2**53
+
 Unit = Literal["percent", "percent_change", "percentage_points", "rate", "count", "ratio"]
 NON_NEGATIVE_UNITS = frozenset({"percent", "rate", "count", "ratio"})
 
@@ -182,6 +185,8 @@ class Record(_Strict):
     @field_validator("*", mode="after")
     @classmethod
     def _declared_comparators(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_EXACT_INTEGER:
+            raise ValueError(f"{value} is beyond ±2**53, where numbers stop being exact")
         if not isinstance(value, Measure) or info.field_name is None:
             return value
         metadata = cls.model_fields[info.field_name].metadata

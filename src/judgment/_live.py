@@ -1,0 +1,71 @@
+"""A live judgment: one engine session kept open while an inspection is in progress."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import TracebackType
+
+from judgment._api import engine_for
+from judgment._bundle import Bundle, Inspection
+from judgment._fit import check_fit
+from judgment._judgment import Judgment
+from judgment._rulebook._model import Rulebook
+from judgment.evidence import Record
+
+
+class LiveSession:
+    """Evidence is added and retracted one record at a time; the engine updates the findings
+    incrementally (retracting what a withdrawn record supported), and :meth:`judgment` reads the
+    current judgment, cross-checked like any other. Close it, or use it as a context manager."""
+
+    def __init__(self, rulebook: Rulebook, inspection: Inspection, *, any_date: bool = False) -> None:
+        self._engine = engine_for(rulebook)
+        self._empty = Bundle(vocabulary=rulebook.vocabulary.id, inspection=inspection)
+        check_fit(rulebook, self._empty, any_date)
+        self._records: dict[str, Record] = {}
+        self._session = self._engine.open()
+
+    def add(self, *records: Record) -> None:
+        """Add records; a record whose id is already in the session is refused."""
+        self._check_kinds(records)
+        self._session.add(records)
+        self._records.update((r.id, r) for r in records)
+
+    def retract(self, record_id: str) -> None:
+        """Withdraw a record, and every finding it supported."""
+        self._session.retract(record_id)
+        del self._records[record_id]
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        return tuple(sorted(self._records.values(), key=lambda r: r.id))
+
+    @property
+    def bundle(self) -> Bundle:
+        return self._empty.replace_records(self._records.values())
+
+    def judgment(self) -> Judgment:
+        """The judgment of the records now in the session."""
+        return self._engine.explain(self.bundle, self._session.findings())
+
+    def close(self) -> None:
+        self._session.close()
+
+    def __enter__(self) -> LiveSession:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.close()
+
+    def _check_kinds(self, records: Iterable[Record]) -> None:
+        models = self._engine.rulebook.vocabulary.models
+        for record in records:
+            if models.get(record.kind) is not type(record):
+                raise TypeError(f"record {record.id!r} is not a {record.kind!r} of vocabulary "
+                                f"{self._engine.rulebook.vocabulary.id!r}")
+
+
+def open_session(rulebook: Rulebook, inspection: Inspection, *, any_date: bool = False) -> LiveSession:
+    """Open a live judgment of `inspection` under `rulebook`."""
+    return LiveSession(rulebook, inspection, any_date=any_date)

@@ -1,0 +1,88 @@
+"""Two engines, one semantics: durable_rules and the reference evaluator make the same findings.
+
+A difference fails the test and prints the bundle that shows it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, note, settings
+
+import judgment
+from conftest import ROOT
+from judgment import Bundle, Rulebook
+from judgment._durable._engine import DurableEngine, finding_keys
+from judgment._evaluator._findings import derive_findings
+from judgment.testing import bundles
+from test_derbyshire_variants import VARIANTS, apply
+
+LANGUAGE = ROOT / "tests" / "data" / "rulebooks" / "language"
+SHIPPED = judgment.load_rulebook(ROOT / "rules" / "hmic-crime-2014")
+COVERAGE = judgment.load_rulebook(LANGUAGE)
+
+
+def assert_engines_agree(rulebook: Rulebook, bundle: Bundle) -> None:
+    session = DurableEngine(rulebook).open()
+    try:
+        session.add(bundle.records)
+        made = session.findings()
+    finally:
+        session.close()
+    expected = finding_keys(derive_findings(rulebook, bundle))
+    if made != expected:
+        shown = json.dumps(bundle.to_data(), indent=1, sort_keys=True)
+        pytest.fail(f"engines disagree on {sorted(made ^ expected)}\nbundle:\n{shown}")
+
+
+@pytest.mark.parametrize("variant", [pytest.param(v, id=v.id) for v in VARIANTS])
+def test_engines_agree_on_every_derbyshire_variant(derbyshire: Bundle, variant: object) -> None:
+    assert_engines_agree(SHIPPED, apply(derbyshire, variant.steps))  # type: ignore[attr-defined]
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(bundles(SHIPPED))
+def test_engines_agree_on_generated_bundles_for_the_shipped_rulebook(bundle: Bundle) -> None:
+    note(json.dumps(bundle.to_data(), sort_keys=True))
+    assert_engines_agree(SHIPPED, bundle)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(bundles(COVERAGE))
+def test_engines_agree_on_every_construct_of_the_language(bundle: Bundle) -> None:
+    note(json.dumps(bundle.to_data(), sort_keys=True))
+    assert_engines_agree(COVERAGE, bundle)
+
+
+def test_the_coverage_rulebook_compiles_residual_and_engine_tests_alike() -> None:
+    from judgment._durable._ruleset import ruleset_for
+
+    rules = ruleset_for(COVERAGE).compiled.rules
+    residual = {r.finding for r in rules.values() if r.residual}
+    assert residual == {"two_rates", "arithmetic", "same_record_fields", "mixed_residual", "pair_same_category"}
+    split = {r.finding for r in rules.values() if not r.name.endswith("#0")}
+    assert {"not_in_line_tol", "either", "not_both", "second_order", "mixed_residual"} <= split
+
+
+def test_judge_uses_durable_rules_and_reports_it(derbyshire: Bundle) -> None:
+    assert judgment.judge(SHIPPED, derbyshire).engine == "durable_rules"
+
+
+def test_a_disagreement_is_an_error_naming_the_rule(derbyshire: Bundle, monkeypatch: pytest.MonkeyPatch) -> None:
+    import judgment._durable._engine as engine_module
+
+    real = engine_module.derive_findings
+
+    def lose_one(rulebook: Rulebook, bundle: Bundle) -> dict[str, list[judgment.Finding]]:
+        found = real(rulebook, bundle)
+        found.pop("satisfaction_above_national")
+        return found
+
+    monkeypatch.setattr(engine_module, "derive_findings", lose_one)
+    with pytest.raises(judgment.EngineDisagreementError) as caught:
+        DurableEngine(SHIPPED).judge(derbyshire)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "ENGINE_DISAGREEMENT"
+    assert "only durable_rules made finding satisfaction_above_national" in diagnostic.message
+    assert diagnostic.location.path.endswith("reducing-crime.yaml")
