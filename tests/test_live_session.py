@@ -1,0 +1,102 @@
+"""Live sessions: evidence added and retracted one record at a time, the judgment kept current.
+
+The property: after any sequence of additions and retractions, the session's judgment equals a
+fresh judgment of the records it then holds (findings, grades and recommendations).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
+
+import judgment
+from conftest import ROOT
+from judgment import Bundle
+from judgment._durable._engine import finding_keys
+from judgment._durable._ruleset import live_sessions
+from judgment._evaluator._findings import derive_findings
+from judgment.testing import bundles
+
+COVERAGE = judgment.load_rulebook(ROOT / "tests" / "data" / "rulebooks" / "language")
+SHIPPED = judgment.load_rulebook(ROOT / "rules" / "hmic-crime-2014")
+
+
+@st.composite
+def histories(draw: st.DrawFn, rulebook: judgment.Rulebook) -> tuple[Bundle, list[tuple[str, str]]]:
+    """A pool of records and a sequence of ("add" | "retract", record id) that is always legal."""
+    pool = draw(bundles(rulebook, max_per_kind=2))
+    held: list[str] = []
+    steps = []
+    for _ in range(draw(st.integers(1, 3 * len(pool.records) + 2))):
+        waiting = [r.id for r in pool.records if r.id not in held]
+        if waiting and (not held or draw(st.booleans())):
+            chosen = draw(st.sampled_from(waiting))
+            held.append(chosen)
+            steps.append(("add", chosen))
+        elif held:
+            chosen = draw(st.sampled_from(held))
+            held.remove(chosen)
+            steps.append(("retract", chosen))
+    return pool, steps
+
+
+def replay(rulebook: judgment.Rulebook, pool: Bundle, steps: list[tuple[str, str]]) -> None:
+    note(json.dumps({"pool": pool.to_data(), "steps": steps}, sort_keys=True))
+    with judgment.open_session(rulebook, pool.inspection, any_date=True) as live:
+        for action, record_id in steps:
+            if action == "add":
+                live.add(pool.record(record_id))
+            else:
+                live.retract(record_id)
+            current = live.bundle
+            assert live._session.findings() == finding_keys(derive_findings(rulebook, current)), (action, record_id)
+        assert live.judgment().outcome() == judgment.judge(rulebook, live.bundle, any_date=True).outcome()
+
+
+@settings(max_examples=1000, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(histories(COVERAGE))
+def test_every_construct_stays_current_over_a_thousand_histories(history: tuple[Bundle, list]) -> None:
+    replay(COVERAGE, *history)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(histories(SHIPPED))
+def test_the_shipped_rulebook_stays_current(history: tuple[Bundle, list]) -> None:
+    replay(SHIPPED, *history)
+
+
+def test_a_live_inspection_reaches_the_published_judgment_and_back(derbyshire: Bundle) -> None:
+    before = live_sessions()
+    with judgment.open_session(SHIPPED, derbyshire.inspection) as live:
+        assert live.judgment().grades == {q: "good" for q in live.judgment().grades}
+        live.add(*derbyshire.records)
+        assert live.judgment().to_json() == judgment.judge(SHIPPED, derbyshire).to_json()
+        live.retract("evaluation-crime-prevention")
+        result = live.judgment()
+        assert "evaluation_limited" not in {f.rule for f in result.question("reducing_crime").findings}
+        live.add(derbyshire.record("evaluation-crime-prevention"))
+        assert live.judgment().to_json() == judgment.judge(SHIPPED, derbyshire).to_json()
+        assert live_sessions() == before + 1
+    assert live_sessions() == before
+
+
+def test_a_live_session_refuses_duplicates_foreign_records_and_use_after_close(derbyshire: Bundle) -> None:
+    live = judgment.open_session(SHIPPED, derbyshire.inspection)
+    first = derbyshire.records[0]
+    live.add(first)
+    with pytest.raises(judgment.JudgmentError, match="already in the session"):
+        live.add(first)
+    with pytest.raises(KeyError):
+        live.retract("no-such-record")
+    live.close()
+    with pytest.raises(judgment.JudgmentError, match="closed"):
+        live.add(derbyshire.records[1])
+
+
+def test_a_live_session_checks_the_rulebook_is_in_force(derbyshire: Bundle) -> None:
+    late = derbyshire.inspection.model_copy(update={"date": derbyshire.inspection.date.replace(year=2030)})
+    with pytest.raises(judgment.BundleError, match="NOT_IN_FORCE|in force"):
+        judgment.open_session(SHIPPED, late)
