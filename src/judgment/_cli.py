@@ -2,7 +2,9 @@
 diagnostics on stderr here, and nowhere else.
 
 Exit codes (one table for every command, see docs/reference/exit-codes.md):
-0 success; 1 the input was checked and problems were found; 2 usage or I/O error.
+0 success (clean, identical); 1 the input was checked and problems were found, or
+verify: the outcome differs; 2 usage or I/O error; 3 verify: seal broken;
+4 verify: rulebook changed; 5 verify: evidence changed.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import click
 
 from judgment._api import judge
 from judgment._bundle import bundle_json_schema, load_bundle
-from judgment._diagnostics import Diagnostic
+from judgment._diagnostics import Diagnostic, Location
+from judgment._record import build_record, record_json_schema, render_record
+from judgment._verify import verify as verify_record
 from judgment._errors import BundleError, InputFileError, JudgmentError
 from judgment._fit import check_fit
 from judgment._render._text import render_text
@@ -68,16 +72,49 @@ def cli() -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--any-date", is_flag=True,
               help="Judge even if the inspection is dated outside the rulebook's validity.")
+@click.option("--record", "record_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the sealed decision record (JSON) to this file.")
 @_reports_errors
-def run(bundle: Path, rules: Path, output_format: str, any_date: bool) -> None:
-    """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules."""
+def run(bundle: Path, rules: Path, output_format: str, any_date: bool, record_path: Path | None) -> None:
+    """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules.
+
+    The JSON output is the decision record: the judgment, its trace, the canonical
+    evidence, the hashes of the evidence and of every rule file, and a seal."""
     rulebook = load_rulebook(rules)
     evidence = load_bundle(bundle, rulebook.vocabulary)
     result = judge(rulebook, evidence, any_date=any_date)
+    record = build_record(result, rulebook, evidence, any_date=any_date)
+    if record_path is not None:
+        _write(record_path, render_record(record))
     if output_format == "json":
-        click.echo(result.to_json())
+        click.echo(render_record(record), nl=False)
     else:
         render_text(result, sys.stdout)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"cannot write the record: {exc.strerror}",
+                                         Location(str(path)))]) from None
+
+
+@cli.command()
+@click.argument("record", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", type=click.Path(file_okay=False, path_type=Path),
+              help="The rulebook to replay with (default: the folder named in the record).")
+@click.option("--bundle", type=click.Path(dir_okay=False, path_type=Path),
+              help="Evidence to compare with the record's (default: the evidence in the record).")
+@_reports_errors
+def verify(record: Path, rules: Path | None, bundle: Path | None) -> None:
+    """Replay RECORD: report a broken seal, a changed rulebook, changed evidence or a different outcome.
+
+    Exit codes: 0 identical, 3 seal broken, 4 rulebook changed, 5 evidence changed, 1 outcome differs
+    (the first that applies, in that order)."""
+    found = verify_record(record, rules, bundle)
+    click.echo(found.render(), nl=False)
+    sys.exit(found.exit_code)
 
 
 @cli.command()
@@ -108,6 +145,12 @@ def _plural(count: int, noun: str) -> str:
 @cli.group()
 def schema() -> None:
     """Print JSON Schemas."""
+
+
+@schema.command("record")
+def schema_record() -> None:
+    """The JSON Schema of a decision record."""
+    click.echo(json.dumps(record_json_schema(), indent=2, sort_keys=True))
 
 
 @schema.command("bundle")

@@ -103,7 +103,7 @@ class Judgment(_Frozen):
     overall: OverallJudgment
     questions: tuple[QuestionJudgment, ...]
     recommendations: tuple[Recommendation, ...]
-    evidence: tuple[EvidenceUsed, ...]
+    quotes: tuple[EvidenceUsed, ...] = Field(description="every evidence record a finding rests on, with its quote")
 
     def question(self, question_id: str) -> QuestionJudgment:
         return next(q for q in self.questions if q.id == question_id)

@@ -56,7 +56,7 @@ class ReferenceEvaluator:
             rulebook=identity(self.rulebook), inspection=bundle.inspection.model_dump(mode="json", exclude_none=True),
             engine=engine or self.engine, overall=self._overall(grades, context, bundle.inspection.summary),
             questions=tuple(self._question(q.id, decisions[q.id], fired) for q in self.rulebook.questions),
-            recommendations=self._recommendations(context, fired), evidence=_evidence(bundle, fired))
+            recommendations=self._recommendations(context, fired), quotes=_evidence(bundle, fired))
 
     def _questions_children_first(self) -> list[str]:
         def depth(question_id: str) -> int:

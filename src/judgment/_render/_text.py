@@ -22,7 +22,7 @@ def render_text(judgment: Judgment, stream: IO[str], color: bool | None = None) 
     # In a terminal rich wraps under the indent; piped output keeps one line per item.
     console = Console(file=stream, force_terminal=color, width=None if stream.isatty() else 100_000,
                       highlight=False, emoji=False)
-    quotes = {e.id: e for e in judgment.evidence}
+    quotes = {e.id: e for e in judgment.quotes}
     inspection = judgment.inspection
     rulebook = judgment.rulebook
     console.print(Text(f"{inspection['force']}: {inspection.get('title') or 'inspection'} "

@@ -1,0 +1,128 @@
+"""Decision records: a judgment sealed with the identities of its rulebook and its evidence.
+
+Canonical JSON is RFC 8785 (keys sorted, one number format, UTF-8). The evidence hash
+is SHA-256 of the canonical evidence; each rule file is hashed by its bytes and the
+rulebook by the sorted list of (path, file hash); the seal is SHA-256 of the canonical
+record without its seal, timestamp included. The same inputs give byte-identical
+records apart from the timestamp and the seal, whatever order the evidence came in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any, Literal
+
+import rfc8785
+from pydantic import BaseModel, ConfigDict, Field
+
+from judgment._bundle import Bundle, Inspection
+from judgment._judgment import EvidenceUsed, Judgment, OverallJudgment, QuestionJudgment, Recommendation
+from judgment._rulebook._model import Rulebook
+
+SCHEMA = "judgment.decision-record/1"
+
+
+class RuleFileIdentity(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    path: str
+    sha256: str
+
+
+class RulebookRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    title: str
+    version: str
+    valid_from: str
+    valid_to: str | None
+    path: str = Field(description="the rulebook folder as given when judging; verify reads it by default")
+    sha256: str
+    files: list[RuleFileIdentity]
+
+
+class EvidenceRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    sha256: str
+    bundle: dict[str, Any] = Field(description="the canonical evidence: vocabulary, inspection, records by id")
+
+
+class DecisionRecord(BaseModel):
+    """The JSON document that `judgment run --format json` prints and `judgment verify` replays."""
+
+    model_config = ConfigDict(extra="forbid")
+    schema_: Literal["judgment.decision-record/1"] = Field(alias="schema")
+    engine: str
+    inspection: Inspection
+    overall: OverallJudgment
+    questions: list[QuestionJudgment]
+    recommendations: list[Recommendation]
+    quotes: list[EvidenceUsed]
+    rulebook: RulebookRecord
+    evidence: EvidenceRecord
+    options: dict[str, bool]
+    versions: dict[str, str]
+    timestamp: str
+    seal: str
+
+
+def canonical(data: Any) -> bytes:
+    return bytes(rfc8785.dumps(data))
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def evidence_hash(bundle: Bundle) -> str:
+    return sha256(canonical(bundle.to_data()))
+
+
+def build_record(result: Judgment, rulebook: Rulebook, bundle: Bundle, *, any_date: bool = False,
+                 timestamp: str | None = None) -> dict[str, Any]:
+    data = result.to_data()
+    data.pop("rulebook")
+    record: dict[str, Any] = {
+        "schema": SCHEMA,
+        **data,
+        "rulebook": rulebook_identity(rulebook),
+        "evidence": {"sha256": evidence_hash(bundle), "bundle": bundle.to_data()},
+        "options": {"any_date": any_date},
+        "versions": versions(),
+        "timestamp": timestamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
+    }
+    record["seal"] = seal_of(record)
+    return record
+
+
+def rulebook_identity(rulebook: Rulebook) -> dict[str, Any]:
+    return {"id": rulebook.id, "title": rulebook.title, "version": rulebook.version,
+            "valid_from": rulebook.valid_from.isoformat(),
+            "valid_to": rulebook.valid_to.isoformat() if rulebook.valid_to else None,
+            "path": rulebook.root, "sha256": rulebook.sha256,
+            "files": [{"path": f.path, "sha256": f.sha256} for f in sorted(rulebook.files, key=lambda f: f.path)]}
+
+
+def seal_of(record: dict[str, Any]) -> str:
+    return sha256(canonical({k: v for k, v in record.items() if k != "seal"}))
+
+
+def versions() -> dict[str, str]:
+    found = {}
+    for package, name in (("judgment", "judgment"), ("durable-rules", "durable_rules")):
+        try:
+            found[name] = version(package)
+        except PackageNotFoundError:  # pragma: no cover - a source tree without metadata
+            found[name] = "unknown"
+    return found
+
+
+def render_record(record: dict[str, Any]) -> str:
+    """The record as printed: sorted keys, two-space indent, UTF-8; a newline at the end."""
+    return json.dumps(record, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+
+
+def record_json_schema() -> dict[str, Any]:
+    return DecisionRecord.model_json_schema(by_alias=True)
