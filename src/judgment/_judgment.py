@@ -37,7 +37,7 @@ class Finding(_Frozen):
 
 
 class Decision(_Frozen):
-    """Which criterion decided a grade."""
+    """Which criterion decided a grade, and the findings it weighed."""
 
     criterion: str
     grade: str | None
@@ -45,6 +45,32 @@ class Decision(_Frozen):
     condition: str | None
     cite: str | None = None
     checks: tuple[Check, ...] = ()
+    findings: tuple[str, ...] = Field(default=(), description="rule ids of the findings the criterion weighed")
+
+
+class CriterionAnalysis(_Frozen):
+    """One criterion of a neighbouring grade: did it hold, and if not, what failed."""
+
+    criterion: str
+    source: str
+    condition: str | None
+    holds: bool | None
+    failed: tuple[str, ...] = Field(description="each failing test, in words, with the values that made it fail")
+    checks: tuple[Check, ...] = ()
+
+
+class GradeAnalysis(_Frozen):
+    """What the next better (or worse) grade would need."""
+
+    grade: str
+    label: str
+    criteria: tuple[CriterionAnalysis, ...]
+    note: str | None = None
+
+
+class WhyNot(_Frozen):
+    better: GradeAnalysis | None
+    worse: GradeAnalysis | None
 
 
 class QuestionJudgment(_Frozen):
@@ -54,6 +80,7 @@ class QuestionJudgment(_Frozen):
     label: str
     decided_by: Decision
     findings: tuple[Finding, ...]
+    why_not: WhyNot | None = None
 
 
 class OverallJudgment(_Frozen):

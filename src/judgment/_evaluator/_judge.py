@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from judgment._bundle import Bundle
 from judgment._diagnostics import Location
 from judgment._evaluator._expression import Context, evaluate
 from judgment._evaluator._findings import derive_findings
 from judgment._evaluator._values import Ranked
+from judgment._evaluator._whynot import weighed, why_not
 from judgment._judgment import (
+    Check,
     Decision,
     EvidenceUsed,
     Finding,
@@ -19,6 +21,7 @@ from judgment._judgment import (
     QuestionJudgment,
     Recommendation,
     RulebookIdentity,
+    WhyNot,
 )
 from judgment._rulebook._model import Criterion, Rulebook
 
@@ -46,16 +49,19 @@ class ReferenceEvaluator:
             count=lambda p, q: _count(counts, p, q), total=lambda p, q: _count(self._totals, p, q),
             grade_of=lambda q: Ranked(grades[q], self._worst_first) if q in grades else None,
             count_grades=lambda wanted: sum(1 for q in self.rulebook.overall.questions if grades.get(q) in wanted))
-        decisions = {}
+        decisions, reasons = {}, {}
         for question in self._questions_children_first():
             context.question = question
-            decisions[question] = self._decide(self.rulebook.grading[question], context)
+            criteria = self.rulebook.grading[question]
+            asked = [f for rule in self.rulebook.findings if rule.question == question for f in fired.get(rule.id, ())]
+            decisions[question] = self._decide(criteria, context, asked)
             grades[question] = decisions[question].grade or ""
+            reasons[question] = why_not(self.rulebook, criteria, grades[question], context, asked)
         context.question = None
         return Judgment(
             rulebook=identity(self.rulebook), inspection=bundle.inspection.model_dump(mode="json", exclude_none=True),
             engine=engine or self.engine, overall=self._overall(grades, context, bundle.inspection.summary),
-            questions=tuple(self._question(q.id, decisions[q.id], fired) for q in self.rulebook.questions),
+            questions=tuple(self._question(q.id, decisions[q.id], fired, reasons[q.id]) for q in self.rulebook.questions),
             recommendations=self._recommendations(context, fired), quotes=_evidence(bundle, fired))
 
     def _questions_children_first(self) -> list[str]:
@@ -65,22 +71,25 @@ class ReferenceEvaluator:
         ids = [q.id for q in self.rulebook.questions]
         return sorted(ids, key=lambda q: (-depth(q), ids.index(q)))
 
-    def _decide(self, criteria: tuple[Criterion, ...], context: Context) -> Decision:
-        for criterion in criteria:
-            if criterion.when is None:
-                return _decision(criterion, None, ())
+    def _decide(self, criteria: tuple[Criterion, ...], context: Context,
+                findings: Sequence[Finding] = ()) -> Decision:
+        for index, criterion in enumerate(criteria):
+            if criterion.when is None:  # 'otherwise' weighed everything the criteria before it did
+                earlier = sorted({rule for c in criteria[:index] for rule in weighed(c, findings)})
+                return _decision(criterion, None, (), tuple(earlier))
             result = evaluate(criterion.when.text, criterion.when.node, {}, context)
             if result.outcome is True:
-                return _decision(criterion, criterion.when.text, tuple(result.checks))
+                return _decision(criterion, criterion.when.text, tuple(result.checks), weighed(criterion, findings))
         raise AssertionError("the checker guarantees a final 'otherwise' criterion")
 
-    def _question(self, question_id: str, decision: Decision, fired: Mapping[str, list[Finding]]) -> QuestionJudgment:
+    def _question(self, question_id: str, decision: Decision, fired: Mapping[str, list[Finding]],
+                  reasons: WhyNot) -> QuestionJudgment:
         question = self.rulebook.question(question_id)
         grade = self.rulebook.grade(decision.grade or "")
         findings = tuple(f for rule in self.rulebook.findings if rule.question == question_id
                          for f in fired.get(rule.id, ()))
         return QuestionJudgment(id=question.id, title=question.title, grade=grade.id, label=grade.label,
-                                decided_by=decision, findings=findings)
+                                decided_by=decision, findings=findings, why_not=reasons)
 
     def _overall(self, grades: Mapping[str, str], context: Context, narrative: str | None) -> OverallJudgment:
         overall = self.rulebook.overall
@@ -122,9 +131,10 @@ def _count(counter: Counter[tuple[str, str]], polarity: str, question: str | Non
     return counter[(polarity, question)]
 
 
-def _decision(criterion: Criterion, condition: str | None, checks: tuple[object, ...]) -> Decision:
+def _decision(criterion: Criterion, condition: str | None, checks: tuple[Check, ...],
+              findings: tuple[str, ...]) -> Decision:
     return Decision(criterion=criterion.id, grade=criterion.grade, source=_short(criterion.location),
-                    condition=condition, cite=criterion.cite, checks=checks)  # type: ignore[arg-type]
+                    condition=condition, cite=criterion.cite, checks=checks, findings=findings)
 
 
 def _short(location: Location) -> str:
