@@ -21,12 +21,15 @@ import click
 
 from judgment._api import judge
 from judgment._bundle import bundle_json_schema, load_bundle
-from judgment._diagnostics import Diagnostic, Location
+from judgment._diagnostics import Diagnostic, Location, did_you_mean
 from judgment._record import build_record, record_json_schema, render_record
 from judgment._verify import verify as verify_record
 from judgment._errors import BundleError, InputFileError, JudgmentError
 from judgment._fit import check_fit
+from judgment._render._html import render_html
+from judgment._render._markdown import render_markdown
 from judgment._render._text import render_text
+from judgment._render._words import Explain
 from judgment._rulebook._loader import load_rulebook
 from judgment.evidence import get_vocabulary, vocabulary_ids
 
@@ -49,6 +52,8 @@ def _reports_errors(command: F) -> F:
             click.echo(error.render(), err=True)
             click.echo(f"{_plural(len(error.diagnostics), 'problem')} found; nothing was judged.", err=True)
             sys.exit(EXIT_PROBLEMS)
+        except click.ClickException:
+            raise  # usage errors: click prints them and exits with 2
         except Exception as error:  # a bug: one clear line, the traceback only on request
             if os.environ.get("JUDGMENT_DEBUG"):
                 raise
@@ -69,13 +74,18 @@ def cli() -> None:
 @click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The rulebook folder, e.g. rules/hmic-crime-2014.")
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
+              show_default=True, help="json prints the sealed decision record.")
+@click.option("--explain", type=click.Choice(["full", "fails", "none"]), default="fails", show_default=True,
+              help="How much of the derivation to show: every test, what failed (and why not the next grade), "
+                   "or none.")
 @click.option("--any-date", is_flag=True,
               help="Judge even if the inspection is dated outside the rulebook's validity.")
 @click.option("--record", "record_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the sealed decision record (JSON) to this file.")
 @_reports_errors
-def run(bundle: Path, rules: Path, output_format: str, any_date: bool, record_path: Path | None) -> None:
+def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_date: bool,
+        record_path: Path | None) -> None:
     """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules.
 
     The JSON output is the decision record: the judgment, its trace, the canonical
@@ -88,8 +98,31 @@ def run(bundle: Path, rules: Path, output_format: str, any_date: bool, record_pa
         _write(record_path, render_record(record))
     if output_format == "json":
         click.echo(render_record(record), nl=False)
+    elif output_format == "markdown":
+        click.echo(render_markdown(result, explain), nl=False)
+    elif output_format == "html":
+        click.echo(render_html(result, explain), nl=False)
     else:
-        render_text(result, sys.stdout)
+        render_text(result, sys.stdout, explain)
+
+
+@cli.command()
+@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The rulebook folder.")
+@click.option("--question", "questions", multiple=True, help="The question to explain (repeatable; default: all).")
+@click.option("--any-date", is_flag=True, help="Judge even outside the rulebook's validity.")
+@_reports_errors
+def explain(bundle: Path, rules: Path, questions: tuple[str, ...], any_date: bool) -> None:
+    """Explain the grade of each question in full: every test with its values, and why not the next grade."""
+    rulebook = load_rulebook(rules)
+    known = [q.id for q in rulebook.questions]
+    for question in questions:
+        if question not in known:
+            raise click.BadParameter(f"no question {question!r}; " + (did_you_mean(question, known) or ""),
+                                     param_hint="--question")
+    result = judge(rulebook, load_bundle(bundle, rulebook.vocabulary), any_date=any_date)
+    render_text(result, sys.stdout, "full", questions=questions or None)
 
 
 def _write(path: Path, text: str) -> None:

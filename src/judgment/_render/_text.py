@@ -6,11 +6,20 @@ from collections.abc import Mapping
 from typing import IO
 
 from rich.console import Console
-from rich.markup import escape
 from rich.padding import Padding
 from rich.text import Text
 
-from judgment._judgment import Finding, Judgment, QuestionJudgment
+from judgment._judgment import EvidenceUsed, Finding, Judgment, QuestionJudgment
+from judgment._render._words import (
+    Explain,
+    check_words,
+    decided_words,
+    heading,
+    neighbour_words,
+    overall_words,
+    polarity_label,
+    rulebook_line,
+)
 
 _POLARITY_STYLE = {"strength": "green", "notable_practice": "bold green",
                    "area_for_improvement": "yellow", "cause_of_concern": "bold red"}
@@ -18,30 +27,28 @@ _GRADE_STYLE = {"outstanding": "bold green", "good": "green", "adequate": "cyan"
                 "requires_improvement": "yellow", "inadequate": "bold red"}
 
 
-def render_text(judgment: Judgment, stream: IO[str], color: bool | None = None) -> None:
+def render_text(judgment: Judgment, stream: IO[str], explain: Explain = "fails", color: bool | None = None,
+                questions: tuple[str, ...] | None = None) -> None:
     # In a terminal rich wraps under the indent; piped output keeps one line per item.
     console = Console(file=stream, force_terminal=color, width=None if stream.isatty() else 100_000,
                       highlight=False, emoji=False)
     quotes = {e.id: e for e in judgment.quotes}
-    inspection = judgment.inspection
-    rulebook = judgment.rulebook
-    console.print(Text(f"{inspection['force']}: {inspection.get('title') or 'inspection'} "
-                       f"({inspection['date']})", style="bold"))
-    console.print(f"Rulebook {rulebook.id} {rulebook.version} ({escape(rulebook.title)}); engine: {judgment.engine}")
+    console.print(Text(heading(judgment), style="bold"))
+    console.print(Text(rulebook_line(judgment)))
     console.print()
-    _overall(console, judgment)
+    if questions is None:
+        _overall(console, judgment)
     for number, question in enumerate(judgment.questions, start=1):
-        _question(console, number, question, quotes)
-    _recommendations(console, judgment)
+        if questions is None or question.id in questions:
+            _question(console, number, question, quotes, explain)
+    if questions is None:
+        _recommendations(console, judgment, explain)
 
 
 def _overall(console: Console, judgment: Judgment) -> None:
     overall = judgment.overall
     console.print(Text(overall.title, style="bold"))
-    if overall.grade is None:
-        console.print("  Ungraded (the rulebook declares the overall judgment ungraded).")
-    else:
-        console.print(Text("  ") + Text(overall.label or overall.grade, style=_GRADE_STYLE.get(overall.grade, "")))
+    _line(console, overall_words(judgment), 2, _GRADE_STYLE.get(overall.grade or "", ""))
     if overall.summary:
         _line(console, overall.summary, 2)
     if overall.narrative:
@@ -49,42 +56,56 @@ def _overall(console: Console, judgment: Judgment) -> None:
     console.print()
 
 
-def _question(console: Console, number: int, question: QuestionJudgment, quotes: Mapping[str, object]) -> None:
-    heading = Text(f"{number}. {question.title}  ", style="bold")
-    heading.append(question.label, style=_GRADE_STYLE.get(question.grade, "bold"))
-    console.print(heading)
-    decided = question.decided_by
-    reason = decided.condition or "otherwise (no earlier criterion held)"
-    _line(console, f"decided by criterion {decided.criterion} ({decided.source}): {reason}", 3)
+def _question(console: Console, number: int, question: QuestionJudgment, quotes: Mapping[str, EvidenceUsed],
+              explain: Explain) -> None:
+    title = Text(f"{number}. {question.title}  ", style="bold")
+    title.append(question.label, style=_GRADE_STYLE.get(question.grade, "bold"))
+    console.print(title)
+    if explain != "none":
+        _line(console, f"decided: {decided_words(question)}", 3)
+        if explain == "full":
+            for check in question.decided_by.checks:
+                _line(console, check_words(check), 5, "dim")
     if not question.findings:
-        console.print("   no findings")
+        _line(console, "no findings", 3)
     for finding in question.findings:
-        _finding(console, finding, quotes)
+        _finding(console, finding, quotes, explain)
+    if explain != "none" and question.why_not is not None:
+        for direction in ("better", "worse"):
+            analysis = getattr(question.why_not, direction)
+            if analysis is not None:
+                for line in neighbour_words(analysis, direction):
+                    _line(console, line, 3 if not line.startswith("  ") else 5, "" if direction == "better" else "dim")
     console.print()
 
 
-def _finding(console: Console, finding: Finding, quotes: Mapping[str, object]) -> None:
-    label = finding.polarity.replace("_", " ").capitalize()
-    line = Text(f"{label}: ", style=_POLARITY_STYLE.get(finding.polarity, ""))
+def _finding(console: Console, finding: Finding, quotes: Mapping[str, EvidenceUsed], explain: Explain) -> None:
+    line = Text(f"{polarity_label(finding.polarity)}: ", style=_POLARITY_STYLE.get(finding.polarity, ""))
     line.append(finding.text, style="default")
     console.print(Padding(line, (0, 0, 0, 3), expand=False))
+    if explain == "none":
+        return
     _line(console, f"rule {finding.rule} ({finding.source})", 6, "dim")
+    if explain == "full":
+        _line(console, f"cites: \u201c{finding.cite.strip()}\u201d", 6, "dim")
+        for check in finding.checks:
+            _line(console, check_words(check), 6, "dim")
     for record_id in finding.evidence:
         evidence = quotes.get(record_id)
-        quote = getattr(evidence, "quote", "")
-        section = getattr(evidence, "section", "")
-        _line(console, f"evidence {record_id} [{section}]: \u201c{quote}\u201d", 6, "dim")
+        if evidence is not None:
+            _line(console, f"evidence {record_id} [{evidence.section}]: \u201c{evidence.quote}\u201d", 6, "dim")
 
 
-def _recommendations(console: Console, judgment: Judgment) -> None:
+def _recommendations(console: Console, judgment: Judgment, explain: Explain) -> None:
     console.print(Text("Recommendations", style="bold"))
     if not judgment.recommendations:
-        console.print("   none")
+        _line(console, "none", 3)
     for recommendation in judgment.recommendations:
         _line(console, f"- {recommendation.text}", 3)
-        deadline = f"deadline: {recommendation.deadline}; " if recommendation.deadline else ""
-        _line(console, f"{deadline}because of {', '.join(recommendation.findings)} "
-                       f"(rule {recommendation.rule}, {recommendation.source})", 5, "dim")
+        if explain != "none":
+            deadline = f"deadline: {recommendation.deadline}; " if recommendation.deadline else ""
+            _line(console, f"{deadline}because of {', '.join(recommendation.findings)} "
+                           f"(rule {recommendation.rule}, {recommendation.source})", 5, "dim")
 
 
 def _line(console: Console, text: str, indent: int, style: str = "") -> None:
