@@ -146,3 +146,17 @@ def test_schema_record_is_printed() -> None:
     result = cli("schema", "record")
     assert result.returncode == 0
     assert "judgment.decision-record/1" in result.stdout
+
+
+def test_the_why_not_of_each_question_names_what_outstanding_would_need(recorded: Path) -> None:
+    record = json.loads(recorded.read_text(encoding="utf-8"))
+    for question in record["questions"]:
+        better = question["why_not"]["better"]
+        assert better["grade"] == "outstanding", question["id"]
+        (criterion,) = better["criteria"]
+        assert criterion["criterion"] == "exceeds-the-standard" and criterion["holds"] is False
+        assert criterion["failed"], question["id"]
+        assert criterion["failed"][0].startswith("count(area_for_improvement) == 0 does not hold")
+        expected_notable = question["id"] != "reducing_crime"  # only there is notable practice already found
+        assert any(f.startswith("any(notable_practice) does not hold") for f in criterion["failed"]) == expected_notable
+        assert question["why_not"]["worse"]["grade"] == "requires_improvement"
