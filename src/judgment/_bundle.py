@@ -51,11 +51,16 @@ class Bundle(BaseModel):
     inspection: Inspection
     records: tuple[Record, ...] = ()
     _origin: str = PrivateAttr(default="<bundle>")
+    _places: dict[str, Location] = PrivateAttr(default_factory=dict)
 
     @property
     def origin(self) -> str:
         """The file the bundle was loaded from, for diagnostics; ``<bundle>`` when built in code."""
         return self._origin
+
+    def place(self, key: str) -> Location:
+        """Where a top-level value (``vocabulary``, ``inspection.date``) was written, when known."""
+        return self._places.get(key, Location(self._origin))
 
     @model_validator(mode="after")
     def _sorted_unique(self) -> Bundle:
@@ -79,7 +84,7 @@ class Bundle(BaseModel):
     def replace_records(self, records: Iterable[Record]) -> Bundle:
         """A copy of this bundle with other records (tests and what-ifs use this)."""
         copy = Bundle(vocabulary=self.vocabulary, inspection=self.inspection, records=tuple(records))
-        copy._origin = self._origin
+        copy._origin, copy._places = self._origin, self._places
         return copy
 
     def to_data(self) -> dict[str, Any]:
@@ -101,6 +106,8 @@ def load_bundle(path: str | Path, vocabulary: Vocabulary | None = None) -> Bundl
         raise kind([failure.diagnostic]) from None
     bundle = bundle_from_data(document.data, document.positions, vocabulary)
     bundle._origin = str(path)
+    bundle._places = {"vocabulary": document.positions.of_value(("vocabulary",)),
+                      "inspection.date": document.positions.of_value(("inspection", "date"))}
     return bundle
 
 
@@ -152,7 +159,7 @@ def _inspection(data: Mapping[str, Any], where: Positions, problems: list[Diagno
     try:
         return Inspection.model_validate(data["inspection"])
     except ValidationError as exc:
-        problems.extend(diagnostics_from_validation(exc, ("inspection",), where, "inspection: "))
+        problems.extend(diagnostics_from_validation(exc, ("inspection",), where, "inspection: ", model=Inspection))
         return None
 
 
@@ -197,7 +204,7 @@ def _record(item: Any, index: int, vocab: Vocabulary, where: Positions, problems
         return model.model_validate(item)
     except ValidationError as exc:
         label = f"record {item.get('id')!r}: " if isinstance(item.get("id"), str) else f"record {index + 1}: "
-        problems.extend(diagnostics_from_validation(exc, key, where, label))
+        problems.extend(diagnostics_from_validation(exc, key, where, label, model=model))
         return None
 
 

@@ -21,7 +21,8 @@ import click
 
 from judgment._api import judge
 from judgment._bundle import bundle_json_schema, load_bundle
-from judgment._diagnostics import Diagnostic, Location, did_you_mean
+from judgment._diagnostics import Diagnostic, Location, did_you_mean, sort_diagnostics
+from judgment._rulebook._model import Rulebook
 from judgment._record import build_record, record_json_schema, render_record
 from judgment._verify import verify as verify_record
 from judgment._errors import BundleError, InputFileError, JudgmentError
@@ -153,22 +154,53 @@ def verify(record: Path, rules: Path | None, bundle: Path | None) -> None:
 @cli.command()
 @click.argument("rules", type=click.Path(file_okay=False, path_type=Path))
 @click.argument("bundles", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@_reports_errors
-def check(rules: Path, bundles: tuple[Path, ...]) -> None:
-    """Check the rulebook in RULES, and any BUNDLES against its vocabulary."""
-    rulebook = load_rulebook(rules)
-    problems: list[Diagnostic] = []
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json prints every diagnostic as data, for other tools.")
+def check(rules: Path, bundles: tuple[Path, ...], output_format: str) -> None:
+    """Check the rulebook in RULES, and any BUNDLES against its vocabulary, before anything is judged.
+
+    Errors (exit 1) stop a rulebook or bundle from being used; warnings (criteria that can never
+    hold or are shadowed, unreachable grades, unused findings) do not."""
+    diagnostics, code, rulebook = _checked(rules, bundles)
+    if output_format == "json":
+        click.echo(json.dumps({"diagnostics": [d.to_dict() for d in diagnostics],
+                               "errors": sum(d.severity == "error" for d in diagnostics),
+                               "warnings": sum(d.severity == "warning" for d in diagnostics)}, indent=2))
+        sys.exit(code)
+    if diagnostics:
+        click.echo("\n".join(d.render() for d in diagnostics), err=True)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if rulebook is None or errors:
+        click.echo(f"{_plural(errors, 'problem')} found; nothing was judged.", err=True)
+        sys.exit(code)
+    checked = f" and {_plural(len(bundles), 'bundle')}" if bundles else ""
+    found = _plural(warnings, "warning") if warnings else "no problems found"
+    click.echo(f"{rules}: rulebook {rulebook.id} {rulebook.version}{checked}: {found} "
+               f"({_plural(len(rulebook.findings), 'finding rule')}, {_plural(len(rulebook.questions), 'question')}, "
+               f"{_plural(len(rulebook.recommendations), 'recommendation')})")
+
+
+def _checked(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], int, Rulebook | None]:
+    """Every diagnostic of the rulebook and the bundles, sorted, and the exit code they call for."""
+    try:
+        rulebook = load_rulebook(rules)
+    except InputFileError as error:
+        return list(error.diagnostics), EXIT_USAGE, None
+    except JudgmentError as error:
+        return list(error.diagnostics), EXIT_PROBLEMS, None
+    found: list[Diagnostic] = list(rulebook.warnings)
+    code = EXIT_OK
     for bundle in bundles:
         try:
             check_fit(rulebook, load_bundle(bundle, rulebook.vocabulary))
+        except InputFileError as error:
+            found.extend(error.diagnostics)
+            code = EXIT_USAGE
         except JudgmentError as error:
-            problems.extend(error.diagnostics)
-    if problems:
-        raise BundleError(problems)
-    checked = f" and {_plural(len(bundles), 'bundle')}" if bundles else ""
-    click.echo(f"{rules}: rulebook {rulebook.id} {rulebook.version}{checked}: no problems found "
-               f"({_plural(len(rulebook.findings), 'finding rule')}, {_plural(len(rulebook.questions), 'question')}, "
-               f"{_plural(len(rulebook.recommendations), 'recommendation')})")
+            found.extend(error.diagnostics)
+            code = code or EXIT_PROBLEMS
+    return sort_diagnostics(found), code, rulebook
 
 
 def _plural(count: int, noun: str) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import types
+import typing
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from judgment._diagnostics import Code, Diagnostic
+from judgment._diagnostics import Code, Diagnostic, did_you_mean
 from judgment._yaml import PathKey, Positions
 
 _CODES: dict[str, Code] = {
@@ -16,8 +18,9 @@ _CODES: dict[str, Code] = {
 
 
 def diagnostics_from_validation(exc: ValidationError, prefix: PathKey, where: Positions,
-                                label: str = "") -> list[Diagnostic]:
-    """One diagnostic per pydantic error, located in the file; `label` names the object (a record)."""
+                                label: str = "", model: type[BaseModel] | None = None) -> list[Diagnostic]:
+    """One diagnostic per pydantic error, located in the file; `label` names the object (a record),
+    and `model`, when given, lets an unknown key be matched with the keys allowed there."""
     found = []
     for error in exc.errors(include_url=False):
         loc = tuple(p for p in error["loc"] if not _is_union_tag(p))
@@ -26,8 +29,45 @@ def diagnostics_from_validation(exc: ValidationError, prefix: PathKey, where: Po
         field = ".".join(str(p) for p in loc) or "(value)"
         message = label + _message(error, field, code)
         location = where.of_key(key) if code == "UNKNOWN_KEY" else where.of_value(key)
-        found.append(Diagnostic(code, message, location, hint=_hint(error, code)))
+        hint = _hint(error, code)
+        if code == "UNKNOWN_KEY" and model is not None:
+            hint = did_you_mean(str(loc[-1]), _allowed_keys(model, loc[:-1]))
+        found.append(Diagnostic(code, message, location, hint=hint))
     return found
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys a mapping at `loc` inside `model` may have, following fields, lists and dicts."""
+    current: Any = model
+    for part in loc:
+        current = _inner(current)
+        if isinstance(part, int) or not (isinstance(current, type) and issubclass(current, BaseModel)):
+            if typing.get_origin(current) in (list, tuple, dict):
+                current = typing.get_args(current)[-1]
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return []
+        current = info.annotation
+    current = _inner(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [info.alias or name for name, info in current.model_fields.items()]
+    return []
+
+
+def _inner(annotation: Any) -> Any:
+    """Strip Optional and Annotated wrappers."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            if len(options) != 1:
+                return annotation
+            annotation = options[0]
+        else:
+            return annotation
 
 
 def _is_union_tag(part: Any) -> bool:

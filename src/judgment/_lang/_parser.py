@@ -32,11 +32,12 @@ _TOKEN_WORDS = {
 class ExpressionSyntaxError(Exception):
     """A condition does not parse; `offset` is the 0-based character where it went wrong."""
 
-    def __init__(self, message: str, offset: int, hint: str | None = None) -> None:
+    def __init__(self, message: str, offset: int, hint: str | None = None, code: str = "EXPR_SYNTAX") -> None:
         super().__init__(message)
         self.message = message
         self.offset = offset
         self.hint = hint
+        self.code = code  # EXPR_SYNTAX, EXPR_TOO_LONG or EXPR_TOO_DEEP
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,7 @@ def parse_expression(text: str) -> ast.Node:
     if len(text) > MAX_EXPRESSION_LENGTH:
         raise ExpressionSyntaxError(
             f"condition is {len(text)} characters long; the limit is {MAX_EXPRESSION_LENGTH}", 0,
-            hint="split it into several findings and combine them with finding(...)")
+            hint="split it into several findings and combine them with finding(...)", code="EXPR_TOO_LONG")
     if not text.strip():
         raise ExpressionSyntaxError("condition is empty", 0)
     try:
@@ -61,9 +62,11 @@ def parse_expression(text: str) -> ast.Node:
     except VisitError as exc:
         raise ExpressionSyntaxError(str(exc.orig_exc), 0) from None
     except RecursionError:
-        raise ExpressionSyntaxError("condition is nested too deeply", 0) from None
+        raise ExpressionSyntaxError("condition is nested too deeply", 0, code="EXPR_TOO_DEEP") from None
     if ast.depth(node) > MAX_EXPRESSION_DEPTH:
-        raise ExpressionSyntaxError(f"condition is nested deeper than {MAX_EXPRESSION_DEPTH} levels", 0)
+        raise ExpressionSyntaxError(f"condition is nested deeper than {MAX_EXPRESSION_DEPTH} levels", 0,
+                                    hint="split it into several findings and combine them with finding(...)",
+                                    code="EXPR_TOO_DEEP")
     return node
 
 

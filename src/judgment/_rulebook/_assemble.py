@@ -18,6 +18,9 @@ from judgment._yaml import Document
 
 Located = tuple[FindingSpec, Document, int]
 
+#: Finding rules, criteria and recommendations together; beyond this a rulebook is refused.
+MAX_RULES = 5_000
+
 
 def assemble(sources: SourceFiles, main: RulebookFileSpec, main_document: Document,
              rules: Sequence[tuple[RulesFileSpec, Document]], problems: list[Diagnostic]) -> Rulebook | None:
@@ -25,6 +28,13 @@ def assemble(sources: SourceFiles, main: RulebookFileSpec, main_document: Docume
     if names is None:
         return None
     located = [(f, doc, i) for spec, doc in rules for i, f in enumerate(spec.findings or [])]
+    count = len(located) + sum(len(g.criteria) for spec, _ in rules for g in spec.grading or []) \
+        + sum(len(spec.recommendations or []) for spec, _ in rules)
+    if count > MAX_RULES:
+        problems.append(Diagnostic("TOO_MANY_RULES", f"{count:,} rules, criteria and recommendations; the limit "
+                                   f"is {MAX_RULES:,}", main_document.positions.of_value(("rulebook",)),
+                                   hint="split the framework into several rulebooks"))
+        return None
     _unique_across_files([(f.id, d, ("findings", i, "id")) for f, d, i in located], problems)
     for spec, document, index in located:
         refuse_reserved(spec.id, document.positions.of_value(("findings", index, "id")), problems)

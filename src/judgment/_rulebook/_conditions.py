@@ -39,8 +39,7 @@ def compile_condition(text: str, scope: Scope, site: Site, problems: list[Diagno
     try:
         node = parse_expression(text)
     except ExpressionSyntaxError as exc:
-        code = "EXPR_TOO_LONG" if "limit" in exc.message or "deeper" in exc.message else "EXPR_SYNTAX"
-        problems.append(site.diagnostic(code, exc.message, exc.offset, text, exc.hint))
+        problems.append(site.diagnostic(exc.code, exc.message, exc.offset, text, exc.hint))
         return None
     checked = check_condition(node, scope)
     if _report(checked, site, text, problems):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from judgment._diagnostics import Location
+from judgment._diagnostics import Diagnostic, Location
 from judgment._lang import _ast as ast
 from judgment.evidence import Vocabulary
 
@@ -35,6 +35,7 @@ class Grade:
     label: str
     rank: int  # 0 is the best grade
     meaning: str | None = None
+    location: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,7 @@ class Rulebook:
     files: tuple[RuleFile, ...]
     sha256: str
     order: tuple[str, ...] = field(default=())  # finding ids in evaluation order (dependencies first)
+    warnings: tuple[Diagnostic, ...] = field(default=())  # what `judgment check` reports without refusing
 
     def grade(self, grade_id: str) -> Grade:
         return next(g for g in self.scale if g.id == grade_id)

@@ -44,7 +44,8 @@ def resolve_names(spec: RulebookFileSpec, document: Document, problems: list[Dia
     if meta.valid_to is not None and meta.valid_to < meta.valid_from:
         problems.append(Diagnostic("BAD_VALUE", f"valid_to {meta.valid_to} is before valid_from {meta.valid_from}",
                                    where.of_value(("rulebook", "valid_to"))))
-    scale = tuple(Grade(g.id, g.label, rank, g.meaning) for rank, g in enumerate(spec.scale))
+    scale = tuple(Grade(g.id, g.label, rank, g.meaning, where.of_value(("scale", rank, "id")))
+                  for rank, g in enumerate(spec.scale))
     polarities = tuple(Polarity(p.id, p.label, p.sense) for p in spec.polarities)
     questions = tuple(Question(q.id, q.title, q.parent, q.cite) for q in spec.questions)
     for section, ids in (("scale", [g.id for g in scale]), ("polarities", [p.id for p in polarities]),

@@ -1,0 +1,167 @@
+"""Stage 6: what the rules can and cannot do, treating findings as independent booleans.
+
+Every combination of finding counts (each polarity of a question from none to all of its
+rules), of the findings criteria name, and of the grades of the questions they read is
+tried. A criterion that holds in none can never hold; one that holds only where an earlier
+criterion already holds is shadowed; a grade no combination produces is unreachable.
+Whether a finding rule can fire over real evidence is for the property tests.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+
+from judgment._diagnostics import Diagnostic
+from judgment._evaluator._expression import Context, evaluate
+from judgment._evaluator._values import Ranked
+from judgment._lang import _ast as ast
+from judgment._rulebook._model import Condition, Criterion, Rulebook
+
+MAX_COMBINATIONS = 50_000
+Pair = tuple[str, str | None]  # (polarity, question; None: every question)
+
+
+def analyse(rulebook: Rulebook) -> list[Diagnostic]:
+    warnings: list[Diagnostic] = []
+    reached: set[str] = set()
+    for question in rulebook.questions:
+        reached |= _criteria(rulebook, rulebook.grading[question.id], question.id, warnings)
+    if rulebook.overall.method == "criteria":
+        reached |= _criteria(rulebook, rulebook.overall.criteria, None, warnings)
+    elif rulebook.overall.method in ("worst", "best"):
+        reached |= set()  # aggregation only repeats grades the questions can reach
+    for grade in rulebook.scale:
+        if grade.id not in reached:
+            warnings.append(Diagnostic("GRADE_UNREACHABLE", f"no criterion can give the grade {grade.id!r}",
+                                       grade.location or rulebook.findings[0].location, severity="warning",
+                                       hint="add a criterion for it, or remove it from the scale"))
+    warnings += _unused_findings(rulebook)
+    return warnings
+
+
+def _criteria(rulebook: Rulebook, criteria: Sequence[Criterion], question: str | None,
+              warnings: list[Diagnostic]) -> set[str]:
+    conditions = [c.when for c in criteria if c.when is not None]
+    pairs = sorted({_pair(call, question) for c in conditions for call in _calls(c, ("count", "any", "total"))},
+                   key=str)
+    named = sorted({name for c in conditions for name in c.findings_used})
+    graded = sorted({_arg(call, 0) for c in conditions for call in _calls(c, ("grade",))})
+    overall_questions = list(rulebook.overall.questions) if question is None else []
+    assignments = _assignments(rulebook, pairs, named, graded + overall_questions)
+    if assignments is None:
+        return {c.grade for c in criteria}  # too many combinations to try: assume every grade is reachable
+    holds = [[False] * len(assignments) for _ in criteria]
+    for column, assignment in enumerate(assignments):
+        for row, criterion in enumerate(criteria):
+            holds[row][column] = criterion.when is None or _holds(rulebook, criterion.when, assignment, question)
+    reached = set()
+    for column in range(len(assignments)):
+        first = next(row for row in range(len(criteria)) if holds[row][column])
+        reached.add(criteria[first].grade)
+    for row, criterion in enumerate(criteria):
+        if criterion.when is None:
+            continue
+        columns = [c for c in range(len(assignments)) if holds[row][c]]
+        if not columns:
+            warnings.append(Diagnostic("CRITERION_NEVER_HOLDS", f"criterion {criterion.id} can never hold"
+                                       f"{_for(question)}",
+                                       criterion.location, severity="warning",
+                                       hint="whatever findings are made, its condition is false"))
+        elif all(any(holds[earlier][c] for earlier in range(row)) for c in columns):
+            warnings.append(Diagnostic("CRITERION_SHADOWED", f"criterion {criterion.id} is never reached{_for(question)}: "
+                                       "an earlier criterion holds whenever it does", criterion.location,
+                                       severity="warning", hint="reorder the criteria, or narrow the earlier one"))
+    return reached
+
+
+def _for(question: str | None) -> str:
+    return f" for question {question}" if question else " in the overall judgment"
+
+
+Assignment = tuple[dict[Pair, int], set[str], dict[str, str]]
+
+
+def _assignments(rulebook: Rulebook, pairs: Sequence[Pair], named: Sequence[str],
+                 graded: Sequence[str]) -> list[Assignment] | None:
+    totals = {pair: _total(rulebook, pair) for pair in pairs}
+    grades = [g.id for g in rulebook.scale]
+    size = 1
+    for pair in pairs:
+        size *= totals[pair] + 1
+    size *= 2 ** len(named) * len(grades) ** len(set(graded))
+    if size > MAX_COMBINATIONS:
+        return None
+    found = []
+    questions = sorted(set(graded))
+    for counts in itertools.product(*(range(totals[p] + 1) for p in pairs)):
+        for truths in itertools.product((False, True), repeat=len(named)):
+            made = {name for name, true in zip(named, truths) if true}
+            if not _consistent(rulebook, dict(zip(pairs, counts)), named, made):
+                continue
+            for chosen in itertools.product(grades, repeat=len(questions)):
+                found.append((dict(zip(pairs, counts)), made, dict(zip(questions, chosen))))
+    return found
+
+
+def _consistent(rulebook: Rulebook, counts: dict[Pair, int], named: Sequence[str], made: set[str]) -> bool:
+    """A count cannot be below the named findings made, nor above what the unmade ones leave."""
+    for (polarity, question), count in counts.items():
+        rules = [r for r in rulebook.findings if r.polarity == polarity and question in (None, r.question)]
+        true = sum(1 for r in rules if r.id in made)
+        false = sum(1 for r in rules if r.id in named and r.id not in made)
+        if not true <= count <= len(rules) - false:
+            return False
+    return True
+
+
+def _holds(rulebook: Rulebook, condition: Condition, assignment: Assignment, question: str | None) -> bool:
+    counts, made, grades = assignment
+    worst_first = tuple(g.id for g in reversed(rulebook.scale))
+    context = Context(
+        findings_fired={name: [True] for name in made},
+        count=lambda p, q: counts.get((p, q), 0), total=lambda p, q: _total(rulebook, (p, q)),
+        grade_of=lambda q: Ranked(grades[q], worst_first) if q in grades else None,
+        count_grades=lambda wanted: sum(1 for g in grades.values() if g in wanted), question=question)
+    return evaluate(condition.text, condition.node, {}, context).outcome is True
+
+
+def _total(rulebook: Rulebook, pair: Pair) -> int:
+    polarity, question = pair
+    return sum(1 for r in rulebook.findings if r.polarity == polarity and question in (None, r.question))
+
+
+def _calls(condition: Condition, names: Iterable[str]) -> Iterator[ast.Call]:
+    wanted = set(names)
+    return (n for n in ast.walk(condition.node) if isinstance(n, ast.Call) and n.name in wanted)
+
+
+def _arg(call: ast.Call, index: int) -> str:
+    arg = call.args[index]
+    assert isinstance(arg, ast.Path)
+    return arg.parts[0]
+
+
+def _pair(call: ast.Call, question: str | None) -> Pair:
+    return (_arg(call, 0), _arg(call, 1) if len(call.args) > 1 else question)
+
+
+def _unused_findings(rulebook: Rulebook) -> list[Diagnostic]:
+    counted: set[Pair] = set()
+    named: Counter[str] = Counter()
+    conditions: list[tuple[Condition, str | None]] = [
+        (c.when, q) for q, criteria in rulebook.grading.items() for c in criteria if c.when]
+    conditions += [(c.when, None) for c in rulebook.overall.criteria if c.when]
+    conditions += [(r.when, None) for r in rulebook.recommendations]
+    for condition, question in conditions:
+        counted |= {_pair(call, question) for call in _calls(condition, ("count", "any"))}
+        named.update(condition.findings_used)
+    for rule in rulebook.findings:
+        named.update(rule.when.findings_used)
+    return [Diagnostic("FINDING_UNUSED", f"finding {rule.id} is used by no criterion, recommendation or finding",
+                       rule.location, severity="warning",
+                       hint=f"no criterion of {rule.question} counts {rule.polarity} findings")
+            for rule in rulebook.findings
+            if rule.id not in named and (rule.polarity, rule.question) not in counted
+            and (rule.polarity, None) not in counted]
