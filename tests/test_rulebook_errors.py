@@ -116,3 +116,12 @@ def test_missing_folder_is_an_input_file_error(tmp_path: Path) -> None:
     with pytest.raises(judgment.InputFileError) as caught:
         judgment.load_rulebook(tmp_path / "nowhere")
     assert caught.value.diagnostics[0].code == "FILE_NOT_FOUND"
+
+
+def test_a_null_key_is_an_unknown_key_not_a_crash(tmp_path: Path) -> None:
+    """Found by the mutation fuzz: a mapping key written as nothing (`: `) is YAML null."""
+    root = broken(tmp_path, ("findings/tackling-asb.yaml", "findings:", ": \nfindings:"))
+    with pytest.raises(judgment.RuleFileError) as caught:
+        judgment.load_rulebook(root)
+    (diagnostic,) = caught.value.diagnostics
+    assert (diagnostic.code, diagnostic.location.line, diagnostic.location.column) == ("UNKNOWN_KEY", 3, 1)

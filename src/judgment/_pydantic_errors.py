@@ -23,14 +23,14 @@ def diagnostics_from_validation(exc: ValidationError, prefix: PathKey, where: Po
     and `model`, when given, lets an unknown key be matched with the keys allowed there."""
     found = []
     for error in exc.errors(include_url=False):
-        loc = tuple(p for p in error["loc"] if not _is_union_tag(p))
+        loc = tuple(error["loc"])
         key = (*prefix, *loc)
         code = _code(error["type"])
         field = ".".join(str(p) for p in loc) or "(value)"
         message = label + _message(error, field, code)
         location = where.of_key(key) if code == "UNKNOWN_KEY" else where.of_value(key)
         hint = _hint(error, code)
-        if code == "UNKNOWN_KEY" and model is not None:
+        if code == "UNKNOWN_KEY" and model is not None and loc:
             hint = did_you_mean(str(loc[-1]), _allowed_keys(model, loc[:-1]))
         found.append(Diagnostic(code, message, location, hint=hint))
     return found
@@ -68,11 +68,6 @@ def _inner(annotation: Any) -> Any:
             annotation = options[0]
         else:
             return annotation
-
-
-def _is_union_tag(part: Any) -> bool:
-    # pydantic inserts the chosen union member (e.g. 'Measure') into the location.
-    return isinstance(part, str) and part[:1].isupper()
 
 
 def _code(error_type: str) -> Code:
