@@ -156,7 +156,14 @@ def verify(record: Path, rules: Path | None, bundle: Path | None) -> None:
 @click.argument("bundles", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json prints every diagnostic as data, for other tools.")
-def check(rules: Path, bundles: tuple[Path, ...], output_format: str) -> None:
+@click.option("--properties", is_flag=True,
+              help="Also check the properties over generated bundles: totality, determinism, monotonicity, "
+                   "agreement of the engines, no dead rule.")
+@click.option("--examples", default=200, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Generated bundles per property.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the generation, to replay a run.")
+def check(rules: Path, bundles: tuple[Path, ...], output_format: str, properties: bool, examples: int,
+          seed: int) -> None:
     """Check the rulebook in RULES, and any BUNDLES against its vocabulary, before anything is judged.
 
     Errors (exit 1) stop a rulebook or bundle from being used; warnings (criteria that can never
@@ -174,11 +181,73 @@ def check(rules: Path, bundles: tuple[Path, ...], output_format: str) -> None:
     if rulebook is None or errors:
         click.echo(f"{_plural(errors, 'problem')} found; nothing was judged.", err=True)
         sys.exit(code)
+    if properties:
+        _check_properties(rulebook, rules, examples, seed)
     checked = f" and {_plural(len(bundles), 'bundle')}" if bundles else ""
     found = _plural(warnings, "warning") if warnings else "no problems found"
     click.echo(f"{rules}: rulebook {rulebook.id} {rulebook.version}{checked}: {found} "
                f"({_plural(len(rulebook.findings), 'finding rule')}, {_plural(len(rulebook.questions), 'question')}, "
                f"{_plural(len(rulebook.recommendations), 'recommendation')})")
+
+
+def _check_properties(rulebook: Rulebook, rules: Path, examples: int, seed: int) -> None:
+    """Run the property checks with a progress bar; print each failure with its smallest counterexample."""
+    from rich.progress import Progress
+
+    from judgment._cases import load_cases, run_case
+    from judgment.testing import PROPERTIES, run_properties
+
+    try:
+        seeds = [o.bundle for o in (run_case(rulebook, p, c, b) for p, c, b in load_cases(rules)) if o.bundle]
+    except JudgmentError as error:
+        click.echo(error.render(), err=True)
+        sys.exit(EXIT_PROBLEMS)
+    with Progress(transient=True, console=None) as progress:
+        task = progress.add_task("checking properties", total=examples * 4)
+        report = run_properties(rulebook, examples, seed, lambda n: progress.advance(task, n), seeds)
+    for failure in report.failures:
+        click.echo(f"property {failure.name} fails: {failure.message}", err=True)
+        if failure.bundle is not None:
+            click.echo("smallest counterexample:\n" + _as_yaml(failure.bundle.to_data()), err=True)
+    held = [p for p in PROPERTIES if p not in {f.name for f in report.failures}]
+    click.echo(f"properties over {report.examples:,} generated bundles (seed {seed}): "
+               f"{len(held)} of {len(PROPERTIES)} hold" + (f" ({', '.join(held)})" if held else ""))
+    if report.failures:
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _as_yaml(data: object) -> str:
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+
+    stream = StringIO()
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+@cli.command("test")
+@click.argument("rules", type=click.Path(file_okay=False, path_type=Path))
+@_reports_errors
+def test_rulebook(rules: Path) -> None:
+    """Run the rulebook's own test cases (RULES/tests/*.yaml) and report what no case exercises."""
+    from judgment._cases import run_cases
+
+    rulebook = load_rulebook(rules)
+    outcomes, missing = run_cases(rulebook, rules)
+    for outcome in outcomes:
+        click.echo(f"{'ok  ' if outcome.passed else 'FAIL'} {outcome.name}")
+        for problem in outcome.problems:
+            click.echo(f"       {problem}")
+    failed = sum(not o.passed for o in outcomes)
+    click.echo(f"{len(outcomes) - failed} passed, {failed} failed")
+    if missing:
+        click.echo("not exercised by any case: " + ", ".join(missing))
+    else:
+        click.echo("coverage: every finding rule, criterion and recommendation is exercised")
+    sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
 
 def _checked(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], int, Rulebook | None]:

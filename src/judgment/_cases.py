@@ -1,0 +1,160 @@
+"""Rulebook test cases: YAML files in a rulebook's ``tests/`` folder, run by ``judgment test``.
+
+A case starts from a bundle, applies changes to its records, and states what the judgment
+must be (grades, findings made or not, recommendations) or which error must refuse it.
+A coverage report lists the finding rules, criteria and recommendations no case exercises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from judgment._api import judge
+from judgment._bundle import Bundle, load_bundle
+from judgment._errors import BundleError, JudgmentError
+from judgment._pydantic_errors import diagnostics_from_validation
+from judgment._rulebook._model import Rulebook
+from judgment._yaml import LoadFailure, load_document
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Change(_Strict):
+    record: str | None = Field(default=None, description="the record to change (with `set`)")
+    set: dict[str, Any] | None = Field(default=None, description="fields to replace in that record")
+    drop: list[str] | None = Field(default=None, description="records to remove")
+    add: dict[str, Any] | None = Field(default=None, description="a record to add")
+
+
+class Expect(_Strict):
+    grades: dict[str, str] | None = None
+    overall: str | None = Field(default="__any__")
+    made: list[str] = Field(default_factory=list, description="findings that must be made")
+    not_made: list[str] = Field(default_factory=list, description="findings that must not be made")
+    recommendations: list[str] | None = Field(default=None, description="exactly these recommendations")
+    error: str | None = Field(default=None, description="the diagnostic code that must refuse the bundle")
+
+
+class Case(_Strict):
+    name: str
+    bundle: str | None = None
+    changes: list[Change] = Field(default_factory=list)
+    expect: Expect
+
+
+class CaseFile(_Strict):
+    bundle: str | None = Field(default=None, description="the bundle every case starts from, relative to this file")
+    cases: list[Case]
+
+
+@dataclass
+class Outcome:
+    name: str
+    path: str
+    problems: list[str]
+    exercised: set[str] = field(default_factory=set)
+    bundle: Bundle | None = None
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+
+def load_cases(rules: Path) -> list[tuple[Path, Case, Path | None]]:
+    """Every case of the rulebook, with its file and the bundle it starts from."""
+    found = []
+    for path in sorted((rules / "tests").glob("*.yaml")):
+        try:
+            document = load_document(path)
+            spec = CaseFile.model_validate(document.data)
+        except LoadFailure as failure:
+            raise BundleError([failure.diagnostic]) from None
+        except ValidationError as exc:
+            raise BundleError(diagnostics_from_validation(exc, (), document.positions, model=CaseFile)) from None
+        for case in spec.cases:
+            source = case.bundle or spec.bundle
+            found.append((path, case, (path.parent / source).resolve() if source else None))
+    return found
+
+
+def run_case(rulebook: Rulebook, path: Path, case: Case, bundle_path: Path | None) -> Outcome:
+    outcome = Outcome(case.name, str(path), [])
+    try:
+        if bundle_path is None:
+            raise ValueError("the case names no bundle")
+        bundle = _changed(load_bundle(bundle_path, rulebook.vocabulary), case.changes)
+        outcome.bundle = bundle
+        result = judge(rulebook, bundle)
+    except JudgmentError as error:
+        codes = [d.code for d in error.diagnostics]
+        if case.expect.error is None or case.expect.error not in codes:
+            outcome.problems.append(f"refused with {', '.join(codes)}: {error.diagnostics[0].message}")
+        return outcome
+    except (ValueError, KeyError) as error:
+        if case.expect.error != "BAD_VALUE":
+            outcome.problems.append(f"the changes could not be applied: {error}")
+        return outcome
+    if case.expect.error is not None:
+        outcome.problems.append(f"expected the error {case.expect.error}, but the bundle was judged")
+    _compare(result, case.expect, outcome)
+    return outcome
+
+
+def _changed(bundle: Bundle, changes: list[Change]) -> Bundle:
+    records = {r.id: r for r in bundle.records}
+    models = {r.kind: type(r) for r in bundle.records}
+    for change in changes:
+        if change.record is not None:
+            current = records[change.record].model_dump(mode="json", exclude_none=True)
+            current.update(change.set or {})
+            records[change.record] = type(records[change.record]).model_validate(current)
+        for record_id in change.drop or []:
+            del records[record_id]
+        if change.add is not None:
+            from judgment.evidence import get_vocabulary
+
+            vocabulary = get_vocabulary(bundle.vocabulary)
+            assert vocabulary is not None
+            model = vocabulary.models.get(str(change.add.get("kind")), models.get(str(change.add.get("kind"))))
+            if model is None:
+                raise ValueError(f"unknown kind {change.add.get('kind')!r}")
+            added = model.model_validate(change.add)
+            records[added.id] = added
+    return bundle.replace_records(records.values())
+
+
+def _compare(result: Any, expect: Expect, outcome: Outcome) -> None:
+    grades = result.grades
+    for question, grade in (expect.grades or {}).items():
+        if grades.get(question) != grade:
+            outcome.problems.append(f"{question}: expected {grade}, got {grades.get(question)}")
+    if expect.overall != "__any__" and result.overall.grade != expect.overall:
+        outcome.problems.append(f"overall: expected {expect.overall}, got {result.overall.grade}")
+    made = {f.rule for q in result.questions for f in q.findings}
+    outcome.problems += [f"finding {r} was not made" for r in expect.made if r not in made]
+    outcome.problems += [f"finding {r} was made" for r in expect.not_made if r in made]
+    recommended = sorted(r.id for r in result.recommendations)
+    if expect.recommendations is not None and recommended != sorted(expect.recommendations):
+        outcome.problems.append(f"recommendations: expected {sorted(expect.recommendations)}, got {recommended}")
+    outcome.exercised = {f"finding {r}" for r in made}
+    outcome.exercised |= {f"criterion {q.id}/{q.decided_by.criterion}" for q in result.questions}
+    outcome.exercised |= {f"recommendation {r}" for r in recommended}
+
+
+def everything(rulebook: Rulebook) -> list[str]:
+    """Every finding rule, criterion (per question) and recommendation, as coverage names them."""
+    names = [f"finding {r.id}" for r in rulebook.findings]
+    names += [f"criterion {q}/{c.id}" for q, criteria in rulebook.grading.items() for c in criteria]
+    return names + [f"recommendation {r.id}" for r in rulebook.recommendations]
+
+
+def run_cases(rulebook: Rulebook, rules: Path) -> tuple[list[Outcome], list[str]]:
+    outcomes = [run_case(rulebook, path, case, bundle) for path, case, bundle in load_cases(rules)]
+    exercised = set().union(*(o.exercised for o in outcomes)) if outcomes else set()
+    return outcomes, [name for name in everything(rulebook) if name not in exercised]

@@ -1,0 +1,197 @@
+"""Properties every rulebook should have, checked over generated bundles.
+
+- totality: every question gets exactly one grade of the scale, and the overall judgment
+  is what the rulebook declares;
+- determinism: the same bundle, in any order of its records, gives the same judgment;
+- monotonicity: one figure, scale or flag made better in its declared direction never
+  lowers any grade;
+- agreement: durable_rules and the reference evaluator make the same findings;
+- no dead rule: every finding rule, criterion and recommendation fires in some example.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from hypothesis import HealthCheck, Phase, example, given, seed, settings
+from hypothesis import strategies as st
+
+from judgment._api import judge
+from judgment._bundle import Bundle
+from judgment._errors import EngineDisagreementError
+from judgment._judgment import Judgment
+from judgment._lang import _ast as ast
+from judgment._rulebook._model import Rulebook
+from judgment.testing._improve import improvable, improve
+from judgment.testing._strategies import bundles
+
+PROPERTIES = ("totality", "determinism", "monotonicity", "agreement", "no_dead_rule")
+
+
+@dataclass
+class PropertyFailure:
+    """A property that does not hold, with the smallest counterexample Hypothesis found."""
+
+    name: str
+    message: str
+    bundle: Bundle | None = None
+
+
+@dataclass
+class PropertyReport:
+    examples: int = 0
+    failures: list[PropertyFailure] = field(default_factory=list)
+    fired: set[str] = field(default_factory=set)
+
+
+class PropertyViolation(AssertionError):
+    """A property broken by a bundle; `recheck` tells whether a smaller bundle still breaks it."""
+
+    def __init__(self, message: str, recheck: Callable[[Bundle], bool] | None = None) -> None:
+        super().__init__(message)
+        self.recheck = recheck
+
+
+def totality(rulebook: Rulebook, result: Judgment) -> None:
+    scale = {g.id for g in rulebook.scale}
+    got = [q.id for q in result.questions]
+    if sorted(got) != sorted(q.id for q in rulebook.questions) or len(set(got)) != len(got):
+        raise PropertyViolation(f"questions judged {got}, expected each of {[q.id for q in rulebook.questions]} once")
+    for question in result.questions:
+        if question.grade not in scale:
+            raise PropertyViolation(f"question {question.id} got {question.grade!r}, which is not on the scale")
+    ungraded = rulebook.overall.method == "ungraded"
+    if ungraded != (result.overall.grade is None) or (not ungraded and result.overall.grade not in scale):
+        raise PropertyViolation(f"overall grade {result.overall.grade!r} for method {rulebook.overall.method!r}")
+
+
+def determinism(rulebook: Rulebook, bundle: Bundle, result: Judgment, shuffle: random.Random) -> None:
+    records = list(bundle.records)
+    shuffle.shuffle(records)
+    again = judge(rulebook, bundle.replace_records(records), any_date=True)
+    if again.to_json() != result.to_json():
+        raise PropertyViolation("the same records in another order gave another judgment")
+
+
+def monotonicity(rulebook: Rulebook, bundle: Bundle, result: Judgment, chooser: random.Random, step: float,
+                 tries: int = 3) -> None:
+    """Up to `tries` fields that the rules read, each made better on its own, lower no grade."""
+    read = _fields_read(rulebook)
+    candidates = [(r, f) for r, f in improvable(bundle) if (bundle.record(r).kind, f) in read]
+    for record_id, name in chooser.sample(candidates, min(tries, len(candidates))):
+        better = improve(bundle, record_id, name, step)
+        if better is None:
+            continue
+        improved = judge(rulebook, better, any_date=True)
+        lowered = _lowered(rulebook, result, improved)
+        if lowered:
+            def recheck(smaller: Bundle, record_id: str = record_id, name: str = name) -> bool:
+                if record_id not in {r.id for r in smaller.records}:
+                    return False
+                better = improve(smaller, record_id, name, step)
+                return better is not None and bool(_lowered(rulebook, judge(rulebook, smaller, any_date=True),
+                                                            judge(rulebook, better, any_date=True)))
+
+            raise PropertyViolation(f"making {record_id}.{name} better (by {step:g}) lowered {lowered}", recheck)
+
+
+def _lowered(rulebook: Rulebook, before: Judgment, after: Judgment) -> str:
+    for old, new in zip(before.questions, after.questions):
+        if rulebook.grade(new.grade).rank > rulebook.grade(old.grade).rank:
+            return f"{old.id} from {old.grade} to {new.grade}"
+    return ""
+
+
+def _fields_read(rulebook: Rulebook) -> set[tuple[str, str]]:
+    found = set()
+    for rule in rulebook.findings:
+        variables = dict(rule.when.variables)
+        for node in ast.walk(rule.when.node):
+            if isinstance(node, ast.Path) and node.parts[0] in variables and len(node.parts) > 1:
+                found.add((variables[node.parts[0]], node.parts[1]))
+    return found
+
+
+def run_properties(rulebook: Rulebook, examples: int = 200, random_seed: int = 0,
+                   progress: Callable[[int], None] | None = None, seeds: Sequence[Bundle] = ()) -> PropertyReport:
+    """Check every property over `examples` generated bundles per property (drawing also on `seeds`,
+    such as the bundles of the rulebook's test cases); shrink the first counterexample of each."""
+    report = PropertyReport()
+    for name in ("totality", "determinism", "monotonicity", "agreement"):
+        failure = _search(rulebook, name, examples, random_seed, report, progress, seeds)
+        if failure is not None:
+            report.failures.append(failure)
+    dead = _dead(rulebook, report.fired)
+    if dead:
+        report.failures.append(PropertyFailure("no_dead_rule", f"never fired in {report.examples} examples: "
+                                               + ", ".join(dead)))
+    return report
+
+
+def _search(rulebook: Rulebook, name: str, examples: int, random_seed: int, report: PropertyReport,
+            progress: Callable[[int], None] | None, seeds: Sequence[Bundle]) -> PropertyFailure | None:
+    last: dict[str, Bundle] = {}
+
+    @seed(random_seed)
+    @settings(max_examples=examples, database=None, deadline=None,
+              phases=[Phase.explicit, Phase.generate, Phase.shrink],
+              suppress_health_check=list(HealthCheck), report_multiple_bugs=False)
+    @given(bundles(rulebook, seeds=seeds), st.integers(0, 2**32 - 1).map(random.Random),
+           st.sampled_from([1.0, 5.0, 0.1, 2.0, 0.5]))
+    def check(bundle: Bundle, chooser: random.Random, step: float) -> None:
+        last["bundle"] = bundle
+        try:
+            result = judge(rulebook, bundle, any_date=True)
+        except EngineDisagreementError as error:
+            raise PropertyViolation(error.render()) from None
+        report.examples += 1
+        if progress:
+            progress(1)
+        report.fired |= _fired(result)
+        if name == "totality":
+            totality(rulebook, result)
+        elif name == "determinism":
+            determinism(rulebook, bundle, result, chooser)
+        elif name == "monotonicity":
+            monotonicity(rulebook, bundle, result, chooser, step)
+
+    for seeded in seeds:  # every seed as it is, before anything generated
+        check = example(seeded, random.Random(0), 1.0)(check)
+    try:
+        check()
+    except PropertyViolation as violation:
+        bundle = last.get("bundle")
+        if bundle is not None and violation.recheck is not None:
+            bundle = minimise(bundle, violation.recheck)
+        return PropertyFailure(name, str(violation), bundle)
+    return None
+
+
+def minimise(bundle: Bundle, still_fails: Callable[[Bundle], bool]) -> Bundle:
+    """Drop records one at a time while the property still fails: the smallest counterexample to read."""
+    current = bundle
+    changed = True
+    while changed:
+        changed = False
+        for record in current.records:
+            smaller = current.replace_records(r for r in current.records if r.id != record.id)
+            if still_fails(smaller):
+                current, changed = smaller, True
+                break
+    return current
+
+
+def _fired(result: Judgment) -> set[str]:
+    fired = {f"finding {f.rule}" for q in result.questions for f in q.findings}
+    fired |= {f"criterion {q.id}/{q.decided_by.criterion}" for q in result.questions}
+    fired |= {f"recommendation {r.id}" for r in result.recommendations}
+    return fired
+
+
+def _dead(rulebook: Rulebook, fired: set[str]) -> list[str]:
+    everything = [f"finding {r.id}" for r in rulebook.findings]
+    everything += [f"criterion {q}/{c.id}" for q, criteria in rulebook.grading.items() for c in criteria]
+    everything += [f"recommendation {r.id}" for r in rulebook.recommendations]
+    return [name for name in everything if name not in fired]

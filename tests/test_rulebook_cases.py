@@ -1,0 +1,39 @@
+"""The shipped rulebook's own YAML test cases, collected by pytest, and their coverage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import judgment
+from conftest import RULES
+from judgment._cases import load_cases, run_case, run_cases
+
+SHIPPED = judgment.load_rulebook(RULES)
+CASES = load_cases(RULES)
+
+
+@pytest.mark.parametrize(("path", "case", "bundle"), CASES, ids=[c.name for _, c, _ in CASES])
+def test_rulebook_case(path: Path, case: object, bundle: Path | None) -> None:
+    outcome = run_case(SHIPPED, path, case, bundle)  # type: ignore[arg-type]
+    assert outcome.passed, "\n".join(outcome.problems)
+
+
+def test_the_cases_exercise_every_rule_criterion_and_recommendation() -> None:
+    outcomes, missing = run_cases(SHIPPED, RULES)
+    assert len(outcomes) >= 20 and all(o.passed for o in outcomes)
+    assert missing == []
+
+
+def test_a_failing_case_says_what_differs(tmp_path: Path) -> None:
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    cases = rules / "tests" / "derbyshire-variants.yaml"
+    cases.write_text(cases.read_text().replace("../../../examples/", str(RULES.parents[1] / "examples") + "/")
+                     .replace("grades: {reducing_crime: outstanding,", "grades: {reducing_crime: inadequate,", 1))
+    outcomes, _ = run_cases(judgment.load_rulebook(rules), rules)
+    failed = [o for o in outcomes if not o.passed]
+    assert [o.problems for o in failed] == [["reducing_crime: expected inadequate, got outstanding"]]
