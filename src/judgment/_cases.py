@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from judgment._api import judge
 from judgment._bundle import Bundle, load_bundle
 from judgment._errors import BundleError, JudgmentError
+from judgment._judgment import Judgment
 from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._rulebook._model import Rulebook
 from judgment._yaml import LoadFailure, load_document
@@ -129,7 +130,7 @@ def _changed(bundle: Bundle, changes: list[Change]) -> Bundle:
     return bundle.replace_records(records.values())
 
 
-def _compare(result: Any, expect: Expect, outcome: Outcome) -> None:
+def _compare(result: Judgment, expect: Expect, outcome: Outcome) -> None:
     grades = result.grades
     for question, grade in (expect.grades or {}).items():
         if grades.get(question) != grade:
@@ -142,9 +143,14 @@ def _compare(result: Any, expect: Expect, outcome: Outcome) -> None:
     recommended = sorted(r.id for r in result.recommendations)
     if expect.recommendations is not None and recommended != sorted(expect.recommendations):
         outcome.problems.append(f"recommendations: expected {sorted(expect.recommendations)}, got {recommended}")
-    outcome.exercised = {f"finding {r}" for r in made}
-    outcome.exercised |= {f"criterion {q.id}/{q.decided_by.criterion}" for q in result.questions}
-    outcome.exercised |= {f"recommendation {r}" for r in recommended}
+    outcome.exercised = exercised(result)
+
+
+def exercised(result: Judgment) -> set[str]:
+    """The finding rules, deciding criteria and recommendations a judgment exercised."""
+    names = {f"finding {f.rule}" for q in result.questions for f in q.findings}
+    names |= {f"criterion {q.id}/{q.decided_by.criterion}" for q in result.questions}
+    return names | {f"recommendation {r.id}" for r in result.recommendations}
 
 
 def everything(rulebook: Rulebook) -> list[str]:

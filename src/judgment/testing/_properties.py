@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from judgment._api import judge
 from judgment._bundle import Bundle
+from judgment._cases import everything, exercised
 from judgment._errors import EngineDisagreementError
 from judgment._judgment import Judgment
 from judgment._lang import _ast as ast
@@ -149,7 +150,7 @@ def _search(rulebook: Rulebook, name: str, examples: int, random_seed: int, repo
         report.examples += 1
         if progress:
             progress(1)
-        report.fired |= _fired(result)
+        report.fired |= exercised(result)
         if name == "totality":
             totality(rulebook, result)
         elif name == "determinism":
@@ -183,15 +184,5 @@ def minimise(bundle: Bundle, still_fails: Callable[[Bundle], bool]) -> Bundle:
     return current
 
 
-def _fired(result: Judgment) -> set[str]:
-    fired = {f"finding {f.rule}" for q in result.questions for f in q.findings}
-    fired |= {f"criterion {q.id}/{q.decided_by.criterion}" for q in result.questions}
-    fired |= {f"recommendation {r.id}" for r in result.recommendations}
-    return fired
-
-
 def _dead(rulebook: Rulebook, fired: set[str]) -> list[str]:
-    everything = [f"finding {r.id}" for r in rulebook.findings]
-    everything += [f"criterion {q}/{c.id}" for q, criteria in rulebook.grading.items() for c in criteria]
-    everything += [f"recommendation {r.id}" for r in rulebook.recommendations]
-    return [name for name in everything if name not in fired]
+    return [name for name in everything(rulebook) if name not in fired]
