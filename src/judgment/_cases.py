@@ -20,6 +20,7 @@ from judgment._judgment import Judgment
 from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._rulebook._model import Rulebook
 from judgment._yaml import LoadFailure, load_document
+from judgment.evidence import get_vocabulary
 
 
 class _Strict(BaseModel):
@@ -109,7 +110,8 @@ def run_case(rulebook: Rulebook, path: Path, case: Case, bundle_path: Path | Non
 
 def _changed(bundle: Bundle, changes: list[Change]) -> Bundle:
     records = {r.id: r for r in bundle.records}
-    models = {r.kind: type(r) for r in bundle.records}
+    vocabulary = get_vocabulary(bundle.vocabulary)
+    assert vocabulary is not None  # a loaded bundle names a registered vocabulary
     for change in changes:
         if change.record is not None:
             current = records[change.record].model_dump(mode="json", exclude_none=True)
@@ -118,11 +120,7 @@ def _changed(bundle: Bundle, changes: list[Change]) -> Bundle:
         for record_id in change.drop or []:
             del records[record_id]
         if change.add is not None:
-            from judgment.evidence import get_vocabulary
-
-            vocabulary = get_vocabulary(bundle.vocabulary)
-            assert vocabulary is not None
-            model = vocabulary.models.get(str(change.add.get("kind")), models.get(str(change.add.get("kind"))))
+            model = vocabulary.models.get(str(change.add.get("kind")))
             if model is None:
                 raise ValueError(f"unknown kind {change.add.get('kind')!r}")
             added = model.model_validate(change.add)

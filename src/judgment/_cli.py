@@ -25,7 +25,7 @@ from judgment._diagnostics import Diagnostic, Location, did_you_mean, sort_diagn
 from judgment._rulebook._model import Rulebook
 from judgment._record import build_record, record_json_schema, render_record
 from judgment._verify import verify as verify_record
-from judgment._errors import BundleError, InputFileError, JudgmentError
+from judgment._errors import InputFileError, JudgmentError
 from judgment._fit import check_fit
 from judgment._render._html import render_html
 from judgment._render._markdown import render_markdown

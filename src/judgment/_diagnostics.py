@@ -60,6 +60,11 @@ class Location:
     line: int = 0
     column: int = 0
 
+    @property
+    def source(self) -> str:
+        """``path:line``, as traces cite a rule."""
+        return f"{self.path}:{self.line}"
+
     def __str__(self) -> str:
         if self.line <= 0:
             return self.path

@@ -49,6 +49,13 @@ class Compiled:
     kinds_marked: set[str] = field(default_factory=set)
     findings_tracked: set[str] = field(default_factory=set)
 
+    def sorted_props(self, kind: str) -> tuple[Prop, ...]:
+        """The properties to encode for a kind, in a fixed order (cached: the ruleset never changes)."""
+        cache = self.__dict__.setdefault("_sorted", {})
+        if kind not in cache:
+            cache[kind] = tuple(sorted(self.props.get(kind, ()), key=lambda p: p.name))
+        return cache[kind]  # type: ignore[no-any-return]
+
 
 def compile_rulebook(rulebook: Rulebook) -> Compiled:
     compiled = Compiled({SENTINEL_RULE: {"all": [{"m": {"t": "o"}}]}}, {})

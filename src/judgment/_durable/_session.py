@@ -108,7 +108,7 @@ class EngineSession:
             raise
 
     def _encode(self, record: Record) -> str:
-        props = sorted(self._compiled.props.get(record.kind, ()), key=lambda p: p.name)
+        props = self._compiled.sorted_props(record.kind)
         try:
             values = {p.name: read_prop(record, p) for p in props}
             return encode_fact({"t": "r", "k": record.kind}, values)

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from judgment._bundle import Bundle
-from judgment._diagnostics import Diagnostic, Location
+from judgment._diagnostics import Diagnostic
 from judgment._errors import JudgmentError
 from judgment._evaluator._expression import Context, evaluate
 from judgment._evaluator._values import describe, lift
@@ -63,7 +63,7 @@ def _fire(rule: FindingRule, by_kind: Mapping[str, Sequence[Record]], context: C
             rule=rule.id, question=rule.question, polarity=rule.polarity,
             text=render_template(rule.text, bindings), evidence=tuple(sorted(evidence)),
             bindings={n: r.id for n, r in bindings.items()}, derived_from=derived, cite=rule.cite,
-            source=_short(rule.location), checks=tuple(result.checks)))
+            source=rule.location.source, checks=tuple(result.checks)))
     return made
 
 
@@ -87,5 +87,3 @@ def _resolve(path: ast.Path, bindings: Mapping[str, Record]) -> object:
     return current
 
 
-def _short(location: Location) -> str:
-    return f"{location.path}:{location.line}"

@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from judgment._bundle import Bundle
-from judgment._diagnostics import Location
 from judgment._evaluator._expression import Context, evaluate
 from judgment._evaluator._findings import derive_findings
 from judgment._evaluator._values import Ranked
@@ -35,6 +34,7 @@ class ReferenceEvaluator:
         self.rulebook = rulebook
         self._totals = Counter((rule.polarity, rule.question) for rule in rulebook.findings)
         self._worst_first = tuple(g.id for g in reversed(rulebook.scale))
+        self._order = self._questions_children_first()
 
     def judge(self, bundle: Bundle) -> Judgment:
         fired = derive_findings(self.rulebook, bundle)
@@ -50,7 +50,7 @@ class ReferenceEvaluator:
             grade_of=lambda q: Ranked(grades[q], self._worst_first) if q in grades else None,
             count_grades=lambda wanted: sum(1 for q in self.rulebook.overall.questions if grades.get(q) in wanted))
         decisions, reasons = {}, {}
-        for question in self._questions_children_first():
+        for question in self._order:
             context.question = question
             criteria = self.rulebook.grading[question]
             asked = [f for rule in self.rulebook.findings if rule.question == question for f in fired.get(rule.id, ())]
@@ -113,7 +113,7 @@ class ReferenceEvaluator:
             if result.outcome is True:
                 made.append(Recommendation(
                     id=rule.id, rule=rule.id, text=rule.text, deadline=rule.deadline.text if rule.deadline else None,
-                    findings=tuple(sorted(result.findings_used)), cite=rule.cite, source=_short(rule.location),
+                    findings=tuple(sorted(result.findings_used)), cite=rule.cite, source=rule.location.source,
                     checks=tuple(result.checks)))
         return tuple(made)
 
@@ -133,12 +133,10 @@ def _count(counter: Counter[tuple[str, str]], polarity: str, question: str | Non
 
 def _decision(criterion: Criterion, condition: str | None, checks: tuple[Check, ...],
               findings: tuple[str, ...]) -> Decision:
-    return Decision(criterion=criterion.id, grade=criterion.grade, source=_short(criterion.location),
+    return Decision(criterion=criterion.id, grade=criterion.grade, source=criterion.location.source,
                     condition=condition, cite=criterion.cite, checks=checks, findings=findings)
 
 
-def _short(location: Location) -> str:
-    return f"{location.path}:{location.line}"
 
 
 def _evidence(bundle: Bundle, fired: Mapping[str, list[Finding]]) -> tuple[EvidenceUsed, ...]:

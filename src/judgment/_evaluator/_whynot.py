@@ -42,7 +42,7 @@ def _analyse(rulebook: Rulebook, criteria: Sequence[Criterion], grade: str | Non
 
 
 def _criterion(criterion: Criterion, context: Context, findings: Sequence[Finding]) -> CriterionAnalysis:
-    source = f"{criterion.location.path}:{criterion.location.line}"
+    source = criterion.location.source
     if criterion.when is None:
         return CriterionAnalysis(criterion=criterion.id, source=source, condition=None, holds=True, failed=())
     result = evaluate(criterion.when.text, criterion.when.node, {}, context)

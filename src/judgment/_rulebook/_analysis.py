@@ -30,8 +30,6 @@ def analyse(rulebook: Rulebook) -> list[Diagnostic]:
         reached |= _criteria(rulebook, rulebook.grading[question.id], question.id, warnings)
     if rulebook.overall.method == "criteria":
         reached |= _criteria(rulebook, rulebook.overall.criteria, None, warnings)
-    elif rulebook.overall.method in ("worst", "best"):
-        reached |= set()  # aggregation only repeats grades the questions can reach
     for grade in rulebook.scale:
         if grade.id not in reached:
             warnings.append(Diagnostic("GRADE_UNREACHABLE", f"no criterion can give the grade {grade.id!r}",
