@@ -1,7 +1,7 @@
-"""The cost of one judgment of the Derbyshire bundle, durable_rules against the reference evaluator.
+"""The cost of one judgment of the Derbyshire bundle, durable_rules against the compiled engine.
 
 Each variant is timed in the same run, as the median of many repetitions after a warm-up;
-ratios are against the reference evaluator. Run by hand:
+ratios are against the compiled engine. Run by hand:
 
     .venv/bin/python bench/cost.py
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import judgment
 from judgment._durable._engine import DurableEngine
-from judgment._evaluator._judge import ReferenceEvaluator
+from judgment._compiled import judge_compiled
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -34,7 +34,6 @@ def median_us(work: Callable[[], object], repeat: int = 2000, warmup: int = 200)
 def main() -> None:
     rulebook = judgment.load_rulebook(ROOT / "rules" / "hmic-crime-2014")
     bundle = judgment.load_bundle(ROOT / "examples" / "derbyshire-2014.yaml")
-    reference = ReferenceEvaluator(rulebook)
     engine = DurableEngine(rulebook)
 
     def durable_findings_only() -> object:
@@ -46,7 +45,7 @@ def main() -> None:
             session.close()
 
     rows = [
-        ("reference evaluator: judge (findings, grades, trace)", lambda: reference.judge(bundle)),
+        ("compiled engine: judge (findings, grades, trace)", lambda: judge_compiled(rulebook, bundle)),
         ("durable_rules: session, assert, findings, close", durable_findings_only),
         ("durable_rules: judge (engine + cross-check + explain)", lambda: engine.judge(bundle)),
         ("judgment.judge (public API, engine of record)", lambda: judgment.judge(rulebook, bundle)),

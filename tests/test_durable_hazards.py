@@ -16,9 +16,9 @@ from conftest import ROOT
 from judgment import Bundle
 from judgment._durable import _native
 from judgment._durable._encode import EncodingError, encode_fact, format_number, format_string
-from judgment._durable._engine import DurableEngine, finding_keys
+from judgment._durable._engine import DurableEngine
 from judgment._durable._ruleset import MAX_LIVE_SESSIONS, live_sessions, ruleset_for
-from judgment._evaluator._findings import derive_findings
+from judgment._compiled import compiled_findings
 
 COVERAGE = judgment.load_rulebook(ROOT / "tests" / "data" / "rulebooks" / "language")
 SHIPPED = judgment.load_rulebook(ROOT / "rules" / "hmic-crime-2014")
@@ -453,7 +453,7 @@ def test_negation_raw_depends_on_the_order_facts_arrive_in() -> None:
 
 def test_negation_judgment_does_not_depend_on_order(derbyshire: Bundle) -> None:
     engine = DurableEngine(COVERAGE)
-    expected = finding_keys(derive_findings(COVERAGE, derbyshire))
+    expected = compiled_findings(COVERAGE, derbyshire)
     for records in (derbyshire.records, tuple(reversed(derbyshire.records))):
         session = engine.open()
         try:

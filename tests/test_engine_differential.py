@@ -1,4 +1,4 @@
-"""Two engines, one semantics: durable_rules and the reference evaluator make the same findings.
+"""Two engines, one semantics: durable_rules and the compiled engine make the same findings.
 
 A difference fails the test and prints the bundle that shows it.
 """
@@ -13,8 +13,9 @@ from hypothesis import HealthCheck, given, note, settings
 import judgment
 from conftest import ROOT
 from judgment import Bundle, Rulebook
-from judgment._durable._engine import DurableEngine, finding_keys
-from judgment._evaluator._findings import derive_findings
+from judgment._durable._engine import DurableEngine
+from judgment._compiled import Made, compiled_findings
+from judgment._compiled._program import Program
 from judgment.testing import bundles
 from test_derbyshire_variants import VARIANTS, apply
 
@@ -30,7 +31,7 @@ def assert_engines_agree(rulebook: Rulebook, bundle: Bundle) -> None:
         made = session.findings()
     finally:
         session.close()
-    expected = finding_keys(derive_findings(rulebook, bundle))
+    expected = compiled_findings(rulebook, bundle)
     if made != expected:
         shown = json.dumps(bundle.to_data(), indent=1, sort_keys=True)
         pytest.fail(f"engines disagree on {sorted(made ^ expected)}\nbundle:\n{shown}")
@@ -72,14 +73,14 @@ def test_judge_uses_durable_rules_and_reports_it(derbyshire: Bundle) -> None:
 def test_a_disagreement_is_an_error_naming_the_rule(derbyshire: Bundle, monkeypatch: pytest.MonkeyPatch) -> None:
     import judgment._durable._engine as engine_module
 
-    real = engine_module.derive_findings
+    real = engine_module.derive
 
-    def lose_one(rulebook: Rulebook, bundle: Bundle) -> dict[str, list[judgment.Finding]]:
-        found = real(rulebook, bundle)
+    def lose_one(program: Program, bundle: Bundle) -> dict[str, list[Made]]:
+        found = real(program, bundle)
         found.pop("satisfaction_above_national")
         return found
 
-    monkeypatch.setattr(engine_module, "derive_findings", lose_one)
+    monkeypatch.setattr(engine_module, "derive", lose_one)
     with pytest.raises(judgment.EngineDisagreementError) as caught:
         DurableEngine(SHIPPED).judge(derbyshire)
     (diagnostic,) = caught.value.diagnostics

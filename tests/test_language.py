@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from judgment._evaluator._expression import Context, evaluate
+from judgment._compiled import evaluate
 from judgment._lang import _ast as ast
 from judgment._lang._check import Scope, check_condition
 from judgment._lang._parser import ExpressionSyntaxError, parse_expression
@@ -73,8 +73,12 @@ def satisfaction(value: float, margin: float, **comparators: dict[str, float]) -
 
 
 def outcome(text: str, record: VictimSatisfaction) -> bool | None:
+    """The outcome, which must be the same whether fields are read by declared type or by value."""
     node = parse_expression(text)
-    return evaluate(text, node, {"victim_satisfaction": record}, Context()).outcome
+    typed, _ = evaluate(text, node, {"victim_satisfaction": record}, vocabulary=VOCAB)
+    untyped, _ = evaluate(text, node, {"victim_satisfaction": record})
+    assert typed is untyped
+    return typed
 
 
 def test_missing_comparator_is_unknown_and_so_is_its_negation() -> None:
@@ -93,8 +97,8 @@ def test_unknown_and_false_is_false_unknown_or_true_is_true() -> None:
 def test_evaluation_records_the_values_compared() -> None:
     record = satisfaction(88.0, 1.4, national={"value": 85.0, "margin": 0.2})
     text = "victim_satisfaction.rate is above national"
-    result = evaluate(text, parse_expression(text), {"victim_satisfaction": record}, Context())
-    assert result.outcome is True
-    (check,) = result.checks
+    outcome, checks = evaluate(text, parse_expression(text), {"victim_satisfaction": record})
+    assert outcome is True
+    (check,) = checks
     assert check.state == "above"
     assert check.values[-1] == "88.0% (86.6–89.4) is above 85.0% (84.8–85.2)"

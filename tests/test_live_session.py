@@ -15,9 +15,8 @@ from hypothesis import strategies as st
 import judgment
 from conftest import ROOT
 from judgment import Bundle
-from judgment._durable._engine import finding_keys
 from judgment._durable._ruleset import live_sessions
-from judgment._evaluator._findings import derive_findings
+from judgment._compiled import compiled_findings
 from judgment.testing import bundles
 
 COVERAGE = judgment.load_rulebook(ROOT / "tests" / "data" / "rulebooks" / "language")
@@ -52,7 +51,7 @@ def replay(rulebook: judgment.Rulebook, pool: Bundle, steps: list[tuple[str, str
             else:
                 live.retract(record_id)
             current = live.bundle
-            assert live._session.findings() == finding_keys(derive_findings(rulebook, current)), (action, record_id)
+            assert live._session.findings() == compiled_findings(rulebook, current), (action, record_id)
         assert live.judgment().outcome() == judgment.judge(rulebook, live.bundle, any_date=True).outcome()
 
 

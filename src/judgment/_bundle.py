@@ -72,6 +72,11 @@ class Bundle(BaseModel):
         object.__setattr__(self, "records", ordered)
         return self
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """The kinds of record the bundle holds: what present() and missing() test."""
+        return frozenset(r.kind for r in self.records)
+
     def by_kind(self, kind: str) -> tuple[Record, ...]:
         return tuple(r for r in self.records if r.kind == kind)
 

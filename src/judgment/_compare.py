@@ -39,17 +39,27 @@ class Bounds:
 
 
 def against_figure(figure: Bounds, comparator: Bounds, tolerance: float = 0.0) -> State:
-    if figure.lower - comparator.upper > tolerance:
+    return figure_state(figure.lower, figure.upper, comparator.lower, comparator.upper, tolerance)
+
+
+def against_threshold(figure: Bounds, threshold: float) -> State:
+    return threshold_state(figure.lower, figure.upper, threshold)
+
+
+def figure_state(lower: float, upper: float, other_lower: float, other_upper: float, tolerance: float) -> State:
+    """The first row of the table, on bare bounds (what compiled conditions call)."""
+    if lower - other_upper > tolerance:
         return "above"
-    if comparator.lower - figure.upper > tolerance:
+    if other_lower - upper > tolerance:
         return "below"
     return "in_line"
 
 
-def against_threshold(figure: Bounds, threshold: float) -> State:
-    if figure.lower > threshold:
+def threshold_state(lower: float, upper: float, threshold: float) -> State:
+    """The second row of the table, on bare bounds."""
+    if lower > threshold:
         return "above"
-    if figure.upper < threshold:
+    if upper < threshold:
         return "below"
     return "indeterminate"
 

@@ -2,7 +2,7 @@
 
 Each finding rule becomes one engine rule per disjunct of ``T(condition)``.
 Every engine rule binds one pattern per condition variable (so a finding is
-made once per binding of all of them, as the reference evaluator does), plus a
+made once per binding of all of them, as the compiled engine does), plus a
 pattern per kind marker and finding status it tests. The compiler emits only:
 ``all`` over at most 16 patterns; in each pattern an ``$and`` of equality on
 our own type tags and constant comparisons (``$eq $neq $lt $lte $gt $gte``) on
@@ -12,8 +12,11 @@ our own property names. No joins, ``$or``, ``$not``, ``$div``, ``$mt``, ``count`
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
+
+from judgment._compiled._program import ConditionFunction, compile_conditions
 
 from judgment._diagnostics import Diagnostic
 from judgment._durable._encode import Prop, format_number, format_string
@@ -39,6 +42,7 @@ class EngineRule:
     finding: str
     variables: tuple[tuple[str, str, str], ...]  # (pattern, variable, kind)
     residual: tuple[Residual, ...]
+    residual_tests: tuple[tuple[ConditionFunction, bool], ...] = ()  # compiled residual, with the outcome wanted
 
 
 @dataclass
@@ -69,7 +73,21 @@ def compile_rulebook(rulebook: Rulebook) -> Compiled:
                                    hint="rename one of the fields or findings"))
     if problems:
         raise RuleFileError(problems)
+    _compile_residuals(compiled, rulebook)
     return compiled
+
+
+def _compile_residuals(compiled: Compiled, rulebook: Rulebook) -> None:
+    """Residual tests run as compiled Python, with the engine rule's variables as parameters."""
+    pending = [(rule, residual) for rule in compiled.rules.values() for residual in rule.residual]
+    functions, _, _ = compile_conditions(
+        [("", residual.node, tuple((variable, kind) for _, variable, kind in rule.variables))
+         for rule, residual in pending], "<durable_rules residual tests>", rulebook.vocabulary)
+    tests: dict[str, list[tuple[ConditionFunction, bool]]] = defaultdict(list)
+    for (rule, residual), function in zip(pending, functions):
+        tests[rule.name].append((function, residual.want))
+    for name, rule_tests in tests.items():
+        compiled.rules[name] = dataclasses.replace(compiled.rules[name], residual_tests=tuple(rule_tests))
 
 
 def _compile_rule(rulebook: Rulebook, rule: FindingRule, compiled: Compiled, problems: list[Diagnostic]) -> None:

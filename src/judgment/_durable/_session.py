@@ -22,12 +22,19 @@ from judgment._durable._encode import EncodingError, encode_fact, read_prop
 from judgment._durable._hash import IdAllocator
 from judgment._durable._ruleset import Ruleset
 from judgment._errors import EngineLimitError, JudgmentError
-from judgment._evaluator._expression import Context, evaluate
+from judgment._compiled._runtime import Scope
 from judgment.evidence import Record
 
 MAX_ACTIONS_PER_UPDATE = 100_000
 
 FindingKey = tuple[str, tuple[tuple[str, str], ...]]  # (rule, ((variable, record id), ...))
+_NO_SCOPE = Scope()  # residual tests read only their records: presence and findings stay in the engine
+
+
+def _ignore(event: object) -> None:
+    """Residual tests leave no trace: the explanation comes from the compiled engine's own run."""
+
+
 Activation = tuple[str, tuple[str, ...]]  # (engine rule, bound fact ids)
 
 
@@ -215,8 +222,9 @@ class EngineSession:
             # Two variables never bind the same record. durable_rules 2.0.28 was not seen to bind
             # one fact to two patterns of a rule, but the semantics must not rest on that.
             return
-        for residual in rule.residual:
-            if evaluate("", residual.node, bindings, Context()).outcome is not residual.want:
+        records = tuple(bindings[variable] for _, variable, _ in rule.variables)
+        for test, want in rule.residual_tests:
+            if test(_NO_SCOPE, _ignore, *records) is not want:
                 return
         self._record_activation((name, fact_ids),
                                 (rule.finding, tuple(sorted((v, r.id) for v, r in bindings.items()))))

@@ -14,8 +14,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 
 from judgment._diagnostics import Diagnostic
-from judgment._evaluator._expression import Context, evaluate
-from judgment._evaluator._values import Ranked
+from judgment._compiled._program import ConditionFunction, compile_conditions
+from judgment._compiled._runtime import Scope
 from judgment._lang import _ast as ast
 from judgment._rulebook._model import Condition, Criterion, Rulebook
 
@@ -50,10 +50,12 @@ def _criteria(rulebook: Rulebook, criteria: Sequence[Criterion], question: str |
     assignments = _assignments(rulebook, pairs, named, graded + overall_questions)
     if assignments is None:
         return {c.grade for c in criteria}  # too many combinations to try: assume every grade is reachable
+    tests = _compiled(criteria)
     holds = [[False] * len(assignments) for _ in criteria]
     for column, assignment in enumerate(assignments):
-        for row, criterion in enumerate(criteria):
-            holds[row][column] = criterion.when is None or _holds(rulebook, criterion.when, assignment, question)
+        scope = _scope(rulebook, assignment, question)
+        for row, test in enumerate(tests):
+            holds[row][column] = test is None or test(scope, _ignore) is True
     reached = set()
     for column in range(len(assignments)):
         first = next(row for row in range(len(criteria)) if holds[row][column])
@@ -83,7 +85,7 @@ Assignment = tuple[dict[Pair, int], set[str], dict[str, str]]
 
 def _assignments(rulebook: Rulebook, pairs: Sequence[Pair], named: Sequence[str],
                  graded: Sequence[str]) -> list[Assignment] | None:
-    totals = {pair: _total(rulebook, pair) for pair in pairs}
+    totals = {pair: rulebook.finding_totals.get(pair, 0) for pair in pairs}
     grades = [g.id for g in rulebook.scale]
     size = 1
     for pair in pairs:
@@ -114,20 +116,20 @@ def _consistent(rulebook: Rulebook, counts: dict[Pair, int], named: Sequence[str
     return True
 
 
-def _holds(rulebook: Rulebook, condition: Condition, assignment: Assignment, question: str | None) -> bool:
+def _compiled(criteria: Sequence[Criterion]) -> list[ConditionFunction | None]:
+    conditions = [c.when for c in criteria if c.when is not None]
+    functions = iter(compile_conditions([(c.text, c.node, ()) for c in conditions], "<criteria analysis>")[0])
+    return [None if c.when is None else next(functions) for c in criteria]
+
+
+def _scope(rulebook: Rulebook, assignment: Assignment, question: str | None) -> Scope:
     counts, made, grades = assignment
-    worst_first = tuple(g.id for g in reversed(rulebook.scale))
-    context = Context(
-        findings_fired={name: [True] for name in made},
-        count=lambda p, q: counts.get((p, q), 0), total=lambda p, q: _total(rulebook, (p, q)),
-        grade_of=lambda q: Ranked(grades[q], worst_first) if q in grades else None,
-        count_grades=lambda wanted: sum(1 for g in grades.values() if g in wanted), question=question)
-    return evaluate(condition.text, condition.node, {}, context).outcome is True
+    return Scope(fired=dict.fromkeys(made, True), counts=counts, totals=rulebook.finding_totals, grades=grades,
+                 worst_first=rulebook.worst_first, graded=tuple(grades), question=question)
 
 
-def _total(rulebook: Rulebook, pair: Pair) -> int:
-    polarity, question = pair
-    return sum(1 for r in rulebook.findings if r.polarity == polarity and question in (None, r.question))
+def _ignore(event: object) -> None:
+    """Analysis needs only whether a criterion holds, not its trace."""
 
 
 def _calls(condition: Condition, names: Iterable[str]) -> Iterator[ast.Call]:

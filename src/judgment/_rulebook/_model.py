@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from judgment._diagnostics import Diagnostic, Location
 from judgment._lang import _ast as ast
@@ -129,6 +131,24 @@ class Rulebook:
     sha256: str
     order: tuple[str, ...] = field(default=())  # finding ids in evaluation order (dependencies first)
     warnings: tuple[Diagnostic, ...] = field(default=())  # what `judgment check` reports without refusing
+
+    @cached_property
+    def questions_children_first(self) -> tuple[str, ...]:
+        """The order questions are graded in: a question after every question below it."""
+        def depth(question: Question) -> int:
+            return 0 if question.parent is None else 1 + depth(self.question(question.parent))
+        return tuple(q.id for _, q in sorted(enumerate(self.questions), key=lambda iq: (-depth(iq[1]), iq[0])))
+
+    @cached_property
+    def finding_totals(self) -> dict[tuple[str, str | None], int]:
+        """What ``total(p)`` reads: finding rules per (polarity, question), and per polarity (question None)."""
+        totals: Counter[tuple[str, str | None]] = Counter((r.polarity, r.question) for r in self.findings)
+        totals.update((rule.polarity, None) for rule in self.findings)
+        return dict(totals)
+
+    @cached_property
+    def worst_first(self) -> tuple[str, ...]:
+        return tuple(g.id for g in reversed(self.scale))
 
     def grade(self, grade_id: str) -> Grade:
         return next(g for g in self.scale if g.id == grade_id)

@@ -73,14 +73,14 @@ def _fields_of(model: type[Record]) -> dict[str, FieldSpec]:
     for name, info in model.model_fields.items():
         if name in _RESERVED:
             continue
-        annotation, optional = _strip_optional(info.annotation)
+        annotation, optional = strip_optional(info.annotation)
         better = next((m.direction for m in info.metadata if isinstance(m, Better)), None)
         names = next((m.names for m in info.metadata if isinstance(m, Comparators)), ())
         specs[name] = _spec(name, annotation, optional, better, names)
     return specs
 
 
-def _strip_optional(annotation: Any) -> tuple[Any, bool]:
+def strip_optional(annotation: Any) -> tuple[Any, bool]:
     origin = typing.get_origin(annotation)
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]

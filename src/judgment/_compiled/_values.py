@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -15,10 +15,10 @@ class Ranked:
 
     value: str
     order: tuple[str, ...]  # worst first
+    rank: int = field(init=False, compare=False)
 
-    @property
-    def rank(self) -> int:
-        return self.order.index(self.value)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "rank", self.order.index(self.value))
 
     def of(self, other: str) -> Ranked:
         return Ranked(other, self.order)
@@ -29,15 +29,25 @@ Value = Any  # float | str | bool | Ranked | Measure | Record | None (None: unkn
 
 def lift(raw: Any) -> Value:
     """Convert a model attribute into an expression value."""
+    if raw is None or isinstance(raw, (bool, str)) and not isinstance(raw, Enum):
+        return raw
     if isinstance(raw, OrderedEnum):
-        return Ranked(raw.value, tuple(m.value for m in type(raw)))
+        key = (type(raw), raw.value)  # members of different scales may share a value, and compare equal
+        ranked = _RANKED.get(key)
+        if ranked is None:
+            ranked = _RANKED[key] = Ranked(raw.value, tuple(m.value for m in type(raw)))
+        return ranked
     if isinstance(raw, Enum):
         return raw.value
-    if isinstance(raw, bool) or raw is None or isinstance(raw, (str, Measure, Record)):
+    if isinstance(raw, (Measure, Record)):
         return raw
     if isinstance(raw, (int, float)):
         return float(raw)
     return str(raw)
+
+
+#: One Ranked per ordered enum member: enums are few and fixed, and lifting is on every read.
+_RANKED: dict[tuple[type, str], Ranked] = {}
 
 
 def describe(value: Value) -> str:

@@ -7,49 +7,45 @@ failed test the values that made it fail, in words an inspector can read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from judgment._evaluator._expression import Context, evaluate
-from judgment._judgment import Check, CriterionAnalysis, Finding, GradeAnalysis, WhyNot
+from judgment._compiled._codegen import Test
+from judgment._compiled._events import checks
+from judgment._judgment import Check, CriterionAnalysis, Finding, GradeAnalysis
 from judgment._lang import _ast as ast
 from judgment._rulebook._model import Criterion, Rulebook
 
-
-def why_not(rulebook: Rulebook, criteria: Sequence[Criterion], grade: str, context: Context,
-            findings: Sequence[Finding]) -> WhyNot:
-    rank = rulebook.grade(grade).rank
-    scale = rulebook.scale
-    better = scale[rank - 1].id if rank > 0 else None
-    worse = scale[rank + 1].id if rank + 1 < len(scale) else None
-    return WhyNot(better=_analyse(rulebook, criteria, better, context, findings),
-                  worse=_analyse(rulebook, criteria, worse, context, findings))
+if TYPE_CHECKING:
+    from judgment._compiled._run import Tried
 
 
-def _analyse(rulebook: Rulebook, criteria: Sequence[Criterion], grade: str | None, context: Context,
-             findings: Sequence[Finding]) -> GradeAnalysis | None:
+def analyse(rulebook: Rulebook, criteria: Sequence[Criterion], tried: Mapping[int, Tried], grade: str | None,
+            findings: Sequence[Finding], tests: Sequence[Test]) -> GradeAnalysis | None:
+    """The criteria giving `grade` (the next better or worse), as they were tried when grading."""
     if grade is None:
         return None
     label = rulebook.grade(grade).label
-    chosen = [c for c in criteria if c.grade == grade]
+    chosen = [i for i, c in enumerate(criteria) if c.grade == grade]
     if not chosen:
         return GradeAnalysis(grade=grade, label=label, criteria=(),
                              note=f"no criterion of this question gives {label}")
-    analyses = tuple(_criterion(c, context, findings) for c in chosen)
+    analyses = tuple(_criterion(tried[i], findings, tests) for i in chosen)
     note = None
-    if any(c.when is None for c in chosen):
+    if any(criteria[i].when is None for i in chosen):
         note = f"{label} is given when no earlier criterion holds"
     return GradeAnalysis(grade=grade, label=label, criteria=analyses, note=note)
 
 
-def _criterion(criterion: Criterion, context: Context, findings: Sequence[Finding]) -> CriterionAnalysis:
+def _criterion(tried: Tried, findings: Sequence[Finding], tests: Sequence[Test]) -> CriterionAnalysis:
+    criterion = tried.criterion
     source = criterion.location.source
     if criterion.when is None:
         return CriterionAnalysis(criterion=criterion.id, source=source, condition=None, holds=True, failed=())
-    result = evaluate(criterion.when.text, criterion.when.node, {}, context)
-    failed = tuple(describe_failure(check, findings) for check in result.checks if check.outcome is not True)
+    made = checks(tried.events, tests)
+    failed = tuple(describe_failure(check, findings) for check in made if check.outcome is not True)
     return CriterionAnalysis(criterion=criterion.id, source=source, condition=criterion.when.text,
-                             holds=result.outcome, failed=failed if result.outcome is not True else (),
-                             checks=tuple(result.checks))
+                             holds=tried.holds, failed=failed if tried.holds is not True else (), checks=made)
 
 
 def describe_failure(check: Check, findings: Sequence[Finding]) -> str:

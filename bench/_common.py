@@ -1,0 +1,71 @@
+"""What every benchmark shares: generated bundles, timing, memory, and outcomes to compare."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from hypothesis import HealthCheck, Phase, given, seed, settings
+
+import judgment
+from judgment.testing import bundles
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED_RULES = ROOT / "rules" / "hmic-crime-2014"
+DERBYSHIRE = ROOT / "examples" / "derbyshire-2014.yaml"
+
+#: (question grades, finding keys, recommendation ids): what two engines must agree on.
+FindingKey = tuple[str, tuple[tuple[str, str], ...]]
+Outcome = tuple[dict[str, str], frozenset[FindingKey], frozenset[str]]
+
+
+def outcome_of(result: judgment.Judgment) -> Outcome:
+    grades = {q.id: q.grade for q in result.questions}
+    findings = frozenset((f.rule, tuple(sorted(f.bindings.items()))) for q in result.questions for f in q.findings)
+    return grades, findings, frozenset(r.id for r in result.recommendations)
+
+
+def generate_bundles(rulebook: judgment.Rulebook, count: int, random_seed: int = 0,
+                     max_per_kind: int = 2) -> list[judgment.Bundle]:
+    """`count` bundles drawn by judgment.testing.bundles, the same ones for the same seed."""
+    made: list[judgment.Bundle] = []
+    while len(made) < count:
+        chunk: list[judgment.Bundle] = []
+
+        @seed(random_seed + len(made))
+        @settings(max_examples=min(1000, count - len(made)), database=None, phases=[Phase.generate],
+                  deadline=None, suppress_health_check=list(HealthCheck))
+        @given(bundles(rulebook, max_per_kind=max_per_kind))
+        def collect(bundle: judgment.Bundle) -> None:
+            chunk.append(bundle)
+
+        collect()
+        made.extend(chunk[: count - len(made)])
+    return made
+
+
+def resident_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def peak_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def per_item_us(work: Callable[[], object], items: int, repeat: int = 5) -> float:
+    """Median over `repeat` runs of `work` (which handles `items` items), per item, in microseconds."""
+    work()  # warm-up
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) / items * 1e6

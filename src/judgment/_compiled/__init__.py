@@ -1,0 +1,58 @@
+"""The compiled Python engine: each checked condition becomes one generated Python function.
+
+It defines what a rulebook means and explains every outcome. durable_rules, the
+engine of record, must make exactly the findings this engine makes.
+
+    run(rulebook, bundle)          findings, grades, recommendations, raw trace events
+    explain(run, engine)           the Judgment, in words
+    judge_compiled(rulebook, b)    both
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from judgment._bundle import Bundle
+from judgment._compiled._events import Event, checks
+from judgment._compiled._explain import explain
+from judgment._compiled._program import compile_conditions, program_for
+from judgment._compiled._run import Made, Run, derive, run
+from judgment._compiled._runtime import Scope
+from judgment._judgment import Check, Judgment
+from judgment._lang import _ast as ast
+from judgment._rulebook._model import Rulebook
+from judgment.evidence import Record, Vocabulary
+
+ENGINE = "compiled"
+
+#: (finding rule id, sorted (variable, record id) pairs): how two engines' findings are compared.
+FindingKey = tuple[str, tuple[tuple[str, str], ...]]
+
+__all__ = ["ENGINE", "FindingKey", "Made", "Run", "compile_conditions", "compiled_findings", "derive", "evaluate", "explain",
+           "finding_keys", "judge_compiled", "program_for", "run", "Scope"]
+
+
+def judge_compiled(rulebook: Rulebook, bundle: Bundle) -> Judgment:
+    return explain(run(rulebook, bundle), ENGINE)
+
+
+def finding_keys(fired: Mapping[str, list[Made]]) -> set[FindingKey]:
+    return {(m.rule.id, tuple(sorted(zip((name for name, _ in m.rule.when.variables), (r.id for r in m.records)))))
+            for made in fired.values() for m in made}
+
+
+def compiled_findings(rulebook: Rulebook, bundle: Bundle) -> set[FindingKey]:
+    """The findings the compiled engine makes: what durable_rules must make too."""
+    return finding_keys(derive(program_for(rulebook), bundle))
+
+
+def evaluate(text: str, node: ast.Node, bindings: Mapping[str, Record], scope: Scope | None = None,
+             vocabulary: Vocabulary | None = None) -> tuple[bool | None, tuple[Check, ...]]:
+    """Compile one condition and evaluate it once: its outcome and its checks, in words.
+
+    For tests and one-off questions; judging compiles a whole rulebook once instead."""
+    variables = tuple((name, record.kind) for name, record in bindings.items())
+    (function,), tables, _ = compile_conditions([(text, node, variables)], "<condition>", vocabulary)
+    events: list[Event] = []
+    outcome = function(scope or Scope(), events.append, *bindings.values())
+    return outcome, checks(events, tables.tests)

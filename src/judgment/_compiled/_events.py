@@ -1,0 +1,42 @@
+"""Trace events into words: each raw test becomes a Check an inspector can read."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from judgment._compare import state_words
+from judgment._compiled._codegen import Test
+from judgment._compiled._values import describe
+from judgment._judgment import Check
+
+#: (test id, raw operands, outcome, state), as generated code appends them.
+Event = tuple[int, tuple[Any, ...], "bool | None", "str | None"]
+
+
+def checks(events: Sequence[Event] | None, tests: Sequence[Test]) -> tuple[Check, ...]:
+    return tuple(_check(event, tests[event[0]]) for event in events or ())
+
+
+def _check(event: Event, test: Test) -> Check:
+    _, operands, outcome, state = event
+    if test.form == "position":
+        values = tuple(describe(o) for o in operands)
+        if state is not None:
+            values += (f"{values[0]} is {state_words(state)} {values[1]}",)
+    elif test.form == "presence":
+        values = (f"{test.name} {'present' if operands[0] else 'missing'}",)
+    elif test.form == "finding":
+        values = (f"finding {test.name} {'made' if outcome else 'not made'}",)
+    elif test.form == "any":
+        values = (f"{int(operands[0])} {test.name.replace('_', ' ')} finding(s)",)
+    else:
+        values = tuple(describe(o) for o in operands)
+    return Check(condition=test.condition, values=values, outcome=outcome, state=state)
+
+
+def findings_used(events: Sequence[Event] | None, tests: Sequence[Test]) -> tuple[str, ...]:
+    """The findings a condition relied on: its ``finding(x)`` tests that held."""
+    return tuple(sorted({tests[e[0]].name for e in events or () if tests[e[0]].form == "finding" and e[2]}))
+
+

@@ -1,0 +1,146 @@
+"""Put a Run into words: the Judgment, with every check, decision and why-not of its trace."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from judgment._compiled._codegen import Test
+from judgment._compiled._events import checks, findings_used
+from judgment._compiled._run import Made, Run, Tried
+from judgment._compiled._values import describe, lift
+from judgment._compiled._whynot import analyse, weighed
+from judgment._judgment import (
+    Decision,
+    EvidenceUsed,
+    Finding,
+    Judgment,
+    OverallJudgment,
+    QuestionJudgment,
+    Recommendation,
+    RulebookIdentity,
+    WhyNot,
+)
+from judgment._lang import _ast as ast
+from judgment._rulebook._model import Criterion, Rulebook, Template
+from judgment.evidence import Measure, Record
+
+
+def explain(run: Run, engine: str) -> Judgment:
+    rulebook, bundle = run.rulebook, run.bundle
+    tests = run.program.tests
+    findings = _findings(run, tests)
+    return Judgment(
+        rulebook=identity(rulebook), inspection=bundle.inspection.model_dump(mode="json", exclude_none=True),
+        engine=engine, overall=_overall(run, tests),
+        questions=tuple(_question(run, q.id, findings, tests) for q in rulebook.questions),
+        recommendations=_recommendations(run, tests), quotes=_quotes(run, findings))
+
+
+def _findings(run: Run, tests: Sequence[Test]) -> dict[str, list[Finding]]:
+    made: dict[str, list[Finding]] = {}
+    for rule_id, found in run.fired.items():  # evaluation order: what a finding rests on comes first
+        made[rule_id] = [_finding(m, made, tests) for m in found]
+    return made
+
+
+def _finding(made: Made, earlier: Mapping[str, list[Finding]], tests: Sequence[Test]) -> Finding:
+    rule = made.rule
+    bindings = dict(zip((name for name, _ in rule.when.variables), made.records))
+    derived = findings_used(made.events, tests)
+    evidence = {r.id for r in made.records}
+    for used in derived:
+        for finding in earlier[used]:
+            evidence.update(finding.evidence)
+    return Finding(rule=rule.id, question=rule.question, polarity=rule.polarity,
+                   text=render_template(rule.text, bindings), evidence=tuple(sorted(evidence)),
+                   bindings={n: r.id for n, r in bindings.items()}, derived_from=derived, cite=rule.cite,
+                   source=rule.location.source, checks=checks(made.events, tests))
+
+
+def _question(run: Run, question_id: str, findings: Mapping[str, list[Finding]],
+              tests: Sequence[Test]) -> QuestionJudgment:
+    rulebook = run.rulebook
+    question, grade = rulebook.question(question_id), rulebook.grade(run.grades[question_id])
+    asked = tuple(f for rule in rulebook.findings if rule.question == question_id for f in findings.get(rule.id, ()))
+    criteria = [c.criterion for c in run.program.grading[question_id]]
+    tried = run.tried[question_id]
+    better = rulebook.scale[grade.rank - 1].id if grade.rank > 0 else None
+    worse = rulebook.scale[grade.rank + 1].id if grade.rank + 1 < len(rulebook.scale) else None
+    reasons = WhyNot(better=analyse(rulebook, criteria, tried, better, asked, tests),
+                     worse=analyse(rulebook, criteria, tried, worse, asked, tests))
+    return QuestionJudgment(id=question.id, title=question.title, grade=grade.id, label=grade.label,
+                            decided_by=_decision(run.decided[question_id], criteria, asked, tests),
+                            findings=asked, why_not=reasons)
+
+
+def _decision(tried: Tried, criteria: Sequence[Criterion], findings: Sequence[Finding], tests: Sequence[Test]) -> Decision:
+    criterion = tried.criterion
+    if criterion.when is None:  # 'otherwise' weighed everything the criteria before it did
+        index = list(criteria).index(criterion)
+        weighs = tuple(sorted({rule for c in criteria[:index] for rule in weighed(c, findings)}))
+        condition = None
+    else:
+        weighs, condition = weighed(criterion, findings), criterion.when.text
+    return Decision(criterion=criterion.id, grade=criterion.grade, source=criterion.location.source,
+                    condition=condition, cite=criterion.cite, checks=checks(tried.events, tests), findings=weighs)
+
+
+def _overall(run: Run, tests: Sequence[Test]) -> OverallJudgment:
+    rulebook, overall = run.rulebook, run.rulebook.overall
+    graded = [run.grades[q] for q in overall.questions]
+    grade: str | None = None
+    decision = None
+    if run.overall is not None:
+        decision = _decision(run.overall, overall.criteria, (), tests)
+        grade = decision.grade
+    elif overall.method in ("worst", "best") and graded:
+        ranks = [rulebook.grade(g).rank for g in graded]
+        grade = rulebook.scale[max(ranks) if overall.method == "worst" else min(ranks)].id
+    return OverallJudgment(title=overall.title, method=overall.method, summary=overall.summary,
+                           narrative=run.bundle.inspection.summary, grade=grade,
+                           label=rulebook.grade(grade).label if grade else None, decided_by=decision)
+
+
+def _recommendations(run: Run, tests: Sequence[Test]) -> tuple[Recommendation, ...]:
+    made = []
+    for index, events in run.recommended:
+        rule = run.program.recommendations[index].rule
+        made.append(Recommendation(
+            id=rule.id, rule=rule.id, text=rule.text, deadline=rule.deadline.text if rule.deadline else None,
+            findings=findings_used(events, tests), cite=rule.cite, source=rule.location.source,
+            checks=checks(events, tests)))
+    return tuple(made)
+
+
+def _quotes(run: Run, findings: Mapping[str, list[Finding]]) -> tuple[EvidenceUsed, ...]:
+    used = sorted({e for found in findings.values() for f in found for e in f.evidence})
+    records = [run.bundle.record(i) for i in used]
+    return tuple(EvidenceUsed(id=r.id, kind=r.kind, document=r.provenance.document, section=r.provenance.section,
+                              quote=r.provenance.quote) for r in records)
+
+
+def identity(rulebook: Rulebook) -> RulebookIdentity:
+    return RulebookIdentity(id=rulebook.id, title=rulebook.title, version=rulebook.version,
+                            valid_from=rulebook.valid_from.isoformat(),
+                            valid_to=rulebook.valid_to.isoformat() if rulebook.valid_to else None,
+                            sha256=rulebook.sha256)
+
+
+def render_template(template: Template, bindings: Mapping[str, Record]) -> str:
+    text = template.text
+    for written, path in template.fields:
+        text = text.replace("{" + written + "}", describe(_resolve(path, bindings)), 1)
+    return text.replace("{{", "{").replace("}}", "}")
+
+
+def _resolve(path: ast.Path, bindings: Mapping[str, Record]) -> object:
+    current: object = bindings.get(path.parts[0])
+    for part in path.parts[1:]:
+        if current is None:
+            return None
+        if isinstance(current, Measure):
+            current = current.comparators.get(part) if part in current.comparators else getattr(current, part, None)
+            current = lift(current)
+        else:
+            current = lift(getattr(current, part))
+    return current

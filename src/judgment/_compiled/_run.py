@@ -1,0 +1,164 @@
+"""Run a compiled rulebook over a bundle: findings, grades, recommendations, and their trace events.
+
+This is the hot path of batch judging, so it builds no models and no words: a
+:class:`Run` holds the records each finding bound and the raw trace events of
+every test; :mod:`judgment._compiled._explain` turns a Run into a Judgment.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from judgment._bundle import Bundle
+from judgment._compiled._events import Event
+from judgment._compiled._program import CompiledCriterion, CompiledFinding, Program, program_for
+from judgment._compiled._runtime import Scope
+from judgment._diagnostics import Diagnostic
+from judgment._errors import JudgmentError
+from judgment._rulebook._model import Criterion, FindingRule, Rulebook
+from judgment.evidence import Record
+
+#: A rule whose variables could bind more combinations than this is refused, not left to run for hours.
+MAX_BINDINGS_PER_RULE = 100_000
+
+
+
+class Made(NamedTuple):
+    """One finding: the rule, the records bound to its variables, the trace of its condition."""
+
+    rule: FindingRule
+    records: tuple[Record, ...]
+    events: list[Event]
+
+
+class Tried(NamedTuple):
+    """One criterion evaluated: whether it held, and its trace (None for 'otherwise')."""
+
+    criterion: Criterion
+    holds: bool | None
+    events: list[Event] | None
+
+
+@dataclass
+class Run:
+    """Everything a judgment needs, before it is put into words."""
+
+    rulebook: Rulebook
+    program: Program
+    bundle: Bundle
+    fired: dict[str, list[Made]]
+    grades: dict[str, str] = field(default_factory=dict)
+    decided: dict[str, Tried] = field(default_factory=dict)  # question -> the criterion that decided
+    tried: dict[str, dict[int, Tried]] = field(default_factory=dict)  # question -> criterion index -> result
+    overall: Tried | None = None
+    recommended: list[tuple[int, list[Event]]] = field(default_factory=list)  # (recommendation index, trace)
+    scope: Scope = field(default_factory=Scope)
+
+
+def derive(program: Program, bundle: Bundle) -> dict[str, list[Made]]:
+    """Every finding, keyed by rule id, in evaluation order; within a rule, in binding order."""
+    by_kind: dict[str, list[Record]] = defaultdict(list)
+    for record in bundle.records:
+        by_kind[record.kind].append(record)
+    fired: dict[str, list[Made]] = {}
+    scope = Scope(kinds=bundle.kinds, fired=fired)
+    for compiled in program.findings:
+        made = _fire(compiled, by_kind, scope)
+        if made:
+            fired[compiled.rule.id] = made
+    return fired
+
+
+def _fire(compiled: CompiledFinding, by_kind: Mapping[str, Sequence[Record]], scope: Scope) -> list[Made]:
+    test, rule = compiled.test, compiled.rule
+    made = []
+    if len(compiled.kinds) == 1:  # the common case, without itertools
+        for record in by_kind.get(compiled.kinds[0], ()):
+            events: list[Event] = []
+            if test(scope, events.append, record) is True:
+                made.append(Made(rule, (record,), events))
+        return made
+    for combination in _combinations(compiled, by_kind):
+        events = []
+        if test(scope, events.append, *combination) is True:
+            made.append(Made(rule, combination, events))
+    return made
+
+
+def _combinations(compiled: CompiledFinding, by_kind: Mapping[str, Sequence[Record]]) -> list[tuple[Record, ...]]:
+    pools = [by_kind.get(kind, ()) for kind in compiled.kinds]
+    size = 1
+    for pool in pools:
+        size *= len(pool)
+    if size > MAX_BINDINGS_PER_RULE:
+        raise JudgmentError([Diagnostic(
+            "BAD_VALUE", f"rule {compiled.rule.id} would test {size:,} combinations of records; the limit is "
+            f"{MAX_BINDINGS_PER_RULE:,}", compiled.rule.location, hint="narrow the rule to fewer records of each kind")])
+    # Two variables never bind the same record.
+    return [c for c in itertools.product(*pools) if len({r.id for r in c}) == len(c)]
+
+
+def run(rulebook: Rulebook, bundle: Bundle, fired: dict[str, list[Made]] | None = None) -> Run:
+    """Findings (derived here unless given), then grades children first, the overall, recommendations."""
+    program = program_for(rulebook)
+    if fired is None:
+        fired = derive(program, bundle)
+    result = Run(rulebook, program, bundle, fired)
+    result.scope = scope = _grading_scope(rulebook, bundle, fired, result.grades)
+    for question in rulebook.questions_children_first:
+        scope.question = question
+        tried: dict[int, Tried] = {}
+        criteria = program.grading[question]
+        decided = _decide(criteria, scope, tried)
+        result.grades[question] = decided.criterion.grade
+        # Why not the grades either side: tried now, while the scope is as it was when deciding.
+        for index in _neighbours(rulebook, criteria, decided.criterion.grade):
+            if index not in tried:
+                tried[index] = try_criterion(criteria[index], scope)
+        result.decided[question], result.tried[question] = decided, tried
+    scope.question = None
+    if rulebook.overall.method == "criteria":
+        result.overall = _decide(program.overall, scope, {})
+    for index, compiled in enumerate(program.recommendations):
+        events: list[Event] = []
+        if compiled.test(scope, events.append) is True:
+            result.recommended.append((index, events))
+    return result
+
+
+def _grading_scope(rulebook: Rulebook, bundle: Bundle, fired: Mapping[str, list[Made]],
+                   grades: dict[str, str]) -> Scope:
+    counts: dict[tuple[str, str | None], int] = {}
+    for made in fired.values():
+        rule = made[0].rule
+        for key in ((rule.polarity, rule.question), (rule.polarity, None)):
+            counts[key] = counts.get(key, 0) + 1
+    return Scope(kinds=bundle.kinds, fired=fired, counts=counts,
+                 totals=rulebook.finding_totals, grades=grades, worst_first=rulebook.worst_first,
+                 graded=rulebook.overall.questions)
+
+
+def _neighbours(rulebook: Rulebook, criteria: Sequence[CompiledCriterion], grade: str) -> list[int]:
+    rank = rulebook.grade(grade).rank
+    wanted = {g.id for g in rulebook.scale[max(rank - 1, 0):rank + 2] if g.id != grade}
+    return [i for i, c in enumerate(criteria) if c.criterion.grade in wanted]
+
+
+def _decide(criteria: Sequence[CompiledCriterion], scope: Scope, tried: dict[int, Tried]) -> Tried:
+    for index, compiled in enumerate(criteria):
+        result = try_criterion(compiled, scope)
+        tried[index] = result
+        if result.holds is True:
+            return result
+    raise AssertionError("the checker guarantees a final 'otherwise' criterion")
+
+
+def try_criterion(compiled: CompiledCriterion, scope: Scope) -> Tried:
+    if compiled.test is None:
+        return Tried(compiled.criterion, True, None)
+    events: list[Event] = []
+    return Tried(compiled.criterion, compiled.test(scope, events.append), events)

@@ -1,0 +1,138 @@
+"""What generated condition code calls: the semantics of each operation, in one place.
+
+Generated functions do straight-line work (read a field, test for unknown, call
+one of these); the meaning of every operation lives here, in ordinary code, where
+it can be read and tested. Missing evidence is *unknown* (None), never false.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from judgment._compare import figure_state, threshold_state
+from judgment._compiled._values import Ranked, Value, lift
+from judgment.evidence import Measure
+
+_MEASURE_PARTS = frozenset(("value", "lower", "upper"))
+
+
+@dataclass(slots=True)
+class Scope:
+    """What a condition can see besides its bound records."""
+
+    kinds: frozenset[str] = frozenset()  # record kinds present in the bundle
+    fired: Mapping[str, Any] = field(default_factory=dict)  # finding rule id -> what it made
+    counts: Mapping[tuple[str, str | None], int] = field(default_factory=dict)  # (polarity, question|None)
+    totals: Mapping[tuple[str, str | None], int] = field(default_factory=dict)
+    grades: Mapping[str, str] = field(default_factory=dict)  # question -> grade id reached
+    worst_first: tuple[str, ...] = ()
+    graded: tuple[str, ...] = ()  # the questions count_grades looks at
+    question: str | None = None  # the question being graded, for count(p) without a question
+
+
+def field_of(record: Any, name: str) -> Value:
+    return lift(getattr(record, name))
+
+
+def step(current: Value, part: str) -> Value:
+    """One step of a path past its record: a field, a comparator, or a figure's value/lower/upper."""
+    if current is None:
+        return None
+    if isinstance(current, Measure):
+        if part in current.comparators:
+            return current.comparators[part]
+        if part in _MEASURE_PARTS:
+            return float(getattr(current, part))
+        return None  # a declared comparator that this record does not carry
+    return lift(getattr(current, part))
+
+
+def comparator(subject: Value, name: str) -> Value:
+    """``is above national``: the subject figure's own comparator, or unknown."""
+    return subject.comparators.get(name) if isinstance(subject, Measure) else None
+
+
+def divide(left: float, right: float) -> float | None:
+    return None if right == 0 else left / right
+
+
+def state(subject: Value, reference: Value, tolerance: Value) -> str:
+    """above, below, in_line or indeterminate, by the contract's table (judgment._compare)."""
+    lower, upper = _bounds(subject)
+    if isinstance(reference, float):
+        return threshold_state(lower, upper, reference)
+    other_lower, other_upper = _bounds(reference)
+    return figure_state(lower, upper, other_lower, other_upper, 0.0 if tolerance is None else float(tolerance))
+
+
+def _bounds(value: Value) -> tuple[float, float]:
+    if isinstance(value, Measure):
+        interval = value.interval
+        return (value.value, value.value) if interval is None else (interval.lower, interval.upper)
+    return float(value), float(value)
+
+
+def count(scope: Scope, polarity: str, question: str | None) -> float:
+    return float(scope.counts.get((polarity, question if question is not None else scope.question), 0))
+
+
+def total(scope: Scope, polarity: str, question: str | None) -> float:
+    return float(scope.totals.get((polarity, question if question is not None else scope.question), 0))
+
+
+def grade(scope: Scope, question: str) -> Ranked | None:
+    reached = scope.grades.get(question)
+    return None if reached is None else Ranked(reached, scope.worst_first)
+
+
+def count_grades(scope: Scope, wanted: tuple[str, ...]) -> float:
+    return float(sum(1 for q in scope.graded if scope.grades.get(q) in wanted))
+
+
+def _plain(left: Value, right: Value) -> tuple[Any, Any]:
+    """Values on an ordered scale compare by position; anything else as itself."""
+    if isinstance(left, Ranked):
+        return left.rank, (left.order.index(right) if isinstance(right, str) else right.rank)
+    if isinstance(right, Ranked):
+        return right.order.index(left), right.rank
+    return left, right
+
+
+def eq(left: Value, right: Value) -> bool:
+    a, b = _plain(left, right)
+    return bool(a == b)
+
+
+def ne(left: Value, right: Value) -> bool:
+    a, b = _plain(left, right)
+    return bool(a != b)
+
+
+def lt(left: Value, right: Value) -> bool:
+    a, b = _plain(left, right)
+    return bool(a < b)
+
+
+def le(left: Value, right: Value) -> bool:
+    a, b = _plain(left, right)
+    return bool(a <= b)
+
+
+def gt(left: Value, right: Value) -> bool:
+    a, b = _plain(left, right)
+    return bool(a > b)
+
+
+def ge(left: Value, right: Value) -> bool:
+    a, b = _plain(left, right)
+    return bool(a >= b)
+
+
+#: Every name generated code may use. Nothing else is in its namespace, builtins included.
+NAMES: dict[str, Any] = {
+    "field_of": field_of, "step": step, "comparator": comparator, "state": state, "divide": divide,
+    "count": count, "total": total, "grade": grade, "count_grades": count_grades, "bool": bool, "float": float, "getattr": getattr,
+    "eq": eq, "ne": ne, "lt": lt, "le": le, "gt": gt, "ge": ge,
+}
