@@ -110,7 +110,7 @@ class FunctionWriter:
             return self.emit(f"{decisive} if ({some_decisive}) else (None if ({some_unknown}) else {other})")
         if isinstance(node, ast.Compare):
             left, right = self.value(node.left), self.value(node.right)
-            outcome = self.emit(f"None if {left} is None or {right} is None else {self.comparison(node, left, right)}")
+            outcome = self.emit(f"None if {self.unknown(left, right)} else {self.comparison(node, left, right)}")
             self.record(node, "compare", [left, right], outcome)
             return outcome
         if isinstance(node, ast.Position):
@@ -120,6 +120,12 @@ class FunctionWriter:
         if isinstance(node, ast.Path):
             self.record(node, "path", [value], outcome)
         return outcome
+
+    @staticmethod
+    def unknown(*operands: str) -> str:
+        """The test for an unknown operand; constants are never unknown."""
+        tested = [f"{o} is None" for o in operands if not o.startswith("K[")]
+        return " or ".join(tested) or "False"
 
     def comparison(self, node: ast.Compare, left: str, right: str) -> str:
         """An ordered field against a literal on its scale compares ranks inline; all else at run time."""
@@ -139,11 +145,8 @@ class FunctionWriter:
             reference = self.emit(f"comparator({subject}, {self.tables.constant(ref.parts[0])})")
         else:
             reference = self.value(ref)
-        unknown = f"{subject} is None or {reference} is None"
-        tolerance = "None"
-        if node.tolerance is not None:
-            tolerance = self.value(node.tolerance)
-            unknown += f" or {tolerance} is None"
+        tolerance = "None" if node.tolerance is None else self.value(node.tolerance)
+        unknown = self.unknown(subject, reference, *([tolerance] if node.tolerance is not None else []))
         state = self.emit(f"None if {unknown} else state({subject}, {reference}, {tolerance})")
         test = "!=" if node.negated else "=="
         outcome = self.emit(f"None if {state} is None else {state} {test} {self.tables.constant(node.state)}")
@@ -161,7 +164,7 @@ class FunctionWriter:
         if isinstance(node, ast.Arith):
             left, right = self.value(node.left), self.value(node.right)
             result = f"divide({left}, {right})" if node.op == "/" else f"{left} {_ARITH[node.op]} {right}"
-            return self.emit(f"None if {left} is None or {right} is None else {result}")
+            return self.emit(f"None if {self.unknown(left, right)} else {result}")
         if isinstance(node, ast.Neg):
             inner = self.value(node.operand)
             return self.emit(f"None if {inner} is None else -{inner}")
