@@ -14,6 +14,7 @@ an underscore are private.
 from importlib.metadata import PackageNotFoundError, version
 
 from judgment._api import judge
+from judgment._batch import BatchResult, judge_many
 from judgment._bundle import Bundle, Inspection, Period, bundle_from_data, bundle_json_schema, load_bundle
 from judgment._diagnostics import CODES, Diagnostic, Location
 from judgment._errors import (
@@ -46,6 +47,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree wi
 
 __all__ = [
     "CODES",
+    "BatchResult",
     "Bundle",
     "BundleError",
     "Check",
@@ -72,6 +74,7 @@ __all__ = [
     "bundle_from_data",
     "bundle_json_schema",
     "judge",
+    "judge_many",
     "load_bundle",
     "load_rulebook",
     "open_session",

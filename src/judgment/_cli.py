@@ -10,16 +10,14 @@ verify: the outcome differs; 2 usage or I/O error; 3 verify: seal broken;
 from __future__ import annotations
 
 import json
-import os
 import sys
-from collections.abc import Callable
-from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
 from judgment._api import judge
+from judgment._batch_cli import batch
+from judgment._cli_errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, plural, reports_errors
 from judgment._bundle import bundle_json_schema, load_bundle
 from judgment._diagnostics import Diagnostic, Location, did_you_mean, sort_diagnostics
 from judgment._rulebook._model import Rulebook
@@ -34,41 +32,13 @@ from judgment._render._words import Explain
 from judgment._rulebook._loader import load_rulebook
 from judgment.evidence import get_vocabulary, vocabulary_ids
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _reports_errors(command: F) -> F:
-    """Turn library exceptions into rendered diagnostics and the contract's exit codes."""
-
-    @wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except InputFileError as error:
-            click.echo(error.render(), err=True)
-            sys.exit(EXIT_USAGE)
-        except JudgmentError as error:
-            click.echo(error.render(), err=True)
-            click.echo(f"{_plural(len(error.diagnostics), 'problem')} found; nothing was judged.", err=True)
-            sys.exit(EXIT_PROBLEMS)
-        except click.ClickException:
-            raise  # usage errors: click prints them and exits with 2
-        except Exception as error:  # a bug: one clear line, the traceback only on request
-            if os.environ.get("JUDGMENT_DEBUG"):
-                raise
-            click.echo(f"judgment: internal error: {type(error).__name__}: {error} "
-                       "(this is a bug; set JUDGMENT_DEBUG=1 to see the traceback)", err=True)
-            sys.exit(EXIT_USAGE)
-
-    return wrapper  # type: ignore[return-value]
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="judgment")
 def cli() -> None:
     """judgment: judge inspection evidence against a declarative rulebook."""
+
+
+cli.add_command(batch)
 
 
 @cli.command()
@@ -84,7 +54,7 @@ def cli() -> None:
               help="Judge even if the inspection is dated outside the rulebook's validity.")
 @click.option("--record", "record_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the sealed decision record (JSON) to this file.")
-@_reports_errors
+@reports_errors
 def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_date: bool,
         record_path: Path | None) -> None:
     """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules.
@@ -113,7 +83,7 @@ def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_dat
               help="The rulebook folder.")
 @click.option("--question", "questions", multiple=True, help="The question to explain (repeatable; default: all).")
 @click.option("--any-date", is_flag=True, help="Judge even outside the rulebook's validity.")
-@_reports_errors
+@reports_errors
 def explain(bundle: Path, rules: Path, questions: tuple[str, ...], any_date: bool) -> None:
     """Explain the grade of each question in full: every test with its values, and why not the next grade."""
     rulebook = load_rulebook(rules)
@@ -140,7 +110,7 @@ def _write(path: Path, text: str) -> None:
               help="The rulebook to replay with (default: the folder named in the record).")
 @click.option("--bundle", type=click.Path(dir_okay=False, path_type=Path),
               help="Evidence to compare with the record's (default: the evidence in the record).")
-@_reports_errors
+@reports_errors
 def verify(record: Path, rules: Path | None, bundle: Path | None) -> None:
     """Replay RECORD: report a broken seal, a changed rulebook, changed evidence or a different outcome.
 
@@ -179,15 +149,15 @@ def check(rules: Path, bundles: tuple[Path, ...], output_format: str, properties
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = len(diagnostics) - errors
     if rulebook is None or errors:
-        click.echo(f"{_plural(errors, 'problem')} found; nothing was judged.", err=True)
+        click.echo(f"{plural(errors, 'problem')} found; nothing was judged.", err=True)
         sys.exit(code)
     if properties:
         _check_properties(rulebook, rules, examples, seed)
-    checked = f" and {_plural(len(bundles), 'bundle')}" if bundles else ""
-    found = _plural(warnings, "warning") if warnings else "no problems found"
+    checked = f" and {plural(len(bundles), 'bundle')}" if bundles else ""
+    found = plural(warnings, "warning") if warnings else "no problems found"
     click.echo(f"{rules}: rulebook {rulebook.id} {rulebook.version}{checked}: {found} "
-               f"({_plural(len(rulebook.findings), 'finding rule')}, {_plural(len(rulebook.questions), 'question')}, "
-               f"{_plural(len(rulebook.recommendations), 'recommendation')})")
+               f"({plural(len(rulebook.findings), 'finding rule')}, {plural(len(rulebook.questions), 'question')}, "
+               f"{plural(len(rulebook.recommendations), 'recommendation')})")
 
 
 def _check_properties(rulebook: Rulebook, rules: Path, examples: int, seed: int) -> None:
@@ -230,7 +200,7 @@ def _as_yaml(data: object) -> str:
 
 @cli.command("test")
 @click.argument("rules", type=click.Path(file_okay=False, path_type=Path))
-@_reports_errors
+@reports_errors
 def test_rulebook(rules: Path) -> None:
     """Run the rulebook's own test cases (RULES/tests/*.yaml) and report what no case exercises."""
     from judgment._cases import run_cases
@@ -272,10 +242,6 @@ def _checked(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], 
     return sort_diagnostics(found), code, rulebook
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 @cli.group()
 def schema() -> None:
     """Print JSON Schemas."""
@@ -299,3 +265,4 @@ def schema_bundle(vocabulary: str) -> None:
 
 def main() -> None:
     cli(prog_name="judgment")
+

@@ -26,6 +26,10 @@ class JudgmentError(Exception):
     def render(self) -> str:
         return "\n".join(d.render() for d in self.diagnostics)
 
+    def __reduce__(self) -> tuple[type[JudgmentError], tuple[tuple[Diagnostic, ...]]]:
+        # Rebuilt from its diagnostics, so an error crosses process boundaries (batch judging) intact.
+        return type(self), (self.diagnostics,)
+
 
 class RuleFileError(JudgmentError, ValueError):
     """A rulebook could not be loaded: syntax, schema, references or types."""

@@ -1,0 +1,184 @@
+"""Judge many bundles with the compiled engine: in this process, or over any executor.
+
+durable_rules stays the engine of record for single judgments and live sessions.
+Batch judging (every force, every year, every what-if) runs the compiled engine,
+which records the full trace of every bundle; a sampled share of the bundles is
+also judged by durable_rules, and any disagreement withholds that bundle's result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Union
+
+from judgment._bundle import Bundle, load_bundle
+from judgment._compiled import ENGINE, Run, explain, finding_keys, run
+from judgment._compiled._portable import Packed, pack, unpack
+from judgment._durable._engine import DurableEngine, cross_check
+from judgment._errors import JudgmentError
+from judgment._fit import check_fit
+from judgment._judgment import Judgment
+from judgment._rulebook._model import Rulebook
+
+BundleSource = Union[Bundle, str, "os.PathLike[str]"]  # a bundle, or the path of a YAML or JSON file
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """One bundle's result: its grades at once, its full explanation on demand."""
+
+    index: int  # the bundle's position in the input
+    origin: str  # the file it was loaded from, or ``<bundle>``
+    engine: str | None  # the engine that judged it ("compiled"); None when it was refused
+    cross_checked: bool  # durable_rules judged it too, and made the same findings
+    grades: dict[str, str] = field(default_factory=dict)  # question -> grade
+    overall: str | None = None
+    error: JudgmentError | None = None  # why it was refused; then there is no judgment
+    _source: Run | Shipped | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+    @cached_property
+    def judgment(self) -> Judgment:
+        """The whole judgment, its trace put into words (on first use). Raises the error if refused."""
+        if self.error is not None:
+            raise self.error
+        source = self._source
+        if isinstance(source, Shipped):
+            assert source.bundle is not None, "the parent process attaches the bundle it sent"
+            source = unpack(source.packed, _KNOWN[source.packed.rulebook_sha256], source.bundle)
+        assert source is not None
+        return explain(source, ENGINE)
+
+    def portable(self, keep_bundle: bool) -> BatchResult:
+        """The same result as plain data, to cross a process boundary (with its bundle if asked)."""
+        if not isinstance(self._source, Run):
+            return self
+        shipped = Shipped(pack(self._source), self._source.bundle if keep_bundle else None)
+        return dataclasses.replace(self, _source=shipped)
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """A run packed in a worker process; the bundle stays behind when the parent already has it."""
+
+    packed: Packed
+    bundle: Bundle | None
+
+
+def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: int = 1,
+               executor: Executor | None = None, cross_check: float = 0.0, seed: int = 0, any_date: bool = False,
+               on_result: Callable[[BatchResult], None] | None = None) -> list[BatchResult]:
+    """Judge every bundle (or bundle file) against `rulebook`; results in input order.
+
+    `workers` > 1 judges in that many processes; `executor` may be any
+    :class:`concurrent.futures.Executor` instead. Other processes send back their
+    trace as plain data, put into words here when a result's `judgment` is read.
+    `cross_check` is the share of bundles, chosen by `seed`, that durable_rules
+    judges too. A bundle that cannot be judged gives a result with its `error`;
+    the batch goes on. `on_result` is called as each result arrives (progress bars).
+    """
+    if not 0.0 <= cross_check <= 1.0:
+        raise ValueError(f"cross_check is a share of the bundles, from 0 to 1; got {cross_check!r}")
+    if workers < 1:
+        raise ValueError(f"workers must be at least 1; got {workers!r}")
+    chooser = random.Random(seed)
+    items = [(i, source, chooser.random() < cross_check) for i, source in enumerate(bundles)]
+    results: list[BatchResult | None] = [None] * len(items)
+
+    rulebook = _known(rulebook)  # results shipped from other processes are explained against it
+
+    def collect(chunk: Sequence[BatchResult]) -> None:
+        for result in chunk:
+            sent = items[result.index][1]
+            if isinstance(result._source, Shipped) and result._source.bundle is None and isinstance(sent, Bundle):
+                result = dataclasses.replace(result, _source=Shipped(result._source.packed, sent))
+            results[result.index] = result
+            if on_result is not None:
+                on_result(result)
+
+    if executor is None and workers == 1:
+        collect(_judge_chunk(rulebook, items, any_date, portable=False))
+    elif executor is None:
+        with ProcessPoolExecutor(workers) as pool:
+            _spread(pool, rulebook, items, any_date, workers, collect)
+    else:
+        _spread(executor, rulebook, items, any_date, getattr(executor, "_max_workers", None) or os.cpu_count() or 1,
+                collect)
+    return [r for r in results if r is not None]
+
+
+def _spread(executor: Executor, rulebook: Rulebook, items: list[tuple[int, BundleSource, bool]], any_date: bool,
+            workers: int, collect: Callable[[Sequence[BatchResult]], None]) -> None:
+    portable = not isinstance(executor, ThreadPoolExecutor)  # other executors pickle what they return
+    size = max(1, min(500, -(-len(items) // (workers * 4))))
+    futures: list[Future[list[BatchResult]]] = [
+        executor.submit(_judge_chunk, rulebook, items[start:start + size], any_date, portable)
+        for start in range(0, len(items), size)]
+    for future in futures:
+        collect(future.result())
+
+
+def _judge_chunk(rulebook: Rulebook, items: Sequence[tuple[int, BundleSource, bool]], any_date: bool,
+                 portable: bool) -> list[BatchResult]:
+    rulebook = _known(rulebook)
+    results = [_judge_one(rulebook, index, source, checked, any_date) for index, source, checked in items]
+    if not portable:
+        return results
+    return [r.portable(keep_bundle=not isinstance(source, Bundle)) for r, (_, source, _) in zip(results, items)]
+
+
+def _judge_one(rulebook: Rulebook, index: int, source: BundleSource, checked: bool, any_date: bool) -> BatchResult:
+    origin = source.origin if isinstance(source, Bundle) else str(source)
+    try:
+        bundle = source if isinstance(source, Bundle) else load_bundle(Path(source), rulebook.vocabulary)
+        check_fit(rulebook, bundle, any_date)
+        outcome = run(rulebook, bundle)
+        if checked:
+            with _DURABLE_LOCK:  # durable_rules' sessions are not made for threads
+                made = DurableEngine(rulebook).findings(bundle)
+            cross_check(rulebook, made, finding_keys(outcome.fired), bundle.origin)
+    except JudgmentError as error:
+        return BatchResult(index, origin, None, False, error=error)
+    overall = _overall_grade(outcome)
+    return BatchResult(index, origin, ENGINE, checked, dict(outcome.grades), overall, None, outcome)
+
+
+def _overall_grade(outcome: Run) -> str | None:
+    overall = outcome.rulebook.overall
+    if outcome.overall is not None:
+        return outcome.overall.criterion.grade
+    graded = [outcome.rulebook.grade(outcome.grades[q]).rank for q in overall.questions]
+    if overall.method in ("worst", "best") and graded:
+        return outcome.rulebook.scale[max(graded) if overall.method == "worst" else min(graded)].id
+    return None
+
+
+_DURABLE_LOCK = threading.Lock()
+
+#: Rulebooks this process has seen, by content hash: a worker unpickles a rulebook with every
+#: chunk of work, and should compile it once, not once per chunk.
+_KNOWN: OrderedDict[str, Rulebook] = OrderedDict()
+_KNOWN_LOCK = threading.Lock()
+
+
+def _known(rulebook: Rulebook) -> Rulebook:
+    with _KNOWN_LOCK:
+        known = _KNOWN.get(rulebook.sha256)
+        if known is None:
+            known = _KNOWN[rulebook.sha256] = rulebook
+            while len(_KNOWN) > 8:
+                _KNOWN.popitem(last=False)
+        return known
+

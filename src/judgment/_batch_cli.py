@@ -1,0 +1,99 @@
+"""`judgment batch`: judge every bundle in a folder, one JSON line per bundle, with a progress bar."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from judgment._batch import BatchResult, judge_many
+from judgment._cli_errors import reports_errors
+from judgment._diagnostics import Diagnostic, Location
+from judgment._errors import InputFileError
+from judgment._rulebook._loader import load_rulebook
+
+BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@click.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The rulebook folder.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the results: JSON Lines, one line per bundle, in file-name order.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Processes to judge in.")
+@click.option("--cross-check", "cross_check", default=0.01, show_default=True, type=click.FloatRange(0, 1),
+              help="The share of bundles that durable_rules, the engine of record, judges too; "
+                   "a disagreement withholds that bundle's result.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Chooses which bundles are cross-checked.")
+@click.option("--any-date", is_flag=True, help="Judge even outside the rulebook's validity.")
+@click.option("--trace/--no-trace", default=True, show_default=True,
+              help="Write each judgment whole, with its trace, or only its grades.")
+@reports_errors
+def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float, seed: int, any_date: bool,
+          trace: bool) -> None:
+    """Judge every bundle (*.yaml, *.yml, *.json) under FOLDER with the rulebook in --rules.
+
+    Bundles are judged by the compiled engine; the result lines say so, and say
+    which were also judged by durable_rules. Exit 0 if every bundle was judged,
+    1 if any was refused (its problems are printed, and its line says why)."""
+    rulebook = load_rulebook(rules)
+    files = _bundle_files(folder)
+    started = time.perf_counter()
+    console = Console(stderr=True)
+    with Progress(TextColumn("judging"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("judging", total=len(files))
+        results = judge_many(rulebook, files, workers=workers, cross_check=cross_check, seed=seed,
+                             any_date=any_date, on_result=lambda _: progress.advance(task))
+    _write_lines(out, results, trace)
+    refused = [r for r in results if not r.ok]
+    for result in refused:
+        assert result.error is not None
+        click.echo(result.error.render(), err=True)
+    elapsed = time.perf_counter() - started
+    checked = sum(r.cross_checked for r in results)
+    click.echo(f"judged {len(results) - len(refused):,} of {len(results):,} bundles in {elapsed:.1f} s "
+               f"({len(results) / max(elapsed, 1e-9):,.0f} a second) with the compiled engine; "
+               f"{checked:,} also judged by durable_rules, with the same findings; {len(refused):,} refused; "
+               f"results in {out}", err=True)
+    sys.exit(1 if refused else 0)
+
+
+def _bundle_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", "no such folder of bundles", Location(str(folder)))])
+    files = sorted(p for p in folder.rglob("*") if p.suffix in BUNDLE_SUFFIXES and p.is_file())
+    if not files:
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"no bundles ({', '.join(BUNDLE_SUFFIXES)}) in the folder",
+                                         Location(str(folder)))])
+    return files
+
+
+def _write_lines(out: Path, results: list[BatchResult], trace: bool) -> None:
+    try:
+        with out.open("w", encoding="utf-8") as stream:
+            for result in results:
+                stream.write(json.dumps(_line(result, trace), sort_keys=True, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"cannot write the results: {exc.strerror}",
+                                         Location(str(out)))]) from None
+
+
+def _line(result: BatchResult, trace: bool) -> dict[str, Any]:
+    line: dict[str, Any] = {"bundle": result.origin, "status": "judged" if result.ok else "refused",
+                            "engine": result.engine, "cross_checked": result.cross_checked}
+    if result.error is not None:
+        line["diagnostics"] = [d.to_dict() for d in result.error.diagnostics]
+        return line
+    line.update(grades=result.grades, overall=result.overall)
+    if trace:
+        line["judgment"] = result.judgment.to_data()
+    return line
