@@ -7,7 +7,6 @@ import re
 import shutil
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
@@ -82,12 +81,22 @@ def test_a_criterion_that_grades_better_evidence_worse_is_caught(tmp_path: Path)
     text: Victim satisfaction is above 90%.
     cite: A deliberately wrong rule, for the test.
 """)
-    report = run_properties(rulebook, examples=300, random_seed=1, seeds=SEEDS)
+    # A seed just below the wrong rule's threshold makes the search certain: how soon 300 generated
+    # bundles alone stumble on 90% was seen to change with unrelated imports.
+    near = SEEDS[0].replace_records([vary_satisfaction(SEEDS, 89.5)])
+    report = run_properties(rulebook, examples=300, random_seed=1, seeds=[*SEEDS, near])
     (failure,) = [f for f in report.failures if f.name == "monotonicity"]
     assert re.fullmatch(r"making \S+\.rate better \(by [0-9.]+\) lowered reducing_crime from \w+ to \w+",
                         failure.message), failure.message
     assert failure.bundle is not None
     assert [r.kind for r in failure.bundle.records] == ["victim_satisfaction"], "shrunk to the one record"
+
+
+def vary_satisfaction(seeds: list[Bundle], value: float) -> judgment.Record:
+    record = next(r for b in seeds for r in b.records if r.kind == "victim_satisfaction")
+    data = record.model_dump(mode="json", exclude_none=True)
+    data["rate"] = {"value": value, "unit": "percent"}
+    return type(record).model_validate(data)
 
 
 def test_a_rule_that_can_never_fire_is_caught(tmp_path: Path) -> None:

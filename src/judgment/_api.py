@@ -19,7 +19,7 @@ def judge(rulebook: Rulebook, bundle: Bundle, *, any_date: bool = False) -> Judg
     """Judge `bundle` against `rulebook`: a grade per question, the overall judgment,
     the findings and the recommendations, each naming the rules that produced it.
 
-    durable_rules makes the findings; the reference evaluator must make exactly the
+    durable_rules makes the findings; the compiled engine must make exactly the
     same (else :class:`EngineDisagreementError`), then grades them and explains.
     The inspection must be dated while the rulebook is in force, unless `any_date`.
     """

@@ -9,11 +9,13 @@ also judged by durable_rules, and any disagreement withholds that bundle's resul
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import random
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -108,15 +110,32 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
             if on_result is not None:
                 on_result(result)
 
-    if executor is None and workers == 1:
-        collect(_judge_chunk(rulebook, items, any_date, portable=False))
-    elif executor is None:
-        with ProcessPoolExecutor(workers) as pool:
-            _spread(pool, rulebook, items, any_date, workers, collect)
-    else:
-        _spread(executor, rulebook, items, any_date, getattr(executor, "_max_workers", None) or os.cpu_count() or 1,
-                collect)
+    with _collector_paused():
+        if executor is None and workers == 1:
+            collect(_judge_chunk(rulebook, items, any_date, portable=False))
+        elif executor is None:
+            with ProcessPoolExecutor(workers) as pool:
+                _spread(pool, rulebook, items, any_date, workers, collect)
+        else:
+            _spread(executor, rulebook, items, any_date,
+                    getattr(executor, "_max_workers", None) or os.cpu_count() or 1, collect)
     return [r for r in results if r is not None]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while judging, as it was before afterwards.
+
+    Judging makes no reference cycles (refusals drop their tracebacks), so there is
+    nothing for it to find; but with it running, its passes over the growing list of
+    results, each holding its trace, cost several times the judging itself."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _spread(executor: Executor, rulebook: Rulebook, items: list[tuple[int, BundleSource, bool]], any_date: bool,
@@ -148,9 +167,9 @@ def _judge_one(rulebook: Rulebook, index: int, source: BundleSource, checked: bo
         if checked:
             with _DURABLE_LOCK:  # durable_rules' sessions are not made for threads
                 made = DurableEngine(rulebook).findings(bundle)
-            cross_check(rulebook, made, finding_keys(outcome.fired), bundle.origin)
+            cross_check(rulebook, made, finding_keys(rulebook, outcome.fired), bundle.origin)
     except JudgmentError as error:
-        return BatchResult(index, origin, None, False, error=error)
+        return BatchResult(index, origin, None, False, error=error.with_traceback(None))  # no frames kept alive
     overall = _overall_grade(outcome)
     return BatchResult(index, origin, ENGINE, checked, dict(outcome.grades), overall, None, outcome)
 

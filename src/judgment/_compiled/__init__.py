@@ -36,14 +36,18 @@ def judge_compiled(rulebook: Rulebook, bundle: Bundle) -> Judgment:
     return explain(run(rulebook, bundle), ENGINE)
 
 
-def finding_keys(fired: Mapping[str, list[Made]]) -> set[FindingKey]:
-    return {(m.rule.id, tuple(sorted(zip((name for name, _ in m.rule.when.variables), (r.id for r in m.records)))))
-            for made in fired.values() for m in made}
+def finding_keys(rulebook: Rulebook, fired: Mapping[str, list[Made]]) -> set[FindingKey]:
+    """Each finding as (rule id, its bindings as sorted (variable, record id) pairs)."""
+    keys: set[FindingKey] = set()
+    for rule_id, made in fired.items():
+        names = [name for name, _ in rulebook.finding_rule(rule_id).when.variables]
+        keys.update((rule_id, tuple(sorted(zip(names, (r.id for r in m[1]))))) for m in made)
+    return keys
 
 
 def compiled_findings(rulebook: Rulebook, bundle: Bundle) -> set[FindingKey]:
     """The findings the compiled engine makes: what durable_rules must make too."""
-    return finding_keys(derive(program_for(rulebook), bundle))
+    return finding_keys(rulebook, derive(program_for(rulebook), bundle))
 
 
 def evaluate(text: str, node: ast.Node, bindings: Mapping[str, Record], scope: Scope | None = None,

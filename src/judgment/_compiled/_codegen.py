@@ -92,9 +92,12 @@ class FunctionWriter:
         self.lines.append(f"{name} = {expression}")
         return name
 
+    def _test(self, node: ast.Node, form: str, name: str) -> Test:
+        return Test(self.text[node.span.start:node.span.end], form, name)
+
     def record(self, node: ast.Node, form: str, operands: list[str], outcome: str, state: str = "None",
                name: str = "") -> None:
-        test = self.tables.test(Test(self.text[node.span.start:node.span.end], form, name))
+        test = self.tables.test(self._test(node, form, name))
         self.lines.append(f"add(({test:d}, ({''.join(o + ', ' for o in operands)}), {outcome}, {state}))")
 
     # logic ------------------------------------------------------------------
@@ -214,6 +217,7 @@ class FunctionWriter:
         if node.name in ("count", "total", "any"):
             question = self.tables.constant(names[1]) if len(names) > 1 else "None"
             counted = self.emit(f"{'total' if node.name == 'total' else 'count'}(S, {first}, {question})")
+            self._plain.add(counted)
             if node.name != "any":
                 return counted
             outcome = self.emit(f"{counted} > 0")
@@ -222,5 +226,7 @@ class FunctionWriter:
         if node.name == "grade":
             return self.emit(f"grade(S, {first})")
         if node.name == "count_grades":
-            return self.emit(f"count_grades(S, {self.tables.constant(tuple(names))})")
+            counted = self.emit(f"count_grades(S, {self.tables.constant(tuple(names))})")
+            self._plain.add(counted)
+            return counted
         raise AssertionError(f"unchecked function {node.name}")

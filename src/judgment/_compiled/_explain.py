@@ -21,7 +21,7 @@ from judgment._judgment import (
     WhyNot,
 )
 from judgment._lang import _ast as ast
-from judgment._rulebook._model import Criterion, Rulebook, Template
+from judgment._rulebook._model import Criterion, FindingRule, Rulebook, Template
 from judgment.evidence import Measure, Record
 
 
@@ -39,22 +39,22 @@ def explain(run: Run, engine: str) -> Judgment:
 def _findings(run: Run, tests: Sequence[Test]) -> dict[str, list[Finding]]:
     made: dict[str, list[Finding]] = {}
     for rule_id, found in run.fired.items():  # evaluation order: what a finding rests on comes first
-        made[rule_id] = [_finding(m, made, tests) for m in found]
+        made[rule_id] = [_finding(run.program.findings[m[0]].rule, m, made, tests) for m in found]
     return made
 
 
-def _finding(made: Made, earlier: Mapping[str, list[Finding]], tests: Sequence[Test]) -> Finding:
-    rule = made.rule
-    bindings = dict(zip((name for name, _ in rule.when.variables), made.records))
-    derived = findings_used(made.events, tests)
-    evidence = {r.id for r in made.records}
+def _finding(rule: FindingRule, made: Made, earlier: Mapping[str, list[Finding]], tests: Sequence[Test]) -> Finding:
+    _, records, events = made
+    bindings = dict(zip((name for name, _ in rule.when.variables), records))
+    derived = findings_used(events, tests)
+    evidence = {r.id for r in records}
     for used in derived:
         for finding in earlier[used]:
             evidence.update(finding.evidence)
     return Finding(rule=rule.id, question=rule.question, polarity=rule.polarity,
                    text=render_template(rule.text, bindings), evidence=tuple(sorted(evidence)),
                    bindings={n: r.id for n, r in bindings.items()}, derived_from=derived, cite=rule.cite,
-                   source=rule.location.source, checks=checks(made.events, tests))
+                   source=rule.location.source, checks=checks(events, tests))
 
 
 def _question(run: Run, question_id: str, findings: Mapping[str, list[Finding]],

@@ -21,7 +21,7 @@ Attempt = tuple[int, "bool | None", "list[Event] | None"]  # (criterion position
 @dataclass(frozen=True)
 class Packed:
     rulebook_sha256: str
-    fired: tuple[tuple[str, tuple[tuple[tuple[str, ...], list[Event]], ...]], ...]  # rule, (record ids, trace)
+    fired: tuple[tuple[str, tuple[tuple[int, tuple[str, ...], list[Event]], ...]], ...]  # rule, (rule position, record ids, trace)
     grades: dict[str, str]
     decided: dict[str, int]
     tried: dict[str, tuple[Attempt, ...]]
@@ -38,7 +38,7 @@ def pack(done: Run) -> Packed:
 
     return Packed(
         done.rulebook.sha256,
-        tuple((rule, tuple((tuple(r.id for r in m.records), m.events) for m in made)) for rule, made in done.fired.items()),
+        tuple((rule, tuple((m[0], tuple(r.id for r in m[1]), m[2]) for m in made)) for rule, made in done.fired.items()),
         dict(done.grades), {q: position(q, t) for q, t in done.decided.items()},
         {q: tuple((i, t.holds, t.events) for i, t in tried.items()) for q, tried in done.tried.items()},
         None if done.overall is None else (position(None, done.overall), done.overall.holds, done.overall.events),
@@ -49,10 +49,10 @@ def unpack(packed: Packed, rulebook: Rulebook, bundle: Bundle) -> Run:
     if packed.rulebook_sha256 != rulebook.sha256:
         raise ValueError("a packed run can only be unpacked against the rulebook it was made with")
     program = program_for(rulebook)
-    rules = {c.rule.id: c.rule for c in program.findings}
     records = {r.id: r for r in bundle.records}
-    fired = {rule: [Made(rules[rule], tuple(records[i] for i in ids), events) for ids, events in made]
-             for rule, made in packed.fired}
+    fired: dict[str, list[Made]] = {
+        rule: [(position, tuple(records[i] for i in ids), events) for position, ids, events in made]
+        for rule, made in packed.fired}
     done = Run(rulebook, program, bundle, fired, dict(packed.grades))
     for question, attempts in packed.tried.items():
         criteria = program.grading[question]

@@ -9,8 +9,9 @@ from typing import Any
 
 from judgment._compiled._codegen import FunctionWriter, Tables, Test
 from judgment._compiled._runtime import NAMES
+from judgment._compiled._shared import shared_source
 from judgment._lang import _ast as ast
-from judgment._rulebook._model import Condition, Criterion, FindingRule, RecommendationRule, Rulebook
+from judgment._rulebook._model import Criterion, FindingRule, RecommendationRule, Rulebook
 from judgment.evidence import Vocabulary
 
 #: A generated condition: (scope, add trace event, bound records...) -> True, False or None (unknown).
@@ -20,8 +21,16 @@ ConditionFunction = Callable[..., "bool | None"]
 @dataclass(frozen=True)
 class CompiledFinding:
     rule: FindingRule
-    test: ConditionFunction
+    test: ConditionFunction | None  # None: evaluated in its kind's shared function
     kinds: tuple[str, ...]  # the kind of each variable, in the function's parameter order
+
+
+@dataclass(frozen=True)
+class Stratum:
+    """Finding rules that read only findings of earlier strata, so they can run together."""
+
+    shared: tuple[tuple[str, ConditionFunction], ...]  # (kind, function over one record of it)
+    one_by_one: tuple[int, ...]  # positions in Program.findings of rules with their own function
 
 
 @dataclass(frozen=True)
@@ -41,11 +50,14 @@ class Program:
     """A rulebook's conditions as Python functions, with the trace tables they write against."""
 
     findings: tuple[CompiledFinding, ...]  # in evaluation order: dependencies first
+    strata: tuple[Stratum, ...]
     grading: dict[str, tuple[CompiledCriterion, ...]]
     overall: tuple[CompiledCriterion, ...]
     recommendations: tuple[CompiledRecommendation, ...]
     tests: tuple[Test, ...]  # a trace event's first element indexes this
     source: str  # the generated module, kept for debugging and for tests that read it
+    neighbours: dict[str, dict[str, tuple[int, ...]]]  # question -> grade reached -> criteria of the grades beside it
+    count_keys: tuple[tuple[tuple[str, str | None], ...], ...]  # per finding: the counts it adds to
 
 
 Variables = tuple[tuple[str, str], ...]  # (name, kind), in the generated function's parameter order
@@ -57,31 +69,55 @@ def compile_conditions(conditions: Sequence[tuple[str, ast.Node, Variables]], na
 
     With the `vocabulary`, fields are read by their declared types (faster); without, by their values."""
     tables = Tables()
-    models = vocabulary.models if vocabulary is not None else {}
-    sources = [FunctionWriter(tables, text, tuple(v for v, _ in variables),
-                              {v: models[k] for v, k in variables if k in models}).function(f"c{i:d}", node)
+    sources = [_function(tables, f"c{i:d}", text, node, variables, vocabulary)
                for i, (text, node, variables) in enumerate(conditions)]
-    source = "\n".join(sources)
+    namespace = _load(sources, tables, name)
+    return [namespace[f"c{i:d}"] for i in range(len(conditions))], tables, "\n".join(sources)
+
+
+def _function(tables: Tables, name: str, text: str, node: ast.Node, variables: Variables,
+              vocabulary: Vocabulary | None) -> str:
+    models = vocabulary.models if vocabulary is not None else {}
+    writer = FunctionWriter(tables, text, tuple(v for v, _ in variables), {v: models[k] for v, k in variables
+                                                                         if k in models})
+    return writer.function(name, node)
+
+
+def _load(sources: Sequence[str], tables: Tables, name: str) -> dict[str, Any]:
     namespace: dict[str, Any] = {"__builtins__": {}, "K": tuple(tables.constants), **NAMES}
     # The source holds only this package's templates, local names and integers (see _codegen);
     # every rulebook string and number reaches the code through the constant table K.
-    exec(compile(source, name, "exec"), namespace)  # noqa: S102
-    return [namespace[f"c{i:d}"] for i in range(len(conditions))], tables, source
+    exec(compile("\n".join(sources), name, "exec"), namespace)  # noqa: S102
+    return namespace
 
 
 def compile_rulebook(rulebook: Rulebook) -> Program:
-    findings = {rule.id: rule for rule in rulebook.findings}
-    ordered = [findings[rule_id] for rule_id in rulebook.order]
-    criteria = [(q, c) for q in rulebook.grading for c in rulebook.grading[q]]
-    conditions: list[Condition] = [r.when for r in ordered]
-    conditions += [c.when for _, c in criteria if c.when is not None]
-    conditions += [c.when for c in rulebook.overall.criteria if c.when is not None]
-    conditions += [r.when for r in rulebook.recommendations]
-    functions, tables, source = compile_conditions(
-        [(c.text, c.node, c.variables) for c in conditions], f"<rulebook {rulebook.id} {rulebook.sha256[:12]}>",
-        rulebook.vocabulary)
-    made = iter(functions)
-    compiled_findings = tuple(CompiledFinding(r, next(made), tuple(k for _, k in r.when.variables)) for r in ordered)
+    tables, sources = Tables(), []
+    by_id = {rule.id: rule for rule in rulebook.findings}
+    ordered = [by_id[rule_id] for rule_id in rulebook.order]
+    layout = []  # per stratum: (kind, shared function name), and rule positions
+    for stratum, positions in enumerate(_strata(ordered)):
+        by_kind: dict[str, list[tuple[int, FindingRule]]] = {}
+        for position in positions:
+            rule = ordered[position]
+            if len(rule.when.variables) == 1:
+                by_kind.setdefault(rule.when.variables[0][1], []).append((position, rule))
+            else:
+                sources.append(_function(tables, f"f{position:d}", rule.when.text, rule.when.node,
+                                         rule.when.variables, rulebook.vocabulary))
+        shared = [(kind, f"k{stratum:d}_{n:d}") for n, kind in enumerate(by_kind)]
+        sources += [shared_source(tables, name, by_kind[kind], rulebook.vocabulary) for kind, name in shared]
+        layout.append((shared, positions))
+    criteria = [c for q in rulebook.grading for c in rulebook.grading[q]] + list(rulebook.overall.criteria)
+    conditions = [c.when for c in criteria if c.when is not None] + [r.when for r in rulebook.recommendations]
+    sources += [_function(tables, f"c{i:d}", c.text, c.node, c.variables, rulebook.vocabulary)
+                for i, c in enumerate(conditions)]
+    namespace = _load(sources, tables, f"<rulebook {rulebook.id} {rulebook.sha256[:12]}>")
+    findings = tuple(CompiledFinding(r, namespace.get(f"f{i:d}"), tuple(k for _, k in r.when.variables))
+                     for i, r in enumerate(ordered))
+    strata = tuple(Stratum(tuple((kind, namespace[name]) for kind, name in shared),
+                           tuple(p for p in positions if findings[p].test is not None)) for shared, positions in layout)
+    made = iter(namespace[f"c{i:d}"] for i in range(len(conditions)))
 
     def criterion(c: Criterion) -> CompiledCriterion:
         return CompiledCriterion(c, None if c.when is None else next(made))
@@ -89,7 +125,30 @@ def compile_rulebook(rulebook: Rulebook) -> Program:
     grading = {q: tuple(criterion(c) for c in rulebook.grading[q]) for q in rulebook.grading}
     overall = tuple(criterion(c) for c in rulebook.overall.criteria)
     recommendations = tuple(CompiledRecommendation(r, next(made)) for r in rulebook.recommendations)
-    return Program(compiled_findings, grading, overall, recommendations, tuple(tables.tests), source)
+    count_keys = tuple(((c.rule.polarity, c.rule.question), (c.rule.polarity, None)) for c in findings)
+    return Program(findings, strata, grading, overall, recommendations, tuple(tables.tests), "\n".join(sources),
+                   {q: _neighbours(rulebook, criteria) for q, criteria in grading.items()}, count_keys)
+
+
+def _neighbours(rulebook: Rulebook, criteria: Sequence[CompiledCriterion]) -> dict[str, tuple[int, ...]]:
+    """For each grade a question may reach, its criteria giving the next better and next worse grade."""
+    found = {}
+    for grade in rulebook.scale:
+        beside = {g.id for g in rulebook.scale[max(grade.rank - 1, 0):grade.rank + 2] if g.id != grade.id}
+        found[grade.id] = tuple(i for i, c in enumerate(criteria) if c.criterion.grade in beside)
+    return found
+
+
+def _strata(ordered: Sequence[FindingRule]) -> list[list[int]]:
+    """Positions of rules by depth: a rule reading findings comes one stratum after the deepest it reads."""
+    depth: dict[str, int] = {}
+    strata: list[list[int]] = []
+    for position, rule in enumerate(ordered):  # dependencies first, so each depth is known when needed
+        depth[rule.id] = 1 + max((depth[used] for used in rule.when.findings_used), default=-1)
+        while len(strata) <= depth[rule.id]:
+            strata.append([])
+        strata[depth[rule.id]].append(position)
+    return strata
 
 
 _PROGRAMS: weakref.WeakKeyDictionary[Rulebook, Program] = weakref.WeakKeyDictionary()

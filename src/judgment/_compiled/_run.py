@@ -27,12 +27,9 @@ MAX_BINDINGS_PER_RULE = 100_000
 
 
 
-class Made(NamedTuple):
-    """One finding: the rule, the records bound to its variables, the trace of its condition."""
-
-    rule: FindingRule
-    records: tuple[Record, ...]
-    events: list[Event]
+#: One finding, as generated code makes it: (the rule's position in Program.findings, the records
+#: bound to its variables, the trace of its condition). A plain tuple: a large rulebook makes many.
+Made = tuple[int, tuple[Record, ...], list[Event]]
 
 
 class Tried(NamedTuple):
@@ -59,33 +56,39 @@ class Run:
     scope: Scope = field(default_factory=Scope)
 
 
-def derive(program: Program, bundle: Bundle) -> dict[str, list[Made]]:
+def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None) -> dict[str, list[Made]]:
     """Every finding, keyed by rule id, in evaluation order; within a rule, in binding order."""
     by_kind: dict[str, list[Record]] = defaultdict(list)
     for record in bundle.records:
         by_kind[record.kind].append(record)
     fired: dict[str, list[Made]] = {}
-    scope = Scope(kinds=bundle.kinds, fired=fired)
-    for compiled in program.findings:
-        made = _fire(compiled, by_kind, scope)
-        if made:
-            fired[compiled.rule.id] = made
+    scope = Scope(kinds=frozenset(by_kind) if kinds is None else kinds, fired=fired)
+    findings = program.findings
+    for stratum in program.strata:
+        out: list[Made] = []
+        for kind, shared in stratum.shared:
+            for record in by_kind.get(kind, ()):
+                shared(scope, out, record)
+        made: dict[int, list[Made]] = {}
+        for item in out:
+            made.setdefault(item[0], []).append(item)
+        for position in stratum.one_by_one:  # rules of several variables, or none
+            made[position] = _fire(position, findings[position], by_kind, scope)
+        for position in sorted(made):  # positions are in evaluation order, whatever order rules fired in
+            if made[position]:
+                fired[findings[position].rule.id] = made[position]
     return fired
 
 
-def _fire(compiled: CompiledFinding, by_kind: Mapping[str, Sequence[Record]], scope: Scope) -> list[Made]:
-    test, rule = compiled.test, compiled.rule
-    made = []
-    if len(compiled.kinds) == 1:  # the common case, without itertools
-        for record in by_kind.get(compiled.kinds[0], ()):
-            events: list[Event] = []
-            if test(scope, events.append, record) is True:
-                made.append(Made(rule, (record,), events))
-        return made
+def _fire(position: int, compiled: CompiledFinding, by_kind: Mapping[str, Sequence[Record]],
+          scope: Scope) -> list[Made]:
+    test = compiled.test
+    assert test is not None
+    made: list[Made] = []
     for combination in _combinations(compiled, by_kind):
-        events = []
+        events: list[Event] = []
         if test(scope, events.append, *combination) is True:
-            made.append(Made(rule, combination, events))
+            made.append((position, combination, events))
     return made
 
 
@@ -105,10 +108,11 @@ def _combinations(compiled: CompiledFinding, by_kind: Mapping[str, Sequence[Reco
 def run(rulebook: Rulebook, bundle: Bundle, fired: dict[str, list[Made]] | None = None) -> Run:
     """Findings (derived here unless given), then grades children first, the overall, recommendations."""
     program = program_for(rulebook)
+    kinds = bundle.kinds
     if fired is None:
-        fired = derive(program, bundle)
+        fired = derive(program, bundle, kinds)
     result = Run(rulebook, program, bundle, fired)
-    result.scope = scope = _grading_scope(rulebook, bundle, fired, result.grades)
+    result.scope = scope = _grading_scope(rulebook, program, kinds, fired, result.grades)
     for question in rulebook.questions_children_first:
         scope.question = question
         tried: dict[int, Tried] = {}
@@ -116,7 +120,7 @@ def run(rulebook: Rulebook, bundle: Bundle, fired: dict[str, list[Made]] | None 
         decided = _decide(criteria, scope, tried)
         result.grades[question] = decided.criterion.grade
         # Why not the grades either side: tried now, while the scope is as it was when deciding.
-        for index in _neighbours(rulebook, criteria, decided.criterion.grade):
+        for index in program.neighbours[question][decided.criterion.grade]:
             if index not in tried:
                 tried[index] = try_criterion(criteria[index], scope)
         result.decided[question], result.tried[question] = decided, tried
@@ -130,22 +134,16 @@ def run(rulebook: Rulebook, bundle: Bundle, fired: dict[str, list[Made]] | None 
     return result
 
 
-def _grading_scope(rulebook: Rulebook, bundle: Bundle, fired: Mapping[str, list[Made]],
+def _grading_scope(rulebook: Rulebook, program: Program, kinds: frozenset[str], fired: Mapping[str, list[Made]],
                    grades: dict[str, str]) -> Scope:
     counts: dict[tuple[str, str | None], int] = {}
+    count_keys = program.count_keys
     for made in fired.values():
-        rule = made[0].rule
-        for key in ((rule.polarity, rule.question), (rule.polarity, None)):
+        for key in count_keys[made[0][0]]:
             counts[key] = counts.get(key, 0) + 1
-    return Scope(kinds=bundle.kinds, fired=fired, counts=counts,
+    return Scope(kinds=kinds, fired=fired, counts=counts,
                  totals=rulebook.finding_totals, grades=grades, worst_first=rulebook.worst_first,
                  graded=rulebook.overall.questions)
-
-
-def _neighbours(rulebook: Rulebook, criteria: Sequence[CompiledCriterion], grade: str) -> list[int]:
-    rank = rulebook.grade(grade).rank
-    wanted = {g.id for g in rulebook.scale[max(rank - 1, 0):rank + 2] if g.id != grade}
-    return [i for i, c in enumerate(criteria) if c.criterion.grade in wanted]
 
 
 def _decide(criteria: Sequence[CompiledCriterion], scope: Scope, tried: dict[int, Tried]) -> Tried:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from judgment._compiled._program import ConditionFunction, compile_conditions
 
 from judgment._diagnostics import Diagnostic
-from judgment._durable._encode import Prop, format_number, format_string
+from judgment._durable._encode import Prop, RecordEncoder, format_number, format_string
 from judgment._durable._hash import collisions
 from judgment._durable._logic import Literal, Marker, Residual, Status, Test, to_dnf
 from judgment._durable._translate import Translator
@@ -52,6 +52,13 @@ class Compiled:
     props: dict[str, set[Prop]] = field(default_factory=lambda: defaultdict(set))  # kind -> props to encode
     kinds_marked: set[str] = field(default_factory=set)
     findings_tracked: set[str] = field(default_factory=set)
+
+    def encoder(self, kind: str) -> RecordEncoder:
+        """The encoder of a kind's records (cached: the ruleset never changes)."""
+        cache = self.__dict__.setdefault("_encoders", {})
+        if kind not in cache:
+            cache[kind] = RecordEncoder(kind, self.sorted_props(kind))
+        return cache[kind]  # type: ignore[no-any-return]
 
     def sorted_props(self, kind: str) -> tuple[Prop, ...]:
         """The properties to encode for a kind, in a fixed order (cached: the ruleset never changes)."""

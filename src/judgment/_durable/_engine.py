@@ -42,7 +42,7 @@ class DurableEngine:
 
     def explain(self, bundle: Bundle, made: set[FindingKey]) -> Judgment:
         fired = derive(self.program, bundle)
-        cross_check(self.rulebook, made, finding_keys(fired), bundle.origin)
+        cross_check(self.rulebook, made, finding_keys(self.rulebook, fired), bundle.origin)
         return explain(run(self.rulebook, bundle, fired), ENGINE)
 
 

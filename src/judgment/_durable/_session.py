@@ -18,7 +18,7 @@ from typing import Any
 from judgment._diagnostics import Diagnostic
 from judgment._durable import _native
 from judgment._durable._compile import SENTINEL_RULE, EngineRule
-from judgment._durable._encode import EncodingError, encode_fact, read_prop
+from judgment._durable._encode import EncodingError, encode_fact, format_string
 from judgment._durable._hash import IdAllocator
 from judgment._durable._ruleset import Ruleset
 from judgment._errors import EngineLimitError, JudgmentError
@@ -43,6 +43,7 @@ class EngineSession:
         self._ruleset = ruleset
         self._compiled = ruleset.compiled
         self._sid = ruleset.allocate_session()
+        self._quoted_sid = format_string(self._sid)
         self._facts = IdAllocator("f")
         self._records: dict[str, Record] = {}
         self._record_of_fact: dict[str, str] = {}
@@ -115,10 +116,8 @@ class EngineSession:
             raise
 
     def _encode(self, record: Record) -> str:
-        props = self._compiled.sorted_props(record.kind)
         try:
-            values = {p.name: read_prop(record, p) for p in props}
-            return encode_fact({"t": "r", "k": record.kind}, values)
+            return self._compiled.encoder(record.kind).encode(record)
         except EncodingError as exc:
             raise EngineLimitError([Diagnostic("ENGINE_LIMIT", f"record {record.id!r}: {exc}",
                                                self._ruleset.location)]) from None
@@ -175,8 +174,8 @@ class EngineSession:
         return fact_id, self._with_identity(fact_id, encode_fact(body, {}))
 
     def _with_identity(self, fact_id: str, body: str) -> str:
-        identity = encode_fact({"id": fact_id, "sid": self._sid}, {})
-        return identity[:-1] + "," + body[1:]
+        # Our own ids, ASCII by construction; quoted as encode_fact would.
+        return f"{{\"id\":{format_string(fact_id)},\"sid\":{self._quoted_sid},{body[1:]}"
 
     # the engine -----------------------------------------------------------
     def _assert(self, facts: list[str]) -> None:

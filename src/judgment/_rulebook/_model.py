@@ -157,4 +157,8 @@ class Rulebook:
         return next(q for q in self.questions if q.id == question_id)
 
     def finding_rule(self, rule_id: str) -> FindingRule:
-        return next(f for f in self.findings if f.id == rule_id)
+        return self._finding_rules[rule_id]
+
+    @cached_property
+    def _finding_rules(self) -> dict[str, FindingRule]:
+        return {f.id: f for f in self.findings}

@@ -39,7 +39,13 @@ class OrderedEnum(str, Enum):
 
     @property
     def rank(self) -> int:
-        return list(type(self)).index(self)
+        ranks = _RANKS.get(type(self))
+        if ranks is None:  # once per scale: members are fixed when the class is made
+            ranks = _RANKS[type(self)] = {m.value: i for i, m in enumerate(type(self))}
+        return ranks[self.value]
+
+
+_RANKS: dict[type[OrderedEnum], dict[str, int]] = {}
 
 
 class _Strict(BaseModel):

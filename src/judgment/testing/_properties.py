@@ -5,7 +5,7 @@
 - determinism: the same bundle, in any order of its records, gives the same judgment;
 - monotonicity: one figure, scale or flag made better in its declared direction never
   lowers any grade;
-- agreement: durable_rules and the reference evaluator make the same findings;
+- agreement: durable_rules and the compiled engine make the same findings;
 - no dead rule: every finding rule, criterion and recommendation fires in some example.
 """
 

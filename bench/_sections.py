@@ -1,0 +1,128 @@
+"""Each measurement of the benchmark, as a function returning plain figures."""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import judgment
+from bench import _floor
+from bench._common import DERBYSHIRE, ROOT, SHIPPED_RULES, outcome_of, peak_mib, resident_mib
+from bench._raw_durable import RawDurable
+from bench._scaling import resized, scaled_rulebook
+from judgment._durable._engine import DurableEngine
+
+
+def per_bundle_us(work: Callable[[], object], bundles: int, repeat: int = 5) -> float:
+    """Median over `repeat` timed runs (after one warm-up), per bundle, with the garbage collector
+    off as timeit has it, so every contender is measured alike."""
+    work()
+    times = []
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            start = time.perf_counter()
+            work()
+            times.append(time.perf_counter() - start)
+            gc.collect()
+    finally:
+        if enabled:
+            gc.enable()
+    return statistics.median(times) / bundles * 1e6
+
+
+def throughput(rulebook: judgment.Rulebook, bundles: Sequence[judgment.Bundle]) -> dict[str, Any]:
+    """Every contender over the same bundles, and whether each agrees with the engine of record."""
+    from bench._zen import ZenJudge, zen_input, zen_view
+
+    n = len(bundles)
+    expected = [outcome_of(judgment.judge(rulebook, b, any_date=True)) for b in bundles]
+    batch = judgment.judge_many(rulebook, bundles, any_date=True)
+    floor = [_floor.judge(b) for b in bundles]
+    zen = ZenJudge(rulebook)
+    inputs = [zen_input(b) for b in bundles]  # prepared before timing: ZEN is not charged for our data
+    zen_got = [zen.outcome(zen.evaluate(i)) for i in inputs]
+    # ZEN holds numbers as 28-digit decimals: where a bundle has numbers it cannot hold (5e-324), its
+    # judgment must equal ours of the bundle as ZEN holds it.
+    zen_bad = sum(got != (want if zen_view(b) is b else outcome_of(judgment.judge(rulebook, zen_view(b), any_date=True)))
+                  for got, want, b in zip(zen_got, expected, bundles))
+    return {
+        "bundles": n,
+        "agreement": {
+            "batch": sum(outcome_of(r.judgment) != w for r, w in zip(batch, expected)),
+            "floor": sum(_floor.outcome(f) != w for f, w in zip(floor, expected)),
+            "zen": zen_bad,
+            "zen_bundles_with_numbers_it_cannot_hold": sum(zen_view(b) is not b for b in bundles),
+        },
+        "us_per_bundle": {
+            "floor": per_bundle_us(lambda: [_floor.judge(b) for b in bundles], n),
+            "batch": per_bundle_us(lambda: judgment.judge_many(rulebook, bundles, any_date=True), n),
+            "batch_in_words": per_bundle_us(
+                lambda: [r.judgment for r in judgment.judge_many(rulebook, bundles, any_date=True)], n, repeat=3),
+            "batch_2_processes": per_bundle_us(
+                lambda: judgment.judge_many(rulebook, bundles, any_date=True, workers=2), n, repeat=3),
+            "zen_trace_on": per_bundle_us(lambda: [zen.evaluate(i) for i in inputs], n),
+            "judge_durable_rules": per_bundle_us(
+                lambda: [judgment.judge(rulebook, b, any_date=True) for b in bundles], n, repeat=3),
+        },
+    }
+
+
+def durable_against_raw(rulebook: judgment.Rulebook, bundles: Sequence[judgment.Bundle]) -> dict[str, Any]:
+    ours, raw = DurableEngine(rulebook), RawDurable(rulebook)
+    prepared = [raw.prepare(b) for b in bundles]  # raw gets its facts encoded before timing
+    return {
+        "disagreements": sum(raw.findings(p) != ours.findings(b) for p, b in zip(prepared, bundles)),
+        "us_per_bundle": {
+            "raw": per_bundle_us(lambda: [raw.findings(p) for p in prepared], len(bundles)),
+            "ours": per_bundle_us(lambda: [ours.findings(b) for b in bundles], len(bundles)),
+        },
+    }
+
+
+def scaling(bundles: Sequence[judgment.Bundle], rule_counts: Sequence[int] = (40, 200, 1000),
+            record_counts: Sequence[int] = (20, 100), sample: int = 200) -> dict[str, Any]:
+    table: dict[str, Any] = {}
+    chosen = list(bundles[:sample])
+    for rules in rule_counts:
+        book = scaled_rulebook(rules)
+        for records in record_counts:
+            sized = [resized(b, records) for b in chosen]
+            made = sum(len(q.findings) for r in judgment.judge_many(book, sized[:20], any_date=True)
+                       for q in r.judgment.questions) / 20
+            cost = per_bundle_us(lambda: judgment.judge_many(book, sized, any_date=True), len(sized), repeat=3)
+            table[f"{rules} rules, {records} records"] = {"us_per_bundle": cost, "findings_per_bundle": made}
+    return table
+
+
+def cold_start(runs: int = 5) -> dict[str, Any]:
+    command = [str(Path(sys.executable).parent / "judgment"), "run", str(DERBYSHIRE), "--rules", str(SHIPPED_RULES)]
+    subprocess.run(command, capture_output=True, check=True, cwd=ROOT)  # the files into the OS cache
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return {"seconds_median": statistics.median(times), "seconds": times}
+
+
+def memory(rulebook: judgment.Rulebook, pool: Sequence[judgment.Bundle], judgments: int = 100_000,
+           chunk: int = 1000) -> dict[str, Any]:
+    """Judge the pool over and over, in batches whose results are dropped, sampling resident memory."""
+    samples: dict[int, float] = {}
+    done = 0
+    while done < judgments:
+        judgment.judge_many(rulebook, [pool[(done + i) % len(pool)] for i in range(chunk)], any_date=True)
+        done += chunk
+        if done in (1_000, 10_000, 50_000, 100_000) or done == judgments:
+            gc.collect()
+            samples[done] = resident_mib()
+    first, last = samples.get(10_000, float("nan")), samples[max(samples)]
+    return {"rss_mib": samples, "growth_10k_to_last_percent": (last - first) / first * 100, "peak_mib": peak_mib()}

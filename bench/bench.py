@@ -1,0 +1,105 @@
+"""The benchmark: batch judging against the hand-written floor, GoRules zen-engine and raw
+durable_rules, how cost grows with rules and records, cold start, and memory. Run by hand,
+never in the test suite; every ratio is between figures measured in this same run.
+
+    .venv/bin/pip install zen-engine
+    .venv/bin/python -m bench.bench --bundles 2000 --json bench-results.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import time
+from typing import Any
+
+import judgment
+from bench import _sections
+from bench._common import DERBYSHIRE, SHIPPED_RULES, generate_bundles
+
+TARGETS = (  # (what, measured, limit, how it is compared)
+    ("batch throughput / zen-engine throughput", "zen_ratio", 10.0, ">="),
+    ("batch cost / hand-written floor", "floor_ratio", 3.0, "<="),
+    ("durable_rules path (no cross-check) / raw durable_rules", "raw_ratio", 1.3, "<="),
+    ("1,000 rules / 40 rules, 20 records", "scale_20", 10.0, "<="),
+    ("1,000 rules / 40 rules, 100 records", "scale_100", 10.0, "<="),
+    ("cold start of judgment run, seconds", "cold", 0.5, "<="),
+    ("memory growth, judgment 10,000 to 100,000, %", "growth", 5.0, "<="),
+)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--bundles", type=int, default=2000, help="generated bundles (plus Derbyshire)")
+    parser.add_argument("--judgments", type=int, default=100_000, help="judgments in the memory run")
+    parser.add_argument("--json", default="bench-results.json", help="where to write the figures")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    rulebook = judgment.load_rulebook(SHIPPED_RULES)
+    bundles = [judgment.load_bundle(DERBYSHIRE), *generate_bundles(rulebook, args.bundles)]
+    print(f"{len(bundles):,} bundles (Derbyshire + {args.bundles:,} generated), "
+          f"{sum(len(b.records) for b in bundles) / len(bundles):.1f} records each on average")
+    results: dict[str, Any] = {"python": platform.python_version(), "machine": platform.machine(),
+                               "judgment": judgment.__version__}
+    results["throughput"] = _sections.throughput(rulebook, bundles)
+    results["durable"] = _sections.durable_against_raw(rulebook, bundles)
+    results["scaling"] = _sections.scaling(bundles)
+    results["cold_start"] = _sections.cold_start()
+    results["memory"] = _sections.memory(rulebook, bundles, args.judgments)
+    results["ratios"] = ratios(results)
+    results["seconds"] = time.perf_counter() - started
+    print_table(results)
+    with open(args.json, "w", encoding="utf-8") as stream:
+        json.dump(results, stream, indent=2, sort_keys=True)
+    print(f"\nfigures written to {args.json} ({results['seconds']:.0f} s in all)")
+
+
+def ratios(results: dict[str, Any]) -> dict[str, float]:
+    us = results["throughput"]["us_per_bundle"]
+    durable = results["durable"]["us_per_bundle"]
+    scale = results["scaling"]
+    return {
+        "zen_ratio": us["zen_trace_on"] / us["batch"],
+        "floor_ratio": us["batch"] / us["floor"],
+        "raw_ratio": durable["ours"] / durable["raw"],
+        "scale_20": scale["1000 rules, 20 records"]["us_per_bundle"] / scale["40 rules, 20 records"]["us_per_bundle"],
+        "scale_100": scale["1000 rules, 100 records"]["us_per_bundle"] / scale["40 rules, 100 records"]["us_per_bundle"],
+        "cold": results["cold_start"]["seconds_median"],
+        "growth": results["memory"]["growth_10k_to_last_percent"],
+    }
+
+
+def print_table(results: dict[str, Any]) -> None:
+    throughput = results["throughput"]
+    us, agree = throughput["us_per_bundle"], throughput["agreement"]
+    print(f"\nShipped rulebook, {throughput['bundles']:,} bundles          µs/bundle   bundles/s   vs floor")
+    for label, key in (("hand-written floor (plain Python)", "floor"), ("judge_many, trace recorded", "batch"),
+                       ("judge_many, every judgment put into words", "batch_in_words"),
+                       ("judge_many, 2 worker processes", "batch_2_processes"),
+                       ("zen-engine, trace on", "zen_trace_on"), ("judgment.judge (durable_rules + cross-check)",
+                                                                  "judge_durable_rules")):
+        print(f"  {label:<46} {us[key]:9.1f} {1e6 / us[key]:11,.0f} {us[key] / us['floor']:9.2f}x")
+    print(f"  disagreements with the engine of record: batch {agree['batch']}, floor {agree['floor']}, "
+          f"zen {agree['zen']} ({agree['zen_bundles_with_numbers_it_cannot_hold']} bundles hold numbers ZEN cannot; "
+          "those are compared as ZEN holds them)")
+    durable = results["durable"]
+    print(f"\ndurable_rules findings only: ours {durable['us_per_bundle']['ours']:.1f} µs, raw "
+          f"{durable['us_per_bundle']['raw']:.1f} µs; disagreements {durable['disagreements']}")
+    print("\nScaling (judge_many)                    µs/bundle   findings/bundle")
+    for label, row in results["scaling"].items():
+        print(f"  {label:<36} {row['us_per_bundle']:11.1f} {row['findings_per_bundle']:12.1f}")
+    memory = results["memory"]
+    print(f"\nCold start of judgment run: median {results['cold_start']['seconds_median']:.3f} s "
+          f"({', '.join(f'{s:.3f}' for s in results['cold_start']['seconds'])})")
+    print(f"Memory: resident {', '.join(f'{k:,}: {v:.1f} MiB' for k, v in memory['rss_mib'].items())}; "
+          f"peak {memory['peak_mib']:.1f} MiB")
+    print("\nTargets")
+    for what, key, limit, sense in TARGETS:
+        value = results["ratios"][key]
+        met = value >= limit if sense == ">=" else value <= limit
+        print(f"  {'met ' if met else 'MISSED'} {what:<58} {value:8.2f}  (target {sense} {limit:g})")
+
+
+if __name__ == "__main__":
+    main()
