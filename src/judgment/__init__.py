@@ -11,8 +11,6 @@ an underscore are private.
     'good'
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from judgment._api import judge
 from judgment._batch import BatchResult, judge_many
 from judgment._bundle import Bundle, Inspection, Period, bundle_from_data, bundle_json_schema, load_bundle
@@ -40,10 +38,18 @@ from judgment._live import LiveSession, open_session
 from judgment._rulebook._loader import load_rulebook
 from judgment._rulebook._model import Rulebook
 
-try:
-    __version__ = version("judgment")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree without metadata
-    __version__ = "0.0.0"
+
+
+def __getattr__(name: str) -> str:
+    # The version is looked up when asked for: importlib.metadata costs a start-up 50 ms.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("judgment")
+        except PackageNotFoundError:  # pragma: no cover - a source tree without metadata
+            return "0.0.0"
+    raise AttributeError(f"module 'judgment' has no attribute {name!r}")
 
 __all__ = [
     "CODES",

@@ -16,11 +16,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Union
+from typing import TYPE_CHECKING, Union
 
 from judgment._bundle import Bundle, load_bundle
 from judgment._compiled import ENGINE, Run, explain, finding_keys, run
@@ -30,6 +29,9 @@ from judgment._errors import JudgmentError
 from judgment._fit import check_fit
 from judgment._judgment import Judgment
 from judgment._rulebook._model import Rulebook
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future
 
 BundleSource = Union[Bundle, str, "os.PathLike[str]"]  # a bundle, or the path of a YAML or JSON file
 
@@ -114,6 +116,8 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
         if executor is None and workers == 1:
             collect(_judge_chunk(rulebook, items, any_date, portable=False))
         elif executor is None:
+            from concurrent.futures import ProcessPoolExecutor  # here: multiprocessing costs start-up time
+
             with ProcessPoolExecutor(workers) as pool:
                 _spread(pool, rulebook, items, any_date, workers, collect)
         else:
@@ -140,6 +144,8 @@ def _collector_paused() -> Iterator[None]:
 
 def _spread(executor: Executor, rulebook: Rulebook, items: list[tuple[int, BundleSource, bool]], any_date: bool,
             workers: int, collect: Callable[[Sequence[BatchResult]], None]) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
     portable = not isinstance(executor, ThreadPoolExecutor)  # other executors pickle what they return
     size = max(1, min(500, -(-len(items) // (workers * 4))))
     futures: list[Future[list[BatchResult]]] = [

@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from judgment._batch import BatchResult, judge_many
 from judgment._cli_errors import reports_errors
@@ -44,6 +42,9 @@ def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float
     Bundles are judged by the compiled engine; the result lines say so, and say
     which were also judged by durable_rules. Exit 0 if every bundle was judged,
     1 if any was refused (its problems are printed, and its line says why)."""
+    from rich.console import Console  # here, not at start-up: only this command draws a progress bar
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     rulebook = load_rulebook(rules)
     files = _bundle_files(folder)
     started = time.perf_counter()

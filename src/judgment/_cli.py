@@ -22,11 +22,8 @@ from judgment._bundle import bundle_json_schema, load_bundle
 from judgment._diagnostics import Diagnostic, Location, did_you_mean, sort_diagnostics
 from judgment._rulebook._model import Rulebook
 from judgment._record import build_record, record_json_schema, render_record
-from judgment._verify import verify as verify_record
 from judgment._errors import InputFileError, JudgmentError
 from judgment._fit import check_fit
-from judgment._render._html import render_html
-from judgment._render._markdown import render_markdown
 from judgment._render._text import render_text
 from judgment._render._words import Explain
 from judgment._rulebook._loader import load_rulebook
@@ -70,8 +67,12 @@ def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_dat
     if output_format == "json":
         click.echo(render_record(record), nl=False)
     elif output_format == "markdown":
+        from judgment._render._markdown import render_markdown
+
         click.echo(render_markdown(result, explain), nl=False)
     elif output_format == "html":
+        from judgment._render._html import render_html
+
         click.echo(render_html(result, explain), nl=False)
     else:
         render_text(result, sys.stdout, explain)
@@ -116,6 +117,8 @@ def verify(record: Path, rules: Path | None, bundle: Path | None) -> None:
 
     Exit codes: 0 identical, 3 seal broken, 4 rulebook changed, 5 evidence changed, 1 outcome differs
     (the first that applies, in that order)."""
+    from judgment._verify import verify as verify_record
+
     found = verify_record(record, rules, bundle)
     click.echo(found.render(), nl=False)
     sys.exit(found.exit_code)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any, Literal
 
 import rfc8785
@@ -110,6 +109,8 @@ def seal_of(record: dict[str, Any]) -> str:
 
 
 def versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version  # here: it costs start-up time
+
     found = {}
     for package, name in (("judgment", "judgment"), ("durable-rules", "durable_rules")):
         try:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+import hashlib
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+import lark
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
@@ -42,8 +43,14 @@ class ExpressionSyntaxError(Exception):
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    grammar = resources.files("judgment._lang").joinpath("grammar.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", propagate_positions=True, maybe_placeholders=True)
+    """The parser, from the tables generated for this grammar and this lark (fast), else built anew."""
+    from judgment._lang import _tables, _tables_build
+
+    current = hashlib.sha256(_tables_build.grammar_text().encode()).hexdigest() == _tables.GRAMMAR_SHA256
+    if current and _tables.LARK_VERSION == lark.__version__:
+        loaded: Lark = Lark._load_from_dict(_tables.DATA, _tables.MEMO)  # type: ignore[no-untyped-call]
+        return loaded  # from plain literals: no pickle
+    return _tables_build.build()
 
 
 def parse_expression(text: str) -> ast.Node:
