@@ -559,3 +559,22 @@ def _rulebook_with(tmp_path: object, condition: str, vocabulary: str = "hmic-cri
     (root / "rules.yaml").write_text(json.dumps({"findings": [rule], "grading": [
         {"questions": ["q"], "criteria": [{"grade": "good", "otherwise": True}]}]}), encoding="utf-8")
     return judgment.load_rulebook(root)
+
+
+def test_encoded_facts_are_kept_only_while_their_records_live(derbyshire: Bundle) -> None:
+    import gc
+
+    from judgment._durable._encode import EncodedFacts
+
+    facts, calls = EncodedFacts(), []
+
+    def encode(record: judgment.Record) -> str:
+        calls.append(record.id)
+        return f"fact of {record.id}"
+
+    record = derbyshire.records[0].model_copy()
+    assert facts.get(record, encode) == facts.get(record, encode) == f"fact of {record.id}"
+    assert calls == [record.id], "encoded once"
+    del record
+    gc.collect()
+    assert len(facts) == 0, "nothing kept alive, nothing left behind"

@@ -19,13 +19,14 @@ from dataclasses import dataclass, field
 from judgment._compiled._program import ConditionFunction, compile_conditions
 
 from judgment._diagnostics import Diagnostic
-from judgment._durable._encode import Prop, RecordEncoder, format_number, format_string
+from judgment._durable._encode import EncodedFacts, Prop, RecordEncoder, format_number, format_string
 from judgment._durable._hash import collisions
 from judgment._durable._logic import Literal, Marker, Residual, Status, Test, to_dnf
 from judgment._durable._translate import Translator
 from judgment._errors import RuleFileError
 from judgment._lang import _ast as ast
 from judgment._rulebook._model import FindingRule, Rulebook
+from judgment.evidence import Record
 
 MAX_DISJUNCTS = 32
 MAX_PATTERNS = 16  # a rule with 17 patterns compiles, then fails when facts arrive
@@ -43,6 +44,10 @@ class EngineRule:
     variables: tuple[tuple[str, str, str], ...]  # (pattern, variable, kind)
     residual: tuple[Residual, ...]
     residual_tests: tuple[tuple[ConditionFunction, bool], ...] = ()  # compiled residual, with the outcome wanted
+    variable_names: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "variable_names", tuple(variable for _, variable, _ in self.variables))
 
 
 @dataclass
@@ -52,6 +57,11 @@ class Compiled:
     props: dict[str, set[Prop]] = field(default_factory=lambda: defaultdict(set))  # kind -> props to encode
     kinds_marked: set[str] = field(default_factory=set)
     findings_tracked: set[str] = field(default_factory=set)
+
+    def encoded(self, record: Record) -> str:
+        """The record as a fact body, encoded once while the record lives."""
+        facts: EncodedFacts = self.__dict__.setdefault("_facts", EncodedFacts())
+        return facts.get(record, self.encoder(record.kind).encode)
 
     def encoder(self, kind: str) -> RecordEncoder:
         """The encoder of a kind's records (cached: the ruleset never changes)."""

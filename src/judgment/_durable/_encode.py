@@ -11,9 +11,11 @@ longer than the engine can compare, never ``null``.
 from __future__ import annotations
 
 import math
+import weakref
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
+from functools import partial
 from json.encoder import encode_basestring_ascii
 
 from judgment.evidence import Measure, OrderedEnum, Record
@@ -66,6 +68,8 @@ def scalar(value: object, where: str) -> Scalar | None:
     """The engine's view of one value: ranks for ordered scales, 1.0/0.0 for booleans."""
     if value is None:
         return None
+    if type(value) is float:  # most values: figures and their bounds
+        return value
     if isinstance(value, OrderedEnum):
         return float(value.rank)
     if isinstance(value, Enum):
@@ -153,3 +157,30 @@ def _reader(prop: Prop) -> Callable[[Record], Scalar | None]:
             return scalar(getattr(value, part), name) if isinstance(value, Measure) else None
         return figure
     return lambda record: read_prop(record, prop)
+
+
+class EncodedFacts:
+    """The encoded facts of records still alive, by identity. Records are immutable, so a record
+    judged again (what-ifs that change one record of a bundle, live sessions, repeated batches)
+    is encoded once; an entry goes when its record does, so nothing is kept alive here."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[int, tuple[weakref.ref[Record], str]] = {}
+
+    def get(self, record: Record, encode: Callable[[Record], str]) -> str:
+        key = id(record)
+        hit = self._by_id.get(key)
+        if hit is not None and hit[0]() is record:
+            return hit[1]
+        text = encode(record)
+        self._by_id[key] = (weakref.ref(record, partial(_forget, self._by_id, key)), text)
+        return text
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
+def _forget(entries: dict[int, tuple[weakref.ref[Record], str]], key: int, dead: weakref.ref[Record]) -> None:
+    entry = entries.get(key)
+    if entry is not None and entry[0] is dead:  # not a newer record that took the same id
+        del entries[key]

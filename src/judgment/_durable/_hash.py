@@ -5,10 +5,12 @@ name we hand it is checked against the others that are live beside it."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 _OFFSET, _PRIME = 0x811C9DC5, 0x01000193
 
 
+@lru_cache(maxsize=1 << 16)  # the same few hundred fact and session ids come back in every session
 def fnv1a32(text: str) -> int:
     value = _OFFSET
     for byte in text.encode("utf-8"):

@@ -28,6 +28,7 @@ from judgment.evidence import Record
 MAX_ACTIONS_PER_UPDATE = 100_000
 
 FindingKey = tuple[str, tuple[tuple[str, str], ...]]  # (rule, ((variable, record id), ...))
+_decode = json.JSONDecoder().decode  # json.loads, without its per-call argument handling
 _NO_SCOPE = Scope()  # residual tests read only their records: presence and findings stay in the engine
 
 
@@ -62,11 +63,12 @@ class EngineSession:
     def _open(self) -> None:
         # The first fact fires a no-op rule: deleting a session in which no action
         # ever completed crashes durable_rules (C1).
-        self._assert([self._fact({"t": "o"})[1]])
-        self._opened = True
+        opening = self._fact({"t": "o"})[1]
         switches = [("k", kind, False) for kind in sorted(self._compiled.kinds_marked)]
         switches += [("s", rule, False) for rule in sorted(self._compiled.findings_tracked)]
-        self._assert([self._switch_fact(kind, name, on) for kind, name, on in switches])
+        self._opened = True
+        # The opening fact first, in the same call as the switches: one round trip, not two.
+        self._assert([opening, *(self._switch_fact(kind, name, on) for kind, name, on in switches)])
 
     def close(self) -> None:
         if self._closed:
@@ -117,7 +119,7 @@ class EngineSession:
 
     def _encode(self, record: Record) -> str:
         try:
-            return self._compiled.encoder(record.kind).encode(record)
+            return self._compiled.encoded(record)
         except EncodingError as exc:
             raise EngineLimitError([Diagnostic("ENGINE_LIMIT", f"record {record.id!r}: {exc}",
                                                self._ruleset.location)]) from None
@@ -203,7 +205,7 @@ class EngineSession:
                     raise EngineLimitError([Diagnostic(
                         "ENGINE_LIMIT", f"more than {MAX_ACTIONS_PER_UPDATE:,} rule activations in one update",
                         self._ruleset.location, hint="the rulebook or the bundle makes too many combinations")])
-                self._activate(json.loads(message))
+                self._activate(_decode(message))
             except BaseException:
                 _native.abandon_action(handle, state)
                 raise
@@ -214,19 +216,20 @@ class EngineSession:
         if name == SENTINEL_RULE:
             return
         rule: EngineRule = self._compiled.rules[name]
-        fact_ids = tuple(fact["id"] for fact in bound.values())
-        bindings = {variable: self._records[self._record_of_fact[bound[pattern]["id"]]]
-                    for pattern, variable, _ in rule.variables}
-        if len({r.id for r in bindings.values()}) < len(bindings):
+        record_of_fact = self._record_of_fact
+        record_ids = tuple(record_of_fact[bound[pattern]["id"]] for pattern, _, _ in rule.variables)
+        if len(record_ids) > 1 and len(set(record_ids)) < len(record_ids):
             # Two variables never bind the same record. durable_rules 2.0.28 was not seen to bind
             # one fact to two patterns of a rule, but the semantics must not rest on that.
             return
-        records = tuple(bindings[variable] for _, variable, _ in rule.variables)
-        for test, want in rule.residual_tests:
-            if test(_NO_SCOPE, _ignore, *records) is not want:
-                return
-        self._record_activation((name, fact_ids),
-                                (rule.finding, tuple(sorted((v, r.id) for v, r in bindings.items()))))
+        if rule.residual_tests:
+            records = tuple(self._records[record_id] for record_id in record_ids)
+            for test, want in rule.residual_tests:
+                if test(_NO_SCOPE, _ignore, *records) is not want:
+                    return
+        fact_ids = tuple(fact["id"] for fact in bound.values())
+        bindings = tuple(sorted(zip(rule.variable_names, record_ids)))
+        self._record_activation((name, fact_ids), (rule.finding, bindings))
 
     def _record_activation(self, activation: Activation, finding: FindingKey) -> None:
         self._activations[activation] = finding
