@@ -5,7 +5,7 @@ record attributes directly; ordered enums compare through precomputed rank dicts
 why-not and recommendations are straight-line code. Nothing is parsed or interpreted, and
 no pydantic model is built.
 
-The semantics are judgment's reference evaluator's (src/judgment/_evaluator/): missing evidence is
+The semantics are judgment's compiled engine's (src/judgment/_compiled/): missing evidence is
 unknown, a rule fires only when its condition is true (Kleene and/or), each rule binds each
 record of its kind, count(p) counts distinct finding rules of polarity p for the question,
 the first criterion that holds decides, and the grades either side are analysed.

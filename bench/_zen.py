@@ -11,7 +11,7 @@ The graph::
     bundle (inputNode)
       -> findings (expressionNode)     one expression per finding rule, in rulebook.order
       -> grade <question> (decisionTableNode, hit policy "first"), one per question,
-         chained children first, as the reference evaluator grades them
+         chained children first, as judgment's compiled engine grades them
       -> overall (only for 'worst' / 'best' (expressionNode) or 'criteria' (decision table))
       -> recommendations (expressionNode)
       -> judgment (outputNode)
@@ -299,7 +299,7 @@ class Translator:
         return {"contentType": "application/vnd.gorules.decision", "nodes": nodes, "edges": edges}
 
     def question_order(self) -> list[str]:
-        """Children first, as the reference evaluator grades (a criterion may read grade(child))."""
+        """Children first, as judgment's compiled engine grades (a criterion may read grade(child))."""
         def depth(question_id: str) -> int:
             parent = self.rulebook.question(question_id).parent
             return 0 if parent is None else 1 + depth(parent)

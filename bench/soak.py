@@ -1,7 +1,7 @@
-"""Soak: judge many generated bundles in one process through durable_rules, cross-checked.
+"""Soak: judge many generated bundles in one process through durable_rules, cross-checked by the compiled engine.
 
 Reports crashes (the process would die), live engine sessions and resident memory as
-it goes, and every disagreement with the reference evaluator. Run by hand:
+it goes, and every disagreement with the compiled engine. Run by hand:
 
     .venv/bin/python bench/soak.py --bundles 100000
 """
@@ -16,17 +16,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, Phase, given, settings
 
 import judgment
+from bench._common import resident_mib
 from judgment._durable._ruleset import live_sessions
 from judgment.testing import bundles
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def resident_mib() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def main() -> None:
