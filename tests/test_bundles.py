@@ -10,7 +10,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from typing import Any
+
 import judgment
+from judgment import Bundle
 from conftest import DERBYSHIRE, RULES, vary
 from judgment._yaml import load_document
 from judgment.evidence import get_vocabulary
@@ -110,3 +113,47 @@ def test_a_bundle_loads_from_json_as_well(tmp_path: Path, rulebook: judgment.Rul
     from_json = judgment.load_bundle(path)
     assert from_json.records == derbyshire.records
     assert judgment.judge(rulebook, from_json).to_json() == judgment.judge(rulebook, derbyshire).to_json()
+
+
+# JSON bundles are read by the standard library when they are valid, and located when not --------
+
+def _as_json(tmp_path: Path, data: object, text: str | None = None) -> Path:
+    path = tmp_path / "bundle.json"
+    path.write_text(text if text is not None else json.dumps(data, indent=1, default=str), encoding="utf-8")
+    return path
+
+
+def test_a_json_bundle_loads_as_its_yaml_twin(tmp_path: Path, derbyshire: Bundle) -> None:
+    path = _as_json(tmp_path, derbyshire.to_data())
+    loaded = judgment.load_bundle(path)
+    assert loaded.to_data() == derbyshire.to_data()
+    date = loaded.place("inspection.date")
+    assert (date.path, date.line > 1, date.column > 1) == (str(path), True, True), "located when asked"
+
+
+def test_a_json_bundle_out_of_force_points_at_its_date(tmp_path: Path, derbyshire: Bundle) -> None:
+    data = derbyshire.to_data()
+    data["inspection"]["date"] = "2016-01-01"
+    rulebook = judgment.load_rulebook(RULES)
+    with pytest.raises(judgment.BundleError) as caught:
+        judgment.judge(rulebook, judgment.load_bundle(_as_json(tmp_path, data)))
+    (problem,) = caught.value.diagnostics
+    assert problem.code == "NOT_IN_FORCE" and problem.location.line > 1
+
+
+@pytest.mark.parametrize("change, code", [
+    (lambda text: text.replace('"unit": "percent"', '"unit": "percentage"', 1), "BAD_VALUE"),
+    (lambda text: text.replace('"vocabulary": "hmic-crime"', '"vocabulary": "hmic-crime", "vocabulary": "x"'),
+     "YAML_DUPLICATE_KEY"),
+    (lambda text: text.replace('"value": 85.0', '"value": NaN', 1), None),
+], ids=["bad value", "duplicate key", "NaN"])
+def test_a_bad_json_bundle_is_reported_where_it_is_wrong(tmp_path: Path, derbyshire: Bundle, change: Any,
+                                                        code: str | None) -> None:
+    text = change(json.dumps(derbyshire.to_data(), indent=1, default=str))
+    assert text != json.dumps(derbyshire.to_data(), indent=1, default=str)
+    with pytest.raises(judgment.BundleError) as caught:
+        judgment.load_bundle(_as_json(tmp_path, None, text))
+    first = caught.value.diagnostics[0]
+    assert first.location.line > 1 and first.location.column >= 1, first
+    if code is not None:
+        assert first.code == code

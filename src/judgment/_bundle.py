@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Annotated, Any, Union
 
@@ -12,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from judgment._diagnostics import Diagnostic, Location, did_you_mean
 from judgment._errors import BundleError, InputFileError
 from judgment._pydantic_errors import diagnostics_from_validation
-from judgment._yaml import MAX_FILE_BYTES, LoadFailure, Positions, load_document
+from judgment._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document, parse_json_quickly, read_text
 from judgment.evidence import Record, Vocabulary, get_vocabulary, vocabulary_ids
 
 MAX_RECORDS = 10_000
@@ -52,6 +53,7 @@ class Bundle(BaseModel):
     records: tuple[Record, ...] = ()
     _origin: str = PrivateAttr(default="<bundle>")
     _places: dict[str, Location] = PrivateAttr(default_factory=dict)
+    _locate: Callable[[], dict[str, Location]] | None = PrivateAttr(default=None)  # finds _places when first asked
 
     @property
     def origin(self) -> str:
@@ -60,6 +62,8 @@ class Bundle(BaseModel):
 
     def place(self, key: str) -> Location:
         """Where a top-level value (``vocabulary``, ``inspection.date``) was written, when known."""
+        if key not in self._places and self._locate is not None:
+            self._places, self._locate = self._locate(), None
         return self._places.get(key, Location(self._origin))
 
     @model_validator(mode="after")
@@ -89,7 +93,7 @@ class Bundle(BaseModel):
     def replace_records(self, records: Iterable[Record]) -> Bundle:
         """A copy of this bundle with other records (tests and what-ifs use this)."""
         copy = Bundle(vocabulary=self.vocabulary, inspection=self.inspection, records=tuple(records))
-        copy._origin, copy._places = self._origin, self._places
+        copy._origin, copy._places, copy._locate = self._origin, self._places, self._locate
         return copy
 
     def to_data(self) -> dict[str, Any]:
@@ -105,15 +109,51 @@ def load_bundle(path: str | Path, vocabulary: Vocabulary | None = None) -> Bundl
     """Load a bundle from a YAML or JSON file; raise :class:`BundleError` with located diagnostics."""
     source = Path(path)
     try:
+        quick = _quick_json_bundle(source, str(path), vocabulary) if source.suffix.lower() == ".json" else None
+        if quick is not None:
+            return quick
         document = load_document(source, str(path), max_bytes=MAX_FILE_BYTES * 8)
     except LoadFailure as failure:
         kind = InputFileError if failure.diagnostic.code == "FILE_NOT_FOUND" else BundleError
         raise kind([failure.diagnostic]) from None
     bundle = bundle_from_data(document.data, document.positions, vocabulary)
     bundle._origin = str(path)
-    bundle._places = {"vocabulary": document.positions.of_value(("vocabulary",)),
-                      "inspection.date": document.positions.of_value(("inspection", "date"))}
+    bundle._places = _places(document)
     return bundle
+
+
+def _quick_json_bundle(source: Path, name: str, vocabulary: Vocabulary | None) -> Bundle | None:
+    """A valid JSON bundle, read without positions; None to read it again with them, so that every
+    problem is located. Positions are found only if a diagnostic about the bundle asks for one."""
+    data = parse_json_quickly(read_text(source, name, MAX_FILE_BYTES * 8))
+    if data is None:
+        return None
+    try:
+        bundle = bundle_from_data(data, None, vocabulary)
+    except BundleError:
+        return None
+    bundle._origin = name
+    bundle._locate = _Locator(source, name)
+    return bundle
+
+
+@dataclass(frozen=True)
+class _Locator:
+    """Finds where a bundle file said what diagnostics point at, when one first asks (picklable)."""
+
+    source: Path
+    name: str
+
+    def __call__(self) -> dict[str, Location]:
+        try:
+            return _places(load_document(self.source, self.name, max_bytes=MAX_FILE_BYTES * 8))
+        except LoadFailure:  # the file changed or went since: the file name alone, then
+            return {}
+
+
+def _places(document: Document) -> dict[str, Location]:
+    return {"vocabulary": document.positions.of_value(("vocabulary",)),
+            "inspection.date": document.positions.of_value(("inspection", "date"))}
 
 
 def bundle_from_data(data: Any, positions: Positions | None = None,

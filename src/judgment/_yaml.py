@@ -9,6 +9,8 @@ bombs possible), excessive nesting and oversized files.
 
 from __future__ import annotations
 
+import json
+
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,6 +155,43 @@ def parse_document(text: str, name: str) -> Document:
     positions = Positions(name, lines=text.splitlines())
     data = _plain(raw, (), positions, set(), 0)
     return Document(data, positions, text)
+
+
+class _NeedsLocatedParse(Exception):
+    """Something in the JSON that only the located parser reports well."""
+
+
+def parse_json_quickly(text: str) -> Any | None:
+    """Plain data from JSON text with the standard library (a hundred times faster than the YAML
+    parser), or None whenever the located parser must report on it instead: invalid JSON, a key
+    given twice, NaN or Infinity, nesting deeper than the limit."""
+
+    def mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        found = dict(pairs)
+        if len(found) != len(pairs):
+            raise _NeedsLocatedParse
+        return found
+
+    def constant(name: str) -> Any:
+        raise _NeedsLocatedParse
+
+    try:
+        data = json.loads(text, object_pairs_hook=mapping, parse_constant=constant)
+    except (_NeedsLocatedParse, ValueError, RecursionError):
+        return None
+    return data if _depth(data) <= MAX_DEPTH else None
+
+
+def _depth(data: Any) -> int:
+    deepest, pending = 0, [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        deepest = max(deepest, depth)
+        if isinstance(value, dict):
+            pending.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            pending.extend((v, depth + 1) for v in value)
+    return deepest
 
 
 def _marked(code: Any, exc: MarkedYAMLError, name: str, hint: str | None) -> Diagnostic:
