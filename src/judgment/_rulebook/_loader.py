@@ -6,21 +6,20 @@
 4. conditions: parse and type-check conditions and texts             (_assemble)
 5. order:      derived findings form no cycle; evaluation order      (_order)
 6. analysis:   criteria that never hold or are shadowed, unreachable
-               grades, unused findings: warnings, not refusals        (_analysis)
+               grades, unused findings: warnings, not refusals        (_analysis,
+               run when Rulebook.warnings is first read)
 """
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from judgment._diagnostics import Diagnostic, sort_diagnostics
+from judgment._diagnostics import Diagnostic
 from judgment._errors import InputFileError, RuleFileError
 from judgment._pydantic_errors import diagnostics_from_validation
-from judgment._rulebook._analysis import analyse
 from judgment._rulebook._assemble import assemble
 from judgment._rulebook._files import MAIN_FILE, SourceFiles, read_rulebook_files
 from judgment._rulebook._model import Rulebook
@@ -51,7 +50,7 @@ def load_rulebook(path: str | Path) -> Rulebook:
     rulebook = assemble(sources, shapes.main, shapes.main_document, shapes.rules, problems)
     _stop_if(problems)
     assert rulebook is not None
-    return dataclasses.replace(rulebook, warnings=tuple(sort_diagnostics(analyse(rulebook))))
+    return rulebook  # stage 6 (analysis) runs when its warnings are first asked for
 
 
 def _stop_if(problems: list[Diagnostic]) -> None:

@@ -130,7 +130,15 @@ class Rulebook:
     files: tuple[RuleFile, ...]
     sha256: str
     order: tuple[str, ...] = field(default=())  # finding ids in evaluation order (dependencies first)
-    warnings: tuple[Diagnostic, ...] = field(default=())  # what `judgment check` reports without refusing
+
+    @cached_property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        """What `judgment check` reports without refusing (stage 6), found when first asked:
+        judging does not need them."""
+        from judgment._rulebook._analysis import analyse  # it reads this model
+        from judgment._diagnostics import sort_diagnostics
+
+        return tuple(sort_diagnostics(analyse(self)))
 
     @cached_property
     def questions_children_first(self) -> tuple[str, ...]:
