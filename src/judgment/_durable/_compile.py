@@ -45,9 +45,11 @@ class EngineRule:
     residual: tuple[Residual, ...]
     residual_tests: tuple[tuple[ConditionFunction, bool], ...] = ()  # compiled residual, with the outcome wanted
     variable_names: tuple[str, ...] = field(init=False)
+    patterns: tuple[str, ...] = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "variable_names", tuple(variable for _, variable, _ in self.variables))
+        object.__setattr__(self, "patterns", tuple(pattern for pattern, _, _ in self.variables))
 
 
 @dataclass
@@ -57,18 +59,19 @@ class Compiled:
     props: dict[str, set[Prop]] = field(default_factory=lambda: defaultdict(set))  # kind -> props to encode
     kinds_marked: set[str] = field(default_factory=set)
     findings_tracked: set[str] = field(default_factory=set)
+    _facts: EncodedFacts = field(default_factory=EncodedFacts)
+    _encoders: dict[str, RecordEncoder] = field(default_factory=dict)
 
     def encoded(self, record: Record) -> str:
         """The record as a fact body, encoded once while the record lives."""
-        facts: EncodedFacts = self.__dict__.setdefault("_facts", EncodedFacts())
-        return facts.get(record, self.encoder(record.kind).encode)
+        encoder = self._encoders.get(record.kind) or self.encoder(record.kind)
+        return self._facts.get(record, encoder.encode)
 
     def encoder(self, kind: str) -> RecordEncoder:
         """The encoder of a kind's records (cached: the ruleset never changes)."""
-        cache = self.__dict__.setdefault("_encoders", {})
-        if kind not in cache:
-            cache[kind] = RecordEncoder(kind, self.sorted_props(kind))
-        return cache[kind]  # type: ignore[no-any-return]
+        if kind not in self._encoders:
+            self._encoders[kind] = RecordEncoder(kind, self.sorted_props(kind))
+        return self._encoders[kind]
 
     def sorted_props(self, kind: str) -> tuple[Prop, ...]:
         """The properties to encode for a kind, in a fixed order (cached: the ruleset never changes)."""

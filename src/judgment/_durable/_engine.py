@@ -30,9 +30,8 @@ class DurableEngine:
 
     def findings(self, bundle: Bundle) -> set[FindingKey]:
         """The findings durable_rules makes from the bundle's records, nothing else."""
-        session = self.open()
+        session = EngineSession(self.ruleset, bundle.records)
         try:
-            session.add(bundle.records)
             return session.findings()
         finally:
             session.close()

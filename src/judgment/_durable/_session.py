@@ -11,10 +11,12 @@ is asserted, which lets the engine match afresh.
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
+from judgment._compiled._runtime import Scope
 from judgment._diagnostics import Diagnostic
 from judgment._durable import _native
 from judgment._durable._compile import SENTINEL_RULE, EngineRule
@@ -22,7 +24,6 @@ from judgment._durable._encode import EncodingError, encode_fact, format_string
 from judgment._durable._hash import IdAllocator
 from judgment._durable._ruleset import Ruleset
 from judgment._errors import EngineLimitError, JudgmentError
-from judgment._compiled._runtime import Scope
 from judgment.evidence import Record
 
 MAX_ACTIONS_PER_UPDATE = 100_000
@@ -37,38 +38,55 @@ def _ignore(event: object) -> None:
 
 
 Activation = tuple[str, tuple[str, ...]]  # (engine rule, bound fact ids)
+_OPENING = encode_fact({"t": "o"}, {})
+
+
+@lru_cache(maxsize=4096)  # a few per rulebook: (marker or status, name, on)
+def _switch_body(kind: str, name: str, on: bool) -> str:
+    body: dict[str, float | str] = {"t": kind, "k": name, "present": float(on)} if kind == "k" else \
+        {"t": kind, "rule": name, "made": float(on)}
+    return encode_fact(body, {})
 
 
 class EngineSession:
-    def __init__(self, ruleset: Ruleset) -> None:
+    def __init__(self, ruleset: Ruleset, records: Iterable[Record] = ()) -> None:
+        """A session on `ruleset`, opened with `records` if given (one round trip for a whole bundle)."""
         self._ruleset = ruleset
         self._compiled = ruleset.compiled
+        self._records: dict[str, Record] = {}
+        initial = list(records)
+        encoded = self._checked(initial)  # before the session exists: nothing to undo if a record is refused
         self._sid = ruleset.allocate_session()
         self._quoted_sid = format_string(self._sid)
         self._facts = IdAllocator("f")
-        self._records: dict[str, Record] = {}
         self._record_of_fact: dict[str, str] = {}
         self._fact_of_record: dict[str, str] = {}
         self._switches: dict[tuple[str, str], tuple[str, bool]] = {}  # ("k"|"s", name) -> (fact id, on)
         self._activations: dict[Activation, FindingKey] = {}
-        self._support: dict[str, set[Activation]] = defaultdict(set)
-        self._findings: dict[FindingKey, set[Activation]] = {}
+        self._supporters: dict[FindingKey, int] = {}  # live activations behind each finding made
         self._made: Counter[str] = Counter()
         self._dirty: set[str] = set()
         self._opened = self._closed = self._broken = False
         with ruleset.lock:
-            self._open()
+            try:
+                self._open(initial, encoded)
+            except BaseException:
+                self.close()  # never leave a session allocated behind an error
+                raise
 
     # lifecycle --------------------------------------------------------------
-    def _open(self) -> None:
+    def _open(self, records: list[Record], encoded: list[str]) -> None:
         # The first fact fires a no-op rule: deleting a session in which no action
-        # ever completed crashes durable_rules (C1).
-        opening = self._fact({"t": "o"})[1]
-        switches = [("k", kind, False) for kind in sorted(self._compiled.kinds_marked)]
+        # ever completed crashes durable_rules (C1). It goes first, in the same call as
+        # the switches (kinds present as the records say) and the records: one round trip.
+        opening = self._fact(_OPENING)[1]
+        present = {r.kind for r in records}
+        switches = [("k", kind, kind in present) for kind in sorted(self._compiled.kinds_marked)]
         switches += [("s", rule, False) for rule in sorted(self._compiled.findings_tracked)]
         self._opened = True
-        # The opening fact first, in the same call as the switches: one round trip, not two.
-        self._assert([opening, *(self._switch_fact(kind, name, on) for kind, name, on in switches)])
+        facts = [opening, *(self._switch_fact(kind, name, on) for kind, name, on in switches)]
+        self._assert(facts + self._stage(records, encoded))
+        self._settle()
 
     def close(self) -> None:
         if self._closed:
@@ -83,13 +101,7 @@ class EngineSession:
     def add(self, records: Iterable[Record]) -> None:
         records = list(records)
         self._usable()
-        seen = set(self._records)
-        for record in records:
-            if record.id in seen:
-                raise JudgmentError([Diagnostic("DUPLICATE_ID", f"record {record.id!r} is already in the session",
-                                                self._ruleset.location)])
-            seen.add(record.id)
-        encoded = [self._encode(record) for record in records]  # every fact is checked before any is asserted
+        encoded = self._checked(records)
         with self._ruleset.lock:
             self._guard(lambda: self._add_encoded(records, encoded))
 
@@ -101,7 +113,7 @@ class EngineSession:
             self._guard(lambda: self._retract_record(record_id))
 
     def findings(self) -> set[FindingKey]:
-        return set(self._findings)
+        return set(self._supporters)
 
     # internals ------------------------------------------------------------
     def _usable(self) -> None:
@@ -124,7 +136,18 @@ class EngineSession:
             raise EngineLimitError([Diagnostic("ENGINE_LIMIT", f"record {record.id!r}: {exc}",
                                                self._ruleset.location)]) from None
 
-    def _add_encoded(self, records: list[Record], encoded: list[str]) -> None:
+    def _checked(self, records: list[Record]) -> list[str]:
+        """Every record checked and encoded before any is asserted."""
+        seen = set(self._records)
+        for record in records:
+            if record.id in seen:
+                raise JudgmentError([Diagnostic("DUPLICATE_ID", f"record {record.id!r} is already in the session",
+                                                self._ruleset.location)])
+            seen.add(record.id)
+        return [self._encode(record) for record in records]
+
+    def _stage(self, records: list[Record], encoded: list[str]) -> list[str]:
+        """Give each record its fact id; the facts to assert."""
         batch = []
         for record, body in zip(records, encoded):
             fact_id = self._facts.allocate()
@@ -132,7 +155,10 @@ class EngineSession:
             self._record_of_fact[fact_id] = record.id
             self._fact_of_record[record.id] = fact_id
             batch.append(self._with_identity(fact_id, body))
-        self._assert(batch)
+        return batch
+
+    def _add_encoded(self, records: list[Record], encoded: list[str]) -> None:
+        self._assert(self._stage(records, encoded))
         self._update_markers({r.kind for r in records})
         self._settle()
 
@@ -140,7 +166,7 @@ class EngineSession:
         record = self._records.pop(record_id)
         fact_id = self._fact_of_record.pop(record_id)
         del self._record_of_fact[fact_id]
-        self._retract(fact_id)
+        self._retract([fact_id])
         self._update_markers({record.kind})
         self._settle()
 
@@ -160,24 +186,21 @@ class EngineSession:
     def _replace(self, switches: list[tuple[str, str, bool]]) -> None:
         if not switches:
             return
-        for kind, name, _ in switches:
-            self._retract(self._switches[(kind, name)][0])
+        self._retract([self._switches[(kind, name)][0] for kind, name, _ in switches])
         self._assert([self._switch_fact(kind, name, on) for kind, name, on in switches])
 
     def _switch_fact(self, kind: str, name: str, on: bool) -> str:
-        body = {"t": kind, "k": name, "present": float(on)} if kind == "k" else \
-               {"t": kind, "rule": name, "made": float(on)}
-        fact_id, text = self._fact(body)
+        fact_id, text = self._fact(_switch_body(kind, name, on))
         self._switches[(kind, name)] = (fact_id, on)
         return text
 
-    def _fact(self, body: dict[str, Any]) -> tuple[str, str]:
+    def _fact(self, body: str) -> tuple[str, str]:
         fact_id = self._facts.allocate()
-        return fact_id, self._with_identity(fact_id, encode_fact(body, {}))
+        return fact_id, self._with_identity(fact_id, body)
 
     def _with_identity(self, fact_id: str, body: str) -> str:
-        # Our own ids, ASCII by construction; quoted as encode_fact would.
-        return f"{{\"id\":{format_string(fact_id)},\"sid\":{self._quoted_sid},{body[1:]}"
+        # Our own ids (a letter and digits), quoted as encode_fact would; nothing in them to escape.
+        return f"{{\"id\":\"{fact_id}\",\"sid\":{self._quoted_sid},{body[1:]}"
 
     # the engine -----------------------------------------------------------
     def _assert(self, facts: list[str]) -> None:
@@ -188,10 +211,15 @@ class EngineSession:
             raise AssertionError("durable_rules saw a fact twice: fact ids are not distinct")
         self._drain(state)
 
-    def _retract(self, fact_id: str) -> None:
-        _native.retract_facts(self._ruleset.handle, json.dumps([{"sid": self._sid, "id": fact_id}]))
-        self._facts.release(fact_id)
-        for activation in sorted(self._support.pop(fact_id, ())):
+    def _retract(self, fact_ids: list[str]) -> None:
+        handle, sid = self._ruleset.handle, self._quoted_sid
+        _native.retract_facts(handle, "[" + ",".join(f"{{\"sid\":{sid},\"id\":{format_string(f)}}}" for f in fact_ids) + "]")
+        for fact_id in fact_ids:
+            self._facts.release(fact_id)
+        # Retractions are few (a record withdrawn, a status replaced), so the activations a fact
+        # supports are looked for when it goes rather than indexed for every activation made.
+        gone = set(fact_ids)
+        for activation in sorted(a for a in self._activations if not gone.isdisjoint(a[1])):
             self._kill(activation)
 
     def _drain(self, state: int) -> None:
@@ -217,7 +245,7 @@ class EngineSession:
             return
         rule: EngineRule = self._compiled.rules[name]
         record_of_fact = self._record_of_fact
-        record_ids = tuple(record_of_fact[bound[pattern]["id"]] for pattern, _, _ in rule.variables)
+        record_ids = tuple([record_of_fact[bound[pattern]["id"]] for pattern in rule.patterns])
         if len(record_ids) > 1 and len(set(record_ids)) < len(record_ids):
             # Two variables never bind the same record. durable_rules 2.0.28 was not seen to bind
             # one fact to two patterns of a rule, but the semantics must not rest on that.
@@ -227,29 +255,27 @@ class EngineSession:
             for test, want in rule.residual_tests:
                 if test(_NO_SCOPE, _ignore, *records) is not want:
                     return
-        fact_ids = tuple(fact["id"] for fact in bound.values())
-        bindings = tuple(sorted(zip(rule.variable_names, record_ids)))
+        fact_ids = tuple([fact["id"] for fact in bound.values()])
+        bindings = ((rule.variable_names[0], record_ids[0]),) if len(record_ids) == 1 else \
+            tuple(sorted(zip(rule.variable_names, record_ids)))
         self._record_activation((name, fact_ids), (rule.finding, bindings))
 
     def _record_activation(self, activation: Activation, finding: FindingKey) -> None:
         self._activations[activation] = finding
-        for fact_id in activation[1]:
-            self._support[fact_id].add(activation)
-        supporters = self._findings.setdefault(finding, set())
-        supporters.add(activation)
-        if len(supporters) == 1:
+        supporters = self._supporters.get(finding, 0)
+        self._supporters[finding] = supporters + 1
+        if supporters == 0:
             self._count(finding[0], +1)
 
     def _kill(self, activation: Activation) -> None:
         finding = self._activations.pop(activation, None)
         if finding is None:
             return
-        for fact_id in activation[1]:
-            self._support.get(fact_id, set()).discard(activation)
-        supporters = self._findings[finding]
-        supporters.discard(activation)
-        if not supporters:
-            del self._findings[finding]
+        supporters = self._supporters[finding] - 1
+        if supporters:
+            self._supporters[finding] = supporters
+        else:
+            del self._supporters[finding]
             self._count(finding[0], -1)
 
     def _count(self, rule: str, delta: int) -> None:
