@@ -29,6 +29,11 @@ def collisions(names: Iterable[str]) -> list[tuple[str, str]]:
     return found
 
 
+#: prefix -> (name, hash) of its counter's first values, made once for every allocator.
+_NAMED: dict[str, list[tuple[str, int]]] = {}
+_NAMED_LIMIT = 4096
+
+
 class IdAllocator:
     """Hands out ids (``prefix`` + counter) whose hashes differ from every id still live."""
 
@@ -38,10 +43,16 @@ class IdAllocator:
         self._live: dict[int, str] = {}
 
     def allocate(self) -> str:
+        names = _NAMED.setdefault(self._prefix, [])
         while True:
-            candidate = f"{self._prefix}{self._next}"
+            if self._next < len(names):
+                candidate, digest = names[self._next]
+            else:
+                candidate = f"{self._prefix}{self._next}"
+                digest = fnv1a32(candidate)
+                if len(names) < _NAMED_LIMIT:  # counters restart in every session: the first names recur
+                    names.append((candidate, digest))
             self._next += 1
-            digest = fnv1a32(candidate)
             if digest not in self._live:
                 self._live[digest] = candidate
                 return candidate
