@@ -21,7 +21,6 @@ from judgment._cli_errors import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, plural, rep
 from judgment._bundle import bundle_json_schema, load_bundle
 from judgment._diagnostics import Diagnostic, Location, did_you_mean, sort_diagnostics
 from judgment._rulebook._model import Rulebook
-from judgment._record import build_record, record_json_schema, render_record
 from judgment._errors import InputFileError, JudgmentError
 from judgment._fit import check_fit
 from judgment._render._text import render_text
@@ -61,12 +60,16 @@ def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_dat
     rulebook = load_rulebook(rules)
     evidence = load_bundle(bundle, rulebook.vocabulary)
     result = judge(rulebook, evidence, any_date=any_date)
-    record = build_record(result, rulebook, evidence, any_date=any_date)
-    if record_path is not None:
-        _write(record_path, render_record(record))
-    if output_format == "json":
-        click.echo(render_record(record), nl=False)
-    elif output_format == "markdown":
+    if record_path is not None or output_format == "json":  # sealing hashes everything: only when asked for
+        from judgment._record import build_record, render_record
+
+        sealed = render_record(build_record(result, rulebook, evidence, any_date=any_date))
+        if record_path is not None:
+            _write(record_path, sealed)
+        if output_format == "json":
+            click.echo(sealed, nl=False)
+            return
+    if output_format == "markdown":
         from judgment._render._markdown import render_markdown
 
         click.echo(render_markdown(result, explain), nl=False)
@@ -253,6 +256,8 @@ def schema() -> None:
 @schema.command("record")
 def schema_record() -> None:
     """The JSON Schema of a decision record."""
+    from judgment._record import record_json_schema
+
     click.echo(json.dumps(record_json_schema(), indent=2, sort_keys=True))
 
 
