@@ -159,3 +159,20 @@ def test_batch_command_with_no_folder_is_an_input_error(tmp_path: Path) -> None:
                                       "--out", str(tmp_path / "out.jsonl")])
     assert result.exit_code == 2
     assert "FILE_NOT_FOUND" in result.output
+
+
+def test_results_are_reported_as_they_are_judged(rulebook: Rulebook, tmp_path: Path) -> None:
+    """The file at position 100 is written only when the first result is reported: a batch that
+    reported only at its end would find it missing."""
+    first, late = tmp_path / "first.yaml", tmp_path / "late.yaml"
+    first.write_text(DERBYSHIRE.read_text(encoding="utf-8"), encoding="utf-8")
+    sources = [first] * 100 + [late]
+    reported: list[int] = []
+
+    def on_result(result: judgment.BatchResult) -> None:
+        if not reported:
+            late.write_text(DERBYSHIRE.read_text(encoding="utf-8"), encoding="utf-8")
+        reported.append(result.index)
+
+    results = judgment.judge_many(rulebook, sources, on_result=on_result)
+    assert reported == list(range(101)) and all(r.ok for r in results)

@@ -33,6 +33,9 @@ from judgment._rulebook._model import Rulebook
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future
 
+#: Bundles judged in this process between two reports to `on_result`.
+INLINE_CHUNK = 64
+
 BundleSource = Union[Bundle, str, "os.PathLike[str]"]  # a bundle, or the path of a YAML or JSON file
 
 
@@ -114,7 +117,8 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
 
     with _collector_paused():
         if executor is None and workers == 1:
-            collect(_judge_chunk(rulebook, items, any_date, portable=False))
+            for start in range(0, len(items), INLINE_CHUNK):  # results (and progress) as they come
+                collect(_judge_chunk(rulebook, items[start:start + INLINE_CHUNK], any_date, portable=False))
         elif executor is None:
             from concurrent.futures import ProcessPoolExecutor  # here: multiprocessing costs start-up time
 
