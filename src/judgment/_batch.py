@@ -13,21 +13,17 @@ import gc
 import os
 import random
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from judgment._bundle import Bundle, load_bundle
-from judgment._compiled import ENGINE, Run, explain, finding_keys, run
-from judgment._compiled._portable import Packed, pack, unpack
+from judgment._batch_result import BatchResult, Shipped, known
+from judgment._compiled import ENGINE, Run, finding_keys, run
 from judgment._durable._engine import DurableEngine, cross_check
 from judgment._errors import JudgmentError
 from judgment._fit import check_fit
-from judgment._judgment import Judgment
 from judgment._rulebook._model import Rulebook
 
 if TYPE_CHECKING:
@@ -37,51 +33,6 @@ if TYPE_CHECKING:
 INLINE_CHUNK = 64
 
 BundleSource = Union[Bundle, str, "os.PathLike[str]"]  # a bundle, or the path of a YAML or JSON file
-
-
-@dataclass(frozen=True)
-class BatchResult:
-    """One bundle's result: its grades at once, its full explanation on demand."""
-
-    index: int  # the bundle's position in the input
-    origin: str  # the file it was loaded from, or ``<bundle>``
-    engine: str | None  # the engine that judged it ("compiled"); None when it was refused
-    cross_checked: bool  # durable_rules judged it too, and made the same findings
-    grades: dict[str, str] = field(default_factory=dict)  # question -> grade
-    overall: str | None = None
-    error: JudgmentError | None = None  # why it was refused; then there is no judgment
-    _source: Run | Shipped | None = field(default=None, repr=False, compare=False)
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
-
-    @cached_property
-    def judgment(self) -> Judgment:
-        """The whole judgment, its trace put into words (on first use). Raises the error if refused."""
-        if self.error is not None:
-            raise self.error
-        source = self._source
-        if isinstance(source, Shipped):
-            assert source.bundle is not None, "the parent process attaches the bundle it sent"
-            source = unpack(source.packed, _KNOWN[source.packed.rulebook_sha256], source.bundle)
-        assert source is not None
-        return explain(source, ENGINE)
-
-    def portable(self, keep_bundle: bool) -> BatchResult:
-        """The same result as plain data, to cross a process boundary (with its bundle if asked)."""
-        if not isinstance(self._source, Run):
-            return self
-        shipped = Shipped(pack(self._source), self._source.bundle if keep_bundle else None)
-        return dataclasses.replace(self, _source=shipped)
-
-
-@dataclass(frozen=True)
-class Shipped:
-    """A run packed in a worker process; the bundle stays behind when the parent already has it."""
-
-    packed: Packed
-    bundle: Bundle | None
 
 
 def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: int = 1,
@@ -104,7 +55,7 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
     items = [(i, source, chooser.random() < cross_check) for i, source in enumerate(bundles)]
     results: list[BatchResult | None] = [None] * len(items)
 
-    rulebook = _known(rulebook)  # results shipped from other processes are explained against it
+    rulebook = known(rulebook)  # results shipped from other processes are explained against it
 
     def collect(chunk: Sequence[BatchResult]) -> None:
         for result in chunk:
@@ -161,7 +112,7 @@ def _spread(executor: Executor, rulebook: Rulebook, items: list[tuple[int, Bundl
 
 def _judge_chunk(rulebook: Rulebook, items: Sequence[tuple[int, BundleSource, bool]], any_date: bool,
                  portable: bool) -> list[BatchResult]:
-    rulebook = _known(rulebook)
+    rulebook = known(rulebook)
     results = [_judge_one(rulebook, index, source, checked, any_date) for index, source, checked in items]
     if not portable:
         return results
@@ -195,19 +146,3 @@ def _overall_grade(outcome: Run) -> str | None:
 
 
 _DURABLE_LOCK = threading.Lock()
-
-#: Rulebooks this process has seen, by content hash: a worker unpickles a rulebook with every
-#: chunk of work, and should compile it once, not once per chunk.
-_KNOWN: OrderedDict[str, Rulebook] = OrderedDict()
-_KNOWN_LOCK = threading.Lock()
-
-
-def _known(rulebook: Rulebook) -> Rulebook:
-    with _KNOWN_LOCK:
-        known = _KNOWN.get(rulebook.sha256)
-        if known is None:
-            known = _KNOWN[rulebook.sha256] = rulebook
-            while len(_KNOWN) > 8:
-                _KNOWN.popitem(last=False)
-        return known
-

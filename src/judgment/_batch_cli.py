@@ -10,7 +10,8 @@ from typing import Any
 
 import click
 
-from judgment._batch import BatchResult, judge_many
+from judgment._batch import judge_many
+from judgment._batch_result import BatchResult
 from judgment._cli_errors import reports_errors
 from judgment._diagnostics import Diagnostic, Location
 from judgment._errors import InputFileError

@@ -19,7 +19,7 @@ from judgment._compiled._program import CompiledCriterion, CompiledFinding, Prog
 from judgment._compiled._runtime import Scope
 from judgment._diagnostics import Diagnostic
 from judgment._errors import JudgmentError
-from judgment._rulebook._model import Criterion, FindingRule, Rulebook
+from judgment._rulebook._model import Criterion, Rulebook
 from judgment.evidence import Record
 
 #: A rule whose variables could bind more combinations than this is refused, not left to run for hours.
