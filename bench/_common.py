@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import statistics
 import time
 from collections.abc import Callable
@@ -61,11 +62,27 @@ def peak_mib() -> float:
 
 
 def per_item_us(work: Callable[[], object], items: int, repeat: int = 5) -> float:
-    """Median over `repeat` runs of `work` (which handles `items` items), per item, in microseconds."""
-    work()  # warm-up
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
+    """Median over `repeat` timed runs of `work` (which handles `items` items), per item, in µs."""
+    return paired_us({"work": work}, items, repeat)["work"]
+
+
+def paired_us(works: dict[str, Callable[[], object]], bundles: int, repeat: int = 5) -> dict[str, float]:
+    """Medians of timed runs, per item in µs, of several contenders taking turns round by round (after
+    one warm-up each, the garbage collector off as timeit has it), so that a
+    machine that slows down for a while slows every contender alike."""
+    for work in works.values():
         work()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) / items * 1e6
+    times: dict[str, list[float]] = {name: [] for name in works}
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for _ in range(repeat):
+            for name, work in works.items():
+                start = time.perf_counter()
+                work()
+                times[name].append(time.perf_counter() - start)
+                gc.collect()
+    finally:
+        if enabled:
+            gc.enable()
+    return {name: statistics.median(t) / bundles * 1e6 for name, t in times.items()}

@@ -7,56 +7,16 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import judgment
 from bench import _floor
-from bench._common import DERBYSHIRE, ROOT, SHIPPED_RULES, outcome_of, peak_mib, resident_mib
+from bench._common import DERBYSHIRE, ROOT, SHIPPED_RULES, outcome_of, paired_us, peak_mib, per_item_us, resident_mib
 from bench._raw_durable import RawDurable
 from bench._scaling import resized, scaled_rulebook
 from judgment._durable._engine import DurableEngine
-
-
-def per_bundle_us(work: Callable[[], object], bundles: int, repeat: int = 5) -> float:
-    """Median over `repeat` timed runs (after one warm-up), per bundle, with the garbage collector
-    off as timeit has it, so every contender is measured alike."""
-    work()
-    times = []
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            start = time.perf_counter()
-            work()
-            times.append(time.perf_counter() - start)
-            gc.collect()
-    finally:
-        if enabled:
-            gc.enable()
-    return statistics.median(times) / bundles * 1e6
-
-
-def paired_us(works: dict[str, Callable[[], object]], bundles: int, repeat: int = 5) -> dict[str, float]:
-    """Like :func:`per_bundle_us` for several contenders, taking turns round by round, so that a
-    machine that slows down for a while slows every contender alike."""
-    for work in works.values():
-        work()
-    times: dict[str, list[float]] = {name: [] for name in works}
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        for _ in range(repeat):
-            for name, work in works.items():
-                start = time.perf_counter()
-                work()
-                times[name].append(time.perf_counter() - start)
-                gc.collect()
-    finally:
-        if enabled:
-            gc.enable()
-    return {name: statistics.median(t) / bundles * 1e6 for name, t in times.items()}
 
 
 def throughput(rulebook: judgment.Rulebook, bundles: Sequence[judgment.Bundle]) -> dict[str, Any]:
@@ -86,11 +46,11 @@ def throughput(rulebook: judgment.Rulebook, bundles: Sequence[judgment.Bundle]) 
             **paired_us({"floor": lambda: [_floor.judge(b) for b in bundles],
                          "batch": lambda: judgment.judge_many(rulebook, bundles, any_date=True),
                          "zen_trace_on": lambda: [zen.evaluate(i) for i in inputs]}, n),
-            "batch_in_words": per_bundle_us(
+            "batch_in_words": per_item_us(
                 lambda: [r.judgment for r in judgment.judge_many(rulebook, bundles, any_date=True)], n, repeat=3),
-            "batch_2_processes": per_bundle_us(
+            "batch_2_processes": per_item_us(
                 lambda: judgment.judge_many(rulebook, bundles, any_date=True, workers=2), n, repeat=3),
-            "judge_durable_rules": per_bundle_us(
+            "judge_durable_rules": per_item_us(
                 lambda: [judgment.judge(rulebook, b, any_date=True) for b in bundles], n, repeat=3),
         },
     }

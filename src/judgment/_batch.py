@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING, Union
 
 from judgment._bundle import Bundle, load_bundle
 from judgment._batch_result import BatchResult, Shipped, known
-from judgment._compiled import ENGINE, Run, finding_keys, run
-from judgment._durable._engine import DurableEngine, cross_check
+from judgment._compiled import ENGINE, finding_keys, run
+from judgment._api import engine_for
+from judgment._durable._engine import cross_check
 from judgment._errors import JudgmentError
 from judgment._fit import check_fit
 from judgment._rulebook._model import Rulebook
@@ -127,22 +128,11 @@ def _judge_one(rulebook: Rulebook, index: int, source: BundleSource, checked: bo
         outcome = run(rulebook, bundle)
         if checked:
             with _DURABLE_LOCK:  # durable_rules' sessions are not made for threads
-                made = DurableEngine(rulebook).findings(bundle)
+                made = engine_for(rulebook).findings(bundle)
             cross_check(rulebook, made, finding_keys(rulebook, outcome.fired), bundle.origin)
     except JudgmentError as error:
         return BatchResult(index, origin, None, False, error=error.with_traceback(None))  # no frames kept alive
-    overall = _overall_grade(outcome)
-    return BatchResult(index, origin, ENGINE, checked, dict(outcome.grades), overall, None, outcome)
-
-
-def _overall_grade(outcome: Run) -> str | None:
-    overall = outcome.rulebook.overall
-    if outcome.overall is not None:
-        return outcome.overall.criterion.grade
-    graded = [outcome.rulebook.grade(outcome.grades[q]).rank for q in overall.questions]
-    if overall.method in ("worst", "best") and graded:
-        return outcome.rulebook.scale[max(graded) if overall.method == "worst" else min(graded)].id
-    return None
+    return BatchResult(index, origin, ENGINE, checked, dict(outcome.grades), outcome.overall_grade, None, outcome)
 
 
 _DURABLE_LOCK = threading.Lock()

@@ -86,16 +86,8 @@ def _decision(tried: Tried, criteria: Sequence[Criterion], findings: Sequence[Fi
 
 
 def _overall(run: Run, tests: Sequence[Test]) -> OverallJudgment:
-    rulebook, overall = run.rulebook, run.rulebook.overall
-    graded = [run.grades[q] for q in overall.questions]
-    grade: str | None = None
-    decision = None
-    if run.overall is not None:
-        decision = _decision(run.overall, overall.criteria, (), tests)
-        grade = decision.grade
-    elif overall.method in ("worst", "best") and graded:
-        ranks = [rulebook.grade(g).rank for g in graded]
-        grade = rulebook.scale[max(ranks) if overall.method == "worst" else min(ranks)].id
+    rulebook, overall, grade = run.rulebook, run.rulebook.overall, run.overall_grade
+    decision = None if run.overall is None else _decision(run.overall, overall.criteria, (), tests)
     return OverallJudgment(title=overall.title, method=overall.method, summary=overall.summary,
                            narrative=run.bundle.inspection.summary, grade=grade,
                            label=rulebook.grade(grade).label if grade else None, decided_by=decision)

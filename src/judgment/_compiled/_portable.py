@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from judgment._bundle import Bundle
 from judgment._compiled._events import Event
 from judgment._compiled._program import program_for
-from judgment._compiled._run import Made, Run, Tried
+from judgment._compiled._run import Made, Run, Tried, overall_grade
 from judgment._rulebook._model import Rulebook
 
 Attempt = tuple[int, "bool | None", "list[Event] | None"]  # (criterion position, holds, trace)
@@ -62,4 +62,5 @@ def unpack(packed: Packed, rulebook: Rulebook, bundle: Bundle) -> Run:
         index, holds, events = packed.overall
         done.overall = Tried(program.overall[index].criterion, holds, events)
     done.recommended = list(packed.recommended)
+    done.overall_grade = overall_grade(done)
     return done

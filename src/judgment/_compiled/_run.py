@@ -51,9 +51,9 @@ class Run:
     grades: dict[str, str] = field(default_factory=dict)
     decided: dict[str, Tried] = field(default_factory=dict)  # question -> the criterion that decided
     tried: dict[str, dict[int, Tried]] = field(default_factory=dict)  # question -> criterion index -> result
-    overall: Tried | None = None
+    overall: Tried | None = None  # the criterion that decided the overall grade, by the 'criteria' method
+    overall_grade: str | None = None
     recommended: list[tuple[int, list[Event]]] = field(default_factory=list)  # (recommendation index, trace)
-    scope: Scope = field(default_factory=Scope)
 
 
 def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None) -> dict[str, list[Made]]:
@@ -112,7 +112,7 @@ def run(rulebook: Rulebook, bundle: Bundle, fired: dict[str, list[Made]] | None 
     if fired is None:
         fired = derive(program, bundle, kinds)
     result = Run(rulebook, program, bundle, fired)
-    result.scope = scope = _grading_scope(rulebook, program, kinds, fired, result.grades)
+    scope = _grading_scope(rulebook, program, kinds, fired, result.grades)
     for question in rulebook.questions_children_first:
         scope.question = question
         tried: dict[int, Tried] = {}
@@ -127,6 +127,7 @@ def run(rulebook: Rulebook, bundle: Bundle, fired: dict[str, list[Made]] | None 
     scope.question = None
     if rulebook.overall.method == "criteria":
         result.overall = _decide(program.overall, scope, {})
+    result.overall_grade = overall_grade(result)
     for index, compiled in enumerate(program.recommendations):
         events: list[Event] = []
         if compiled.test(scope, events.append) is True:
@@ -144,6 +145,17 @@ def _grading_scope(rulebook: Rulebook, program: Program, kinds: frozenset[str], 
     return Scope(kinds=kinds, fired=fired, counts=counts,
                  totals=rulebook.finding_totals, grades=grades, worst_first=rulebook.worst_first,
                  graded=rulebook.overall.questions)
+
+
+def overall_grade(done: Run) -> str | None:
+    """By the decided criterion, the worst or best question grade, or none ('ungraded')."""
+    rulebook, method = done.rulebook, done.rulebook.overall.method
+    if done.overall is not None:
+        return done.overall.criterion.grade
+    ranks = [rulebook.grade(done.grades[q]).rank for q in rulebook.overall.questions]
+    if method in ("worst", "best") and ranks:
+        return rulebook.scale[max(ranks) if method == "worst" else min(ranks)].id
+    return None
 
 
 def _decide(criteria: Sequence[CompiledCriterion], scope: Scope, tried: dict[int, Tried]) -> Tried:

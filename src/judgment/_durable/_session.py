@@ -213,7 +213,8 @@ class EngineSession:
 
     def _retract(self, fact_ids: list[str]) -> None:
         handle, sid = self._ruleset.handle, self._quoted_sid
-        _native.retract_facts(handle, "[" + ",".join(f"{{\"sid\":{sid},\"id\":{format_string(f)}}}" for f in fact_ids) + "]")
+        facts = ",".join(f"{{\"sid\":{sid},\"id\":{format_string(f)}}}" for f in fact_ids)
+        _native.retract_facts(handle, f"[{facts}]")
         for fact_id in fact_ids:
             self._facts.release(fact_id)
         # Retractions are few (a record withdrawn, a status replaced), so the activations a fact
