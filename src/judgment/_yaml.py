@@ -16,17 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    FoldedScalarString,
-    LiteralScalarString,
-    SingleQuotedScalarString,
-)
-
 from judgment._diagnostics import Diagnostic, Location
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -139,21 +128,17 @@ def load_document(path: Path, display: str | None = None, max_bytes: int = MAX_F
 
 
 def parse_document(text: str, name: str) -> Document:
-    yaml = YAML(typ="rt", pure=True)
-    yaml.preserve_quotes = True
-    try:
-        raw = yaml.load(text)
-    except DuplicateKeyError as exc:
-        raise LoadFailure(_marked("YAML_DUPLICATE_KEY", exc, name, "a key may appear only once in a mapping")) from None
-    except MarkedYAMLError as exc:
-        raise LoadFailure(_marked("YAML_SYNTAX", exc, name, None)) from None
-    except YAMLError as exc:
-        raise LoadFailure(Diagnostic("YAML_SYNTAX", str(exc).splitlines()[0], Location(name, 1, 1))) from None
-    except RecursionError:
-        raise LoadFailure(Diagnostic("YAML_TOO_DEEP", f"nesting is deeper than {MAX_DEPTH} levels",
-                                     Location(name, 1, 1))) from None
+    """Plain data and positions from YAML text; libyaml reads what it can be trusted with, and
+    ruamel.yaml's located parser everything else (and reports every error)."""
+    from judgment._yaml_events import NOT_READ, read_with_libyaml
+
     positions = Positions(name, lines=text.splitlines())
-    data = _plain(raw, (), positions, set(), 0)
+    data = read_with_libyaml(text, positions, MAX_DEPTH)
+    if data is NOT_READ:
+        from judgment._yaml_located import read_located  # ruamel.yaml is imported only when needed
+
+        positions = Positions(name, lines=positions.lines)
+        data = read_located(text, positions, MAX_DEPTH)
     return Document(data, positions, text)
 
 
@@ -192,74 +177,3 @@ def _depth(data: Any) -> int:
         elif isinstance(value, list):
             pending.extend((v, depth + 1) for v in value)
     return deepest
-
-
-def _marked(code: Any, exc: MarkedYAMLError, name: str, hint: str | None) -> Diagnostic:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = exc.problem or exc.context or "invalid YAML"
-    return Diagnostic(code, str(problem), Location(name, line, column), hint=hint)
-
-
-def _plain(node: Any, key: PathKey, positions: Positions, seen: set[int], depth: int) -> Any:
-    if depth > MAX_DEPTH:
-        line, col = positions.values.get(key, (1, 1))
-        raise LoadFailure(Diagnostic("YAML_TOO_DEEP", f"nesting is deeper than {MAX_DEPTH} levels",
-                                     Location(positions.path, line, col)))
-    if isinstance(node, (CommentedMap, CommentedSeq)):
-        if id(node) in seen:
-            line, col = positions.keys.get(key) or positions.values.get(key, (1, 1))
-            raise LoadFailure(Diagnostic("YAML_ALIAS", "aliases (*name) are not allowed in data files",
-                                         Location(positions.path, line, col), hint="write the value out in full"))
-        seen.add(id(node))
-    if isinstance(node, CommentedMap):
-        result: dict[str, Any] = {}
-        for k, v in node.items():
-            child = (*key, str(k))
-            kl, kc = node.lc.key(k)
-            vl, vc = node.lc.value(k)
-            positions.keys[child] = (kl + 1, kc + 1)
-            positions.values[child] = (vl + 1, vc + 1)
-            _record_style(v, child, positions)
-            result[str(k)] = _plain(v, child, positions, seen, depth + 1)
-        return result
-    if isinstance(node, CommentedSeq):
-        items = []
-        for index, v in enumerate(node):
-            child = (*key, index)
-            il, ic = node.lc.item(index)
-            positions.values[child] = (il + 1, ic + 1)
-            _record_style(v, child, positions)
-            items.append(_plain(v, child, positions, seen, depth + 1))
-        return items
-    return _scalar(node)
-
-
-def _record_style(value: Any, key: PathKey, positions: Positions) -> None:
-    if not isinstance(value, str):
-        return
-    line, col = positions.values[key]
-    style = "plain"
-    if isinstance(value, LiteralScalarString):
-        style = "|"
-    elif isinstance(value, FoldedScalarString):
-        style = ">"
-    elif isinstance(value, SingleQuotedScalarString):
-        style = "'"
-    elif isinstance(value, DoubleQuotedScalarString):
-        style = '"'
-    positions.styles[key] = ScalarStyle(line, col, style)
-
-
-def _scalar(node: Any) -> Any:
-    if isinstance(node, bool) or node is None:
-        return node
-    if isinstance(node, int):
-        return int(node)
-    if isinstance(node, float):
-        return float(node)
-    if isinstance(node, str):
-        return str(node)
-    if isinstance(node, (dt.date, dt.datetime)):
-        return node.isoformat()
-    return str(node)
