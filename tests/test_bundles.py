@@ -157,3 +157,13 @@ def test_a_bad_json_bundle_is_reported_where_it_is_wrong(tmp_path: Path, derbysh
     assert first.location.line > 1 and first.location.column >= 1, first
     if code is not None:
         assert first.code == code
+
+
+def test_the_index_by_kind_follows_the_records_of_a_copy() -> None:
+    bundle = judgment.load_bundle(Path(__file__).resolve().parents[1] / "examples" / "derbyshire-2014.yaml")
+    first = bundle.records[0]
+    copy = bundle.model_copy(update={"records": (first,)})  # no validation: the index must not be stale
+    assert copy.kinds == frozenset({first.kind}) and copy.by_kind(first.kind) == (first,)
+    assert bundle.replace_records([first]).kinds == frozenset({first.kind})
+    assert bundle.by_kind(first.kind) == tuple(r for r in bundle.records if r.kind == first.kind)
+    assert len(bundle.kinds) == len({r.kind for r in bundle.records})

@@ -54,11 +54,16 @@ class Bundle(BaseModel):
     _origin: str = PrivateAttr(default="<bundle>")
     _places: dict[str, Location] = PrivateAttr(default_factory=dict)
     _locate: Callable[[], dict[str, Location]] | None = PrivateAttr(default=None)  # finds _places when first asked
+    # The records by kind, made with the bundle (judging reads it for every bundle); kept with the
+    # records it was made from, so that a copy with other records never reads a stale one.
+    _index: tuple[tuple[Record, ...], dict[str, tuple[Record, ...]], frozenset[str]] | None = PrivateAttr(default=None)
 
     @property
     def origin(self) -> str:
         """The file the bundle was loaded from, for diagnostics; ``<bundle>`` when built in code."""
-        return self._origin
+        private = self.__pydantic_private__  # not self._origin: batch judging reads it for every bundle
+        assert private is not None
+        return private["_origin"]  # type: ignore[no-any-return]
 
     def place(self, key: str) -> Location:
         """Where a top-level value (``vocabulary``, ``inspection.date``) was written, when known."""
@@ -74,15 +79,33 @@ class Bundle(BaseModel):
             raise ValueError(f"record ids must be unique; repeated: {', '.join(duplicates)}")
         ordered = tuple(sorted(self.records, key=lambda r: r.id))
         object.__setattr__(self, "records", ordered)
+        self._kind_index()  # made with the bundle, as a database makes its index with its table
         return self
+
+    def index_by_kind(self) -> dict[str, tuple[Record, ...]]:
+        """The records of each kind the bundle holds, in id order."""
+        return self._kind_index()[1]
 
     @property
     def kinds(self) -> frozenset[str]:
         """The kinds of record the bundle holds: what present() and missing() test."""
-        return frozenset(r.kind for r in self.records)
+        return self._kind_index()[2]
+
+    def _kind_index(self) -> tuple[tuple[Record, ...], dict[str, tuple[Record, ...]], frozenset[str]]:
+        # Read from pydantic's store of private attributes: `self._index` costs 2 µs (__getattr__),
+        # and judging reads this for every bundle.
+        private = self.__pydantic_private__
+        assert private is not None
+        index = private["_index"]
+        if index is None or index[0] is not self.records:
+            groups: dict[str, list[Record]] = {}
+            for record in self.records:
+                groups.setdefault(record.kind, []).append(record)
+            index = private["_index"] = (self.records, {k: tuple(v) for k, v in groups.items()}, frozenset(groups))
+        return index  # type: ignore[no-any-return]
 
     def by_kind(self, kind: str) -> tuple[Record, ...]:
-        return tuple(r for r in self.records if r.kind == kind)
+        return self.index_by_kind().get(kind, ())
 
     def record(self, record_id: str) -> Record:
         for r in self.records:

@@ -8,7 +8,6 @@ every test; :mod:`judgment._compiled._explain` turns a Run into a Judgment.
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -58,11 +57,9 @@ class Run:
 
 def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None) -> dict[str, list[Made]]:
     """Every finding, keyed by rule id, in evaluation order; within a rule, in binding order."""
-    by_kind: dict[str, list[Record]] = defaultdict(list)
-    for record in bundle.records:
-        by_kind[record.kind].append(record)
+    by_kind = bundle.index_by_kind()
     fired: dict[str, list[Made]] = {}
-    scope = Scope(kinds=frozenset(by_kind) if kinds is None else kinds, fired=fired)
+    scope = Scope(kinds=bundle.kinds if kinds is None else kinds, fired=fired)
     findings = program.findings
     for stratum in program.strata:
         out: list[Made] = []
