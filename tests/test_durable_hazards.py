@@ -10,6 +10,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import judgment
 from conftest import ROOT
@@ -347,6 +349,26 @@ def test_identity_judgment_never_hands_out_colliding_ids() -> None:
     allocator._next = 264602
     assert allocator.allocate() == "f264603", "f264602 collides with the live f6059"
     assert collisions(["f_lztadclm", "f_ibguzcdi", "f_rate"]) == [("f_ibguzcdi", "f_lztadclm")]
+
+
+@given(st.lists(st.one_of(st.integers(0, 40), st.sampled_from(["release", 6059, 264602])), max_size=30))
+@settings(max_examples=100, deadline=None)
+def test_identity_ids_handed_out_in_bulk_are_those_handed_out_one_by_one(steps: list[object]) -> None:
+    """allocate_many (a session opening) must give what as many allocate calls give, collisions skipped."""
+    from judgment._durable._hash import IdAllocator
+
+    one, bulk = IdAllocator("f"), IdAllocator("f")
+    for step in steps:
+        if step == "release":
+            for allocator in (one, bulk):
+                if len(allocator):
+                    allocator.release(next(iter(allocator._live.values())))
+        elif isinstance(step, int) and step > 40:  # jump the counter next to a known collision
+            one._next = bulk._next = step
+        else:
+            assert isinstance(step, int)
+            assert bulk.allocate_many(step) == [one.allocate() for _ in range(step)]
+    assert one._live == bulk._live and one._next == bulk._next
 
 
 def test_identity_judgment_refuses_field_names_that_collide(tmp_path: object) -> None:

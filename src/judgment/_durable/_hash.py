@@ -57,6 +57,19 @@ class IdAllocator:
                 self._live[digest] = candidate
                 return candidate
 
+    def allocate_many(self, count: int) -> list[str]:
+        """`count` ids, as `count` calls of allocate would give them (a session opens with all its records)."""
+        names = _NAMED.get(self._prefix, ())
+        start = self._next
+        if start + count <= len(names):  # the cached names next in line, if no hash among them is taken
+            chosen = names[start:start + count]
+            live = {digest: name for name, digest in chosen}
+            if len(live) == count and live.keys().isdisjoint(self._live):
+                self._live.update(live)
+                self._next = start + count
+                return [name for name, _ in chosen]
+        return [self.allocate() for _ in range(count)]
+
     def release(self, name: str) -> None:
         self._live.pop(fnv1a32(name), None)
 

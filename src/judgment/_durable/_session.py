@@ -11,7 +11,6 @@ is asserted, which lets the engine match afresh.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -64,7 +63,7 @@ class EngineSession:
         self._switches: dict[tuple[str, str], tuple[str, bool]] = {}  # ("k"|"s", name) -> (fact id, on)
         self._activations: dict[Activation, FindingKey] = {}
         self._supporters: dict[FindingKey, int] = {}  # live activations behind each finding made
-        self._made: Counter[str] = Counter()
+        self._made: dict[str, int] = {}  # rule -> findings it makes now
         self._dirty: set[str] = set()
         self._opened = self._closed = self._broken = False
         with ruleset.lock:
@@ -138,23 +137,31 @@ class EngineSession:
 
     def _checked(self, records: list[Record]) -> list[str]:
         """Every record checked and encoded before any is asserted."""
-        seen = set(self._records)
-        for record in records:
-            if record.id in seen:
-                raise JudgmentError([Diagnostic("DUPLICATE_ID", f"record {record.id!r} is already in the session",
-                                                self._ruleset.location)])
-            seen.add(record.id)
-        return [self._encode(record) for record in records]
+        ids = {record.id for record in records}
+        if len(ids) < len(records) or not ids.isdisjoint(self._records):
+            seen = set(self._records)
+            for record in records:
+                if record.id in seen:
+                    raise JudgmentError([Diagnostic(
+                        "DUPLICATE_ID", f"record {record.id!r} is already in the session", self._ruleset.location)])
+                seen.add(record.id)
+        encoded = self._compiled.encoded
+        try:
+            return [encoded(record) for record in records]
+        except EncodingError:
+            return [self._encode(record) for record in records]  # again, to name the record refused
 
     def _stage(self, records: list[Record], encoded: list[str]) -> list[str]:
         """Give each record its fact id; the facts to assert."""
         batch = []
-        for record, body in zip(records, encoded):
-            fact_id = self._facts.allocate()
-            self._records[record.id] = record
-            self._record_of_fact[fact_id] = record.id
-            self._fact_of_record[record.id] = fact_id
-            batch.append(self._with_identity(fact_id, body))
+        kept, record_of_fact, fact_of_record = self._records, self._record_of_fact, self._fact_of_record
+        identity = f"\",\"sid\":{self._quoted_sid},"  # as _with_identity writes it, inlined: a few per record
+        for record, body, fact_id in zip(records, encoded, self._facts.allocate_many(len(records))):
+            record_id = record.id
+            kept[record_id] = record
+            record_of_fact[fact_id] = record_id
+            fact_of_record[record_id] = fact_id
+            batch.append(f"{{\"id\":\"{fact_id}{identity}{body[1:]}")
         return batch
 
     def _add_encoded(self, records: list[Record], encoded: list[str]) -> None:
@@ -180,7 +187,7 @@ class EngineSession:
         """Replace the status facts of findings made or unmade, until nothing changes."""
         while self._dirty:
             rules, self._dirty = sorted(self._dirty), set()
-            changes = [("s", rule, self._made[rule] > 0) for rule in rules]
+            changes = [("s", rule, self._made.get(rule, 0) > 0) for rule in rules]
             self._replace([c for c in changes if self._switches[("s", c[1])][1] != c[2]])
 
     def _replace(self, switches: list[tuple[str, str, bool]]) -> None:
@@ -246,19 +253,24 @@ class EngineSession:
             return
         rule: EngineRule = self._compiled.rules[name]
         record_of_fact = self._record_of_fact
-        record_ids = tuple([record_of_fact[bound[pattern]["id"]] for pattern in rule.patterns])
-        if len(record_ids) > 1 and len(set(record_ids)) < len(record_ids):
-            # Two variables never bind the same record. durable_rules 2.0.28 was not seen to bind
-            # one fact to two patterns of a rule, but the semantics must not rest on that.
-            return
+        if len(rule.patterns) == 1:  # most rules: one record, no pairs to check or sort
+            fact_id = bound[rule.patterns[0]]["id"]
+            record_ids: tuple[str, ...] = (record_of_fact[fact_id],)
+            fact_ids: tuple[str, ...] = (fact_id,)
+            bindings: tuple[tuple[str, str], ...] = ((rule.variable_names[0], record_ids[0]),)
+        else:
+            record_ids = tuple([record_of_fact[bound[pattern]["id"]] for pattern in rule.patterns])
+            if len(set(record_ids)) < len(record_ids):
+                # Two variables never bind the same record. durable_rules 2.0.28 was not seen to bind
+                # one fact to two patterns of a rule, but the semantics must not rest on that.
+                return
+            fact_ids = tuple([fact["id"] for fact in bound.values()])
+            bindings = tuple(sorted(zip(rule.variable_names, record_ids)))
         if rule.residual_tests:
             records = tuple(self._records[record_id] for record_id in record_ids)
             for test, want in rule.residual_tests:
                 if test(_NO_SCOPE, _ignore, *records) is not want:
                     return
-        fact_ids = tuple([fact["id"] for fact in bound.values()])
-        bindings = ((rule.variable_names[0], record_ids[0]),) if len(record_ids) == 1 else \
-            tuple(sorted(zip(rule.variable_names, record_ids)))
         self._record_activation((name, fact_ids), (rule.finding, bindings))
 
     def _record_activation(self, activation: Activation, finding: FindingKey) -> None:
@@ -280,7 +292,7 @@ class EngineSession:
             self._count(finding[0], -1)
 
     def _count(self, rule: str, delta: int) -> None:
-        before = self._made[rule] > 0
-        self._made[rule] += delta
-        if (self._made[rule] > 0) != before and rule in self._compiled.findings_tracked:
+        before = self._made.get(rule, 0)
+        self._made[rule] = after = before + delta
+        if (after > 0) != (before > 0) and rule in self._compiled.findings_tracked:
             self._dirty.add(rule)
