@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import math
 import statistics
 import time
 from collections.abc import Callable
@@ -66,12 +67,18 @@ def per_item_us(work: Callable[[], object], items: int, repeat: int = 5) -> floa
     return paired_us({"work": work}, items, repeat)["work"]
 
 
-def paired_us(works: dict[str, Callable[[], object]], bundles: int, repeat: int = 5) -> dict[str, float]:
+def paired_us(works: dict[str, Callable[[], object]], bundles: int, repeat: int = 5,
+              min_seconds: float = 0.0) -> dict[str, float]:
     """Medians of timed runs, per item in µs, of several contenders taking turns round by round (after
     one warm-up each, the garbage collector off as timeit has it), so that a
-    machine that slows down for a while slows every contender alike."""
-    for work in works.values():
+    machine that slows down for a while slows every contender alike. With `min_seconds`, a quick
+    contender's work is repeated within a round until it takes about that long, so that a short
+    burst of the machine's noise cannot weigh on one contender much more than on another."""
+    loops: dict[str, int] = {}
+    for name, work in works.items():
+        start = time.perf_counter()
         work()
+        loops[name] = max(1, math.ceil(min_seconds / max(time.perf_counter() - start, 1e-9)))
     times: dict[str, list[float]] = {name: [] for name in works}
     enabled = gc.isenabled()
     gc.disable()
@@ -79,8 +86,9 @@ def paired_us(works: dict[str, Callable[[], object]], bundles: int, repeat: int 
         for _ in range(repeat):
             for name, work in works.items():
                 start = time.perf_counter()
-                work()
-                times[name].append(time.perf_counter() - start)
+                for _ in range(loops[name]):
+                    work()
+                times[name].append((time.perf_counter() - start) / loops[name])
                 gc.collect()
     finally:
         if enabled:

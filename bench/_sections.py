@@ -77,7 +77,7 @@ def scaling(bundles: Sequence[judgment.Bundle], rule_counts: Sequence[int] = (40
     for records in record_counts:
         sized = [resized(b, records) for b in chosen]
         costs = paired_us({str(rules): (lambda book=book: judgment.judge_many(book, sized, any_date=True))
-                           for rules, book in books.items()}, len(sized))
+                           for rules, book in books.items()}, len(sized), repeat=7, min_seconds=0.5)
         for rules, book in books.items():
             made = sum(len(q.findings) for r in judgment.judge_many(book, sized[:20], any_date=True)
                        for q in r.judgment.questions) / 20

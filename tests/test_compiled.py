@@ -20,7 +20,7 @@ from judgment.testing import bundles
 
 SHIPPED = judgment.load_rulebook(ROOT / "rules" / "hmic-crime-2014")
 COVERAGE = judgment.load_rulebook(ROOT / "tests" / "data" / "rulebooks" / "language")
-GENERATED_NAME = re.compile(r"^(c|f|v|r)\d+$|^k\d+_\d+$|^(S|add|out|K)$|^(rank|kinds|fired|append)$")  # last: attributes
+GENERATED_NAME = re.compile(r"^(c|f|v|r|t)\d+$|^k\d+_\d+$|^(S|add|out|K)$|^(rank|kinds|fired|append)$")  # last: attributes
 
 
 @pytest.mark.parametrize("book", [SHIPPED, COVERAGE], ids=["shipped", "language"])

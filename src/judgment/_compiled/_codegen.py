@@ -14,7 +14,7 @@ module's templates, generated local names and integers. A condition such as
 
 Each test the reference semantics records (comparisons, position tests, paths read
 as truth values, present/missing, finding, any) appends one trace event
-``(test id, raw operands, outcome, state)``; words are made only when a trace is
+``(test id, outcome, state, *raw operands)``; words are made only when a trace is
 rendered. Logic is three-valued and every operand of and/or is evaluated, so the
 trace holds every test, in source order.
 """
@@ -98,7 +98,7 @@ class FunctionWriter:
     def record(self, node: ast.Node, form: str, operands: list[str], outcome: str, state: str = "None",
                name: str = "") -> None:
         test = self.tables.test(self._test(node, form, name))
-        self.lines.append(f"add(({test:d}, ({''.join(o + ', ' for o in operands)}), {outcome}, {state}))")
+        self.lines.append(f"add(({test:d}, {outcome}, {state}, {''.join(o + ', ' for o in operands)}))")
 
     # logic ------------------------------------------------------------------
     def truth(self, node: ast.Node) -> str:

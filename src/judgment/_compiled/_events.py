@@ -10,8 +10,9 @@ from judgment._compiled._codegen import Test
 from judgment._compiled._values import describe
 from judgment._judgment import Check
 
-#: (test id, raw operands, outcome, state), as generated code appends them.
-Event = tuple[int, tuple[Any, ...], "bool | None", "str | None"]
+#: (test id, outcome, state, *raw operands), as generated code makes them: one flat tuple, as
+#: a large rulebook makes thousands a bundle.
+Event = tuple[Any, ...]
 
 
 def checks(events: Sequence[Event] | None, tests: Sequence[Test]) -> tuple[Check, ...]:
@@ -19,7 +20,9 @@ def checks(events: Sequence[Event] | None, tests: Sequence[Test]) -> tuple[Check
 
 
 def _check(event: Event, test: Test) -> Check:
-    _, operands, outcome, state = event
+    outcome: bool | None = event[1]
+    state: str | None = event[2]
+    operands = event[3:]
     if test.form == "position":
         values = tuple(describe(o) for o in operands)
         if state is not None:
@@ -37,6 +40,6 @@ def _check(event: Event, test: Test) -> Check:
 
 def findings_used(events: Sequence[Event] | None, tests: Sequence[Test]) -> tuple[str, ...]:
     """The findings a condition relied on: its ``finding(x)`` tests that held."""
-    return tuple(sorted({tests[e[0]].name for e in events or () if tests[e[0]].form == "finding" and e[2]}))
+    return tuple(sorted({tests[e[0]].name for e in events or () if tests[e[0]].form == "finding" and e[1]}))
 
 

@@ -7,6 +7,7 @@ then put it into words as if it had run it itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from judgment._bundle import Bundle
@@ -21,7 +22,7 @@ Attempt = tuple[int, "bool | None", "list[Event] | None"]  # (criterion position
 @dataclass(frozen=True)
 class Packed:
     rulebook_sha256: str
-    fired: tuple[tuple[str, tuple[tuple[int, tuple[str, ...], list[Event]], ...]], ...]  # rule, (rule position, record ids, trace)
+    fired: tuple[tuple[str, tuple[tuple[int, tuple[str, ...], Sequence[Event]], ...]], ...]  # rule, (rule position, record ids, trace)
     grades: dict[str, str]
     decided: dict[str, int]
     tried: dict[str, tuple[Attempt, ...]]

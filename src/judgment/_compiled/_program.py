@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import weakref
+from functools import cached_property
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -58,6 +59,11 @@ class Program:
     source: str  # the generated module, kept for debugging and for tests that read it
     neighbours: dict[str, dict[str, tuple[int, ...]]]  # question -> grade reached -> criteria of the grades beside it
     count_keys: tuple[tuple[tuple[str, str | None], ...], ...]  # per finding: the counts it adds to
+
+    @cached_property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Each finding rule's id, by its position in `findings`."""
+        return tuple(compiled.rule.id for compiled in self.findings)
 
 
 Variables = tuple[tuple[str, str], ...]  # (name, kind), in the generated function's parameter order

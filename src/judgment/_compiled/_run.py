@@ -8,6 +8,8 @@ every test; :mod:`judgment._compiled._explain` turns a Run into a Judgment.
 from __future__ import annotations
 
 import itertools
+from itertools import groupby
+from operator import itemgetter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -28,7 +30,7 @@ MAX_BINDINGS_PER_RULE = 100_000
 
 #: One finding, as generated code makes it: (the rule's position in Program.findings, the records
 #: bound to its variables, the trace of its condition). A plain tuple: a large rulebook makes many.
-Made = tuple[int, tuple[Record, ...], list[Event]]
+Made = tuple[int, tuple[Record, ...], Sequence[Event]]
 
 
 class Tried(NamedTuple):
@@ -60,21 +62,23 @@ def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None
     by_kind = bundle.index_by_kind()
     fired: dict[str, list[Made]] = {}
     scope = Scope(kinds=bundle.kinds if kinds is None else kinds, fired=fired)
-    findings = program.findings
+    findings, rule_ids = program.findings, program.rule_ids
     for stratum in program.strata:
         out: list[Made] = []
         for kind, shared in stratum.shared:
             for record in by_kind.get(kind, ()):
                 shared(scope, out, record)
-        made: dict[int, list[Made]] = {}
-        for item in out:
-            made.setdefault(item[0], []).append(item)
+        out.sort(key=_position)  # stable: within a rule, findings stay in binding order
+        made: dict[int, list[Made]] = {position: list(group) for position, group in groupby(out, _position)}
         for position in stratum.one_by_one:  # rules of several variables, or none
             made[position] = _fire(position, findings[position], by_kind, scope)
         for position in sorted(made):  # positions are in evaluation order, whatever order rules fired in
             if made[position]:
-                fired[findings[position].rule.id] = made[position]
+                fired[rule_ids[position]] = made[position]
     return fired
+
+
+_position = itemgetter(0)
 
 
 def _fire(position: int, compiled: CompiledFinding, by_kind: Mapping[str, Sequence[Record]],

@@ -43,7 +43,7 @@ class SharedWriter(FunctionWriter):
     def record(self, node: ast.Node, form: str, operands: list[str], outcome: str, state: str = "None",
                name: str = "") -> None:
         test = self.tables.test(self._test(node, form, name))
-        self.events.append(f"({test:d}, ({''.join(o + ', ' for o in operands)}), {outcome}, {state})")
+        self.events.append(f"({test:d}, {outcome}, {state}, {''.join(o + ', ' for o in operands)})")
 
     def rule(self, index: int, rule: FindingRule, vocabulary: Vocabulary) -> None:
         """Add one rule, its only variable bound to the record ``r0``; `index` is what it reports."""
@@ -52,10 +52,12 @@ class SharedWriter(FunctionWriter):
         self.models = {variable: vocabulary.models[kind]} if kind in vocabulary.models else {}
         self.events = []
         outcome = self.truth(rule.when.node)
-        self.lines.append(f"if {outcome} is True: out.append(({index:d}, (r0,), [{', '.join(self.events)}]))")
+        # The record's one-tuple is made once and shared by its findings; events are a tuple, not a
+        # list: a large rulebook makes thousands of findings a bundle, and allocation is their cost.
+        self.lines.append(f"if {outcome} is True: out.append(({index:d}, t0, ({''.join(e + ', ' for e in self.events)})))")
 
     def kind_function(self, name: str) -> str:
-        body = "\n".join(f"    {line}" for line in self.lines or ["pass"])
+        body = "\n".join(f"    {line}" for line in ["t0 = (r0,)", *self.lines])
         return f"def {name}(S, out, r0):\n{body}\n"
 
 
