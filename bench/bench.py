@@ -75,6 +75,7 @@ def print_table(results: dict[str, Any]) -> None:
     us, agree = throughput["us_per_bundle"], throughput["agreement"]
     print(f"\nShipped rulebook, {throughput['bundles']:,} bundles          µs/bundle   bundles/s   vs floor")
     for label, key in (("hand-written floor (plain Python)", "floor"), ("judge_many, trace recorded", "batch"),
+                       ("judge_many, garbage collector on", "batch_collector_on"),
                        ("judge_many, every judgment put into words", "batch_in_words"),
                        ("judge_many, 2 worker processes", "batch_2_processes"),
                        ("zen-engine, trace on", "zen_trace_on"), ("judgment.judge (durable_rules + cross-check)",

@@ -176,3 +176,23 @@ def test_results_are_reported_as_they_are_judged(rulebook: Rulebook, tmp_path: P
 
     results = judgment.judge_many(rulebook, sources, on_result=on_result)
     assert reported == list(range(101)) and all(r.ok for r in results)
+
+
+def test_the_batch_files_its_objects_with_the_long_lived_and_nothing_escapes_collection(
+        rulebook: Rulebook, derbyshire: Bundle) -> None:
+    import weakref
+
+    class Node:
+        other: object = None
+
+    cycle = Node()
+    cycle.other = cycle
+    watch = weakref.ref(cycle)
+    del cycle  # cyclic garbage made before the batch, still young
+    results = judgment.judge_many(rulebook, [derbyshire] * 100, any_date=True)
+    made = {id(result) for result in results}
+    young = {id(o) for generation in (0, 1) for o in gc.get_objects(generation)}
+    assert not made & young, "the collector's next young passes would scan every object of the batch"
+    gc.collect()
+    assert watch() is None  # a full pass finds it: nothing was left frozen
+    assert gc.get_freeze_count() == 0

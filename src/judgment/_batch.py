@@ -88,13 +88,19 @@ def _collector_paused() -> Iterator[None]:
 
     Judging makes no reference cycles (refusals drop their tracebacks), so there is
     nothing for it to find; but with it running, its passes over the growing list of
-    results, each holding its trace, cost several times the judging itself."""
+    results, each holding its trace, cost several times the judging itself. Resumed
+    as is, its first pass would still scan every object the batch made (as long as
+    the judging itself, measured); so they are first filed with the long-lived
+    objects (freeze, then unfreeze), to be looked at in its next full pass. Nothing
+    escapes it: young garbage made before the batch waits for that pass too."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
