@@ -600,3 +600,20 @@ def test_encoded_facts_are_kept_only_while_their_records_live(derbyshire: Bundle
     del record
     gc.collect()
     assert len(facts) == 0, "nothing kept alive, nothing left behind"
+
+
+def test_a_bundles_encoded_records_follow_its_records_and_go_with_it(rulebook: judgment.Rulebook,
+                                                                     derbyshire: Bundle) -> None:
+    import gc
+
+    compiled = ruleset_for(rulebook).compiled
+    bundle = derbyshire.replace_records(derbyshire.records)
+    first = compiled.encoded_records(bundle)
+    assert compiled.encoded_records(bundle) is first, "one look-up for a bundle judged again"
+    assert first == [compiled.encoded(r) for r in bundle.records]
+    fewer = bundle.model_copy(update={"records": bundle.records[:2]})  # same private state, other records
+    assert compiled.encoded_records(fewer) == [compiled.encoded(r) for r in bundle.records[:2]]
+    held = len(compiled._bundles)
+    del bundle, fewer, first
+    gc.collect()
+    assert len(compiled._bundles) < held, "an entry goes with its bundle"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from typing import TYPE_CHECKING
 from dataclasses import dataclass, field
 
 from judgment._compiled._program import ConditionFunction, compile_conditions
@@ -27,6 +28,9 @@ from judgment._errors import RuleFileError
 from judgment._lang import _ast as ast
 from judgment._rulebook._model import FindingRule, Rulebook
 from judgment.evidence import Record
+
+if TYPE_CHECKING:
+    from judgment._bundle import Bundle
 
 MAX_DISJUNCTS = 32
 MAX_PATTERNS = 16  # a rule with 17 patterns compiles, then fails when facts arrive
@@ -59,13 +63,24 @@ class Compiled:
     props: dict[str, set[Prop]] = field(default_factory=lambda: defaultdict(set))  # kind -> props to encode
     kinds_marked: set[str] = field(default_factory=set)
     findings_tracked: set[str] = field(default_factory=set)
-    _facts: EncodedFacts = field(default_factory=EncodedFacts)
+    _facts: EncodedFacts[Record, str] = field(default_factory=EncodedFacts)
+    # A bundle's records, with their bodies encoded together.
+    _bundles: EncodedFacts[Bundle, tuple[tuple[Record, ...], list[str]]] = field(default_factory=EncodedFacts)
     _encoders: dict[str, RecordEncoder] = field(default_factory=dict)
 
     def encoded(self, record: Record) -> str:
         """The record as a fact body, encoded once while the record lives."""
         encoder = self._encoders.get(record.kind) or self.encoder(record.kind)
         return self._facts.get(record, encoder.encode)
+
+    def encoded_records(self, bundle: Bundle) -> list[str]:
+        """The bundle's records as fact bodies, in order: one look-up for a bundle judged again
+        (repeated batches, what-ifs) instead of one a record. Raises EncodingError as `encoded` does."""
+        records = bundle.records
+        cached = self._bundles.get(bundle, lambda _: (records, [self.encoded(r) for r in records]))
+        if cached[0] is not records:  # a copy made with other records (model_copy): not what was cached
+            return [self.encoded(r) for r in records]
+        return cached[1]
 
     def encoder(self, kind: str) -> RecordEncoder:
         """The encoder of a kind's records (cached: the ruleset never changes)."""

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import partial
+from typing import Any, Generic, TypeVar
 from json.encoder import encode_basestring_ascii
 
 from judgment.evidence import Measure, OrderedEnum, Record
@@ -159,28 +160,33 @@ def _reader(prop: Prop) -> Callable[[Record], Scalar | None]:
     return lambda record: read_prop(record, prop)
 
 
-class EncodedFacts:
-    """The encoded facts of records still alive, by identity. Records are immutable, so a record
-    judged again (what-ifs that change one record of a bundle, live sessions, repeated batches)
-    is encoded once; an entry goes when its record does, so nothing is kept alive here."""
+Owner = TypeVar("Owner")
+Encoded = TypeVar("Encoded")
+
+
+class EncodedFacts(Generic[Owner, Encoded]):
+    """The encoded facts of records (or bundles) still alive, by identity. Records are immutable,
+    so a record judged again (what-ifs that change one record of a bundle, live sessions,
+    repeated batches) is encoded once; an entry goes when its owner does, so nothing is kept
+    alive here."""
 
     def __init__(self) -> None:
-        self._by_id: dict[int, tuple[weakref.ref[Record], str]] = {}
+        self._by_id: dict[int, tuple[weakref.ref[Owner], Encoded]] = {}
 
-    def get(self, record: Record, encode: Callable[[Record], str]) -> str:
-        key = id(record)
+    def get(self, owner: Owner, encode: Callable[[Owner], Encoded]) -> Encoded:
+        key = id(owner)
         hit = self._by_id.get(key)
-        if hit is not None and hit[0]() is record:
+        if hit is not None and hit[0]() is owner:
             return hit[1]
-        text = encode(record)
-        self._by_id[key] = (weakref.ref(record, partial(_forget, self._by_id, key)), text)
-        return text
+        made = encode(owner)
+        self._by_id[key] = (weakref.ref(owner, partial(_forget, self._by_id, key)), made)
+        return made
 
     def __len__(self) -> int:
         return len(self._by_id)
 
 
-def _forget(entries: dict[int, tuple[weakref.ref[Record], str]], key: int, dead: weakref.ref[Record]) -> None:
+def _forget(entries: dict[int, tuple[weakref.ref[Any], Any]], key: int, dead: weakref.ref[Any]) -> None:
     entry = entries.get(key)
     if entry is not None and entry[0] is dead:  # not a newer record that took the same id
         del entries[key]

@@ -30,7 +30,7 @@ class DurableEngine:
 
     def findings(self, bundle: Bundle) -> set[FindingKey]:
         """The findings durable_rules makes from the bundle's records, nothing else."""
-        session = EngineSession(self.ruleset, bundle.records)
+        session = EngineSession(self.ruleset, bundle=bundle)
         try:
             return session.findings()
         finally:

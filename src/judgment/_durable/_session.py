@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judgment._compiled._runtime import Scope
 from judgment._diagnostics import Diagnostic
@@ -24,6 +24,9 @@ from judgment._durable._hash import IdAllocator
 from judgment._durable._ruleset import Ruleset
 from judgment._errors import EngineLimitError, JudgmentError
 from judgment.evidence import Record
+
+if TYPE_CHECKING:
+    from judgment._bundle import Bundle
 
 MAX_ACTIONS_PER_UPDATE = 100_000
 
@@ -48,13 +51,15 @@ def _switch_body(kind: str, name: str, on: bool) -> str:
 
 
 class EngineSession:
-    def __init__(self, ruleset: Ruleset, records: Iterable[Record] = ()) -> None:
-        """A session on `ruleset`, opened with `records` if given (one round trip for a whole bundle)."""
+    def __init__(self, ruleset: Ruleset, records: Iterable[Record] = (), bundle: Bundle | None = None) -> None:
+        """A session on `ruleset`, opened with `records`, or a `bundle`'s records, if given (one round
+        trip for all of them)."""
         self._ruleset = ruleset
         self._compiled = ruleset.compiled
         self._records: dict[str, Record] = {}
-        initial = list(records)
-        encoded = self._checked(initial)  # before the session exists: nothing to undo if a record is refused
+        initial = list(records if bundle is None else bundle.records)
+        # Before the session exists: nothing to undo if a record is refused.
+        encoded = self._checked(initial) if bundle is None else self._bundle_encoded(bundle)
         self._sid = ruleset.allocate_session()
         self._quoted_sid = format_string(self._sid)
         self._facts = IdAllocator("f")
@@ -150,6 +155,13 @@ class EngineSession:
             return [encoded(record) for record in records]
         except EncodingError:
             return [self._encode(record) for record in records]  # again, to name the record refused
+
+    def _bundle_encoded(self, bundle: Bundle) -> list[str]:
+        """A bundle's records encoded (its ids are unique: the bundle checks that)."""
+        try:
+            return self._compiled.encoded_records(bundle)
+        except EncodingError:
+            return self._checked(list(bundle.records))  # again, to name the record refused
 
     def _stage(self, records: list[Record], encoded: list[str]) -> list[str]:
         """Give each record its fact id; the facts to assert."""
