@@ -54,7 +54,8 @@ _CONSTANTS: Final[dict[str, Any]] = {
 # Where libyaml and ruamel.yaml differ: libyaml takes tabs that ruamel.yaml refuses ("f\tindings:"),
 # breaks lines at YAML 1.1's NEL and Unicode separators, which YAML 1.2 keeps as characters, and
 # counts columns differently after a byte order mark; a carriage return alone breaks lines for one.
-_UNLIKE = re.compile("[\t\x85\u2028\u2029\ufeff]|\r(?!\n)")
+# Python's splitlines breaks at \x0b, \x0c and \x1c-\x1e too, which would shift the lines looked at.
+_UNLIKE = re.compile("[\t\x85\u2028\u2029\ufeff\x0b\x0c\x1c-\x1e]|\r(?!\n)")
 _HEADER_END = re.compile(r"(?:[-+][1-9]?|[1-9][-+]?)?(?: +#.*| *)")  # after | or >
 _STYLES: Final = {"": "plain", None: "plain", "'": "'", '"': '"', "|": "|", ">": ">"}
 
