@@ -106,6 +106,18 @@ def test_documents_are_read_alike_or_left_to_ruamel(data: Any, flow: bool | None
 @given(st.sampled_from(SHIPPED[:40]), st.randoms(use_true_random=False), st.integers(1, 4))
 def test_mangled_files_are_never_read_differently(path: Path, rng: random.Random, edits: int) -> None:
     """Where libyaml and ruamel.yaml differ on broken YAML, the fast path must give up, never guess."""
+    mangle_and_compare(path, rng, edits)
+
+
+@pytest.mark.slow
+@settings(max_examples=50_000, deadline=None)
+@given(st.sampled_from(SHIPPED), st.randoms(use_true_random=False), st.integers(1, 6))
+def test_mangled_files_long_run(path: Path, rng: random.Random, edits: int) -> None:
+    """By hand (pytest -m slow): the same, over every shipped file, 50,000 times."""
+    mangle_and_compare(path, rng, edits)
+
+
+def mangle_and_compare(path: Path, rng: random.Random, edits: int) -> None:
     text = list(path.read_text(encoding="utf-8")[:3000])
     for _ in range(edits):
         at = rng.randrange(len(text) + 1)
