@@ -196,3 +196,23 @@ def test_the_batch_files_its_objects_with_the_long_lived_and_nothing_escapes_col
     gc.collect()
     assert watch() is None  # a full pass finds it: nothing was left frozen
     assert gc.get_freeze_count() == 0
+
+
+def test_batch_command_writes_the_same_lines_from_worker_processes(tmp_path: Path) -> None:
+    folder = tmp_path / "bundles"
+    folder.mkdir()
+    for name in ("a.yaml", "b.yaml", "d.yaml"):
+        (folder / name).write_text(DERBYSHIRE.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "c.yaml").write_text("vocabulary: hmic-crime\n", encoding="utf-8")
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"results-{workers}.jsonl"
+        result = CliRunner().invoke(cli, ["batch", str(folder), "--rules", str(RULES), "--out", str(out),
+                                          "--workers", workers, "--cross-check", "0.5"])
+        assert result.exit_code == 1, result.output
+        assert "c.yaml:1:1: error: MISSING_KEY" in result.output and "3 of 4 bundles" in result.output
+        outputs.append(out.read_text(encoding="utf-8"))
+    assert outputs[0] == outputs[1], "the lines do not depend on where they were made"
+    lines = [json.loads(line) for line in outputs[1].splitlines()]
+    assert [Path(line["bundle"]).name for line in lines] == ["a.yaml", "b.yaml", "c.yaml", "d.yaml"]
+    assert [line["status"] for line in lines] == ["judged", "judged", "refused", "judged"]

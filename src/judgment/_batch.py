@@ -52,8 +52,7 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
         raise ValueError(f"cross_check is a share of the bundles, from 0 to 1; got {cross_check!r}")
     if workers < 1:
         raise ValueError(f"workers must be at least 1; got {workers!r}")
-    chooser = random.Random(seed)
-    items = [(i, source, chooser.random() < cross_check) for i, source in enumerate(bundles)]
+    items = work_items(bundles, cross_check, seed)
     results: list[BatchResult | None] = [None] * len(items)
 
     rulebook = known(rulebook)  # results shipped from other processes are explained against it
@@ -67,10 +66,10 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
             if on_result is not None:
                 on_result(result)
 
-    with _collector_paused():
+    with collector_paused():
         if executor is None and workers == 1:
             for start in range(0, len(items), INLINE_CHUNK):  # results (and progress) as they come
-                collect(_judge_chunk(rulebook, items[start:start + INLINE_CHUNK], any_date, portable=False))
+                collect(judge_chunk(rulebook, items[start:start + INLINE_CHUNK], any_date, portable=False))
         elif executor is None:
             from concurrent.futures import ProcessPoolExecutor  # here: multiprocessing costs start-up time
 
@@ -82,8 +81,17 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
     return [r for r in results if r is not None]
 
 
+Item = tuple[int, BundleSource, bool]  # (position in the input, the bundle or its path, cross-checked)
+
+
+def work_items(bundles: Iterable[BundleSource], cross_check: float, seed: int) -> list[Item]:
+    """Each bundle with its position, and whether it is one of the share durable_rules judges too."""
+    chooser = random.Random(seed)
+    return [(i, source, chooser.random() < cross_check) for i, source in enumerate(bundles)]
+
+
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while judging, as it was before afterwards.
 
     Judging makes no reference cycles (refusals drop their tracebacks), so there is
@@ -104,20 +112,20 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _spread(executor: Executor, rulebook: Rulebook, items: list[tuple[int, BundleSource, bool]], any_date: bool,
+def _spread(executor: Executor, rulebook: Rulebook, items: list[Item], any_date: bool,
             workers: int, collect: Callable[[Sequence[BatchResult]], None]) -> None:
     from concurrent.futures import ThreadPoolExecutor
 
     portable = not isinstance(executor, ThreadPoolExecutor)  # other executors pickle what they return
     size = max(1, min(500, -(-len(items) // (workers * 4))))
     futures: list[Future[list[BatchResult]]] = [
-        executor.submit(_judge_chunk, rulebook, items[start:start + size], any_date, portable)
+        executor.submit(judge_chunk, rulebook, items[start:start + size], any_date, portable)
         for start in range(0, len(items), size)]
     for future in futures:
         collect(future.result())
 
 
-def _judge_chunk(rulebook: Rulebook, items: Sequence[tuple[int, BundleSource, bool]], any_date: bool,
+def judge_chunk(rulebook: Rulebook, items: Sequence[Item], any_date: bool,
                  portable: bool) -> list[BatchResult]:
     rulebook = known(rulebook)
     results = [_judge_one(rulebook, index, source, checked, any_date) for index, source, checked in items]

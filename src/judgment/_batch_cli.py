@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import click
 
-from judgment._batch import judge_many
-from judgment._batch_result import BatchResult
+from judgment._batch_lines import Line, judged_lines
 from judgment._cli_errors import reports_errors
 from judgment._diagnostics import Diagnostic, Location
 from judgment._errors import InputFileError
@@ -53,17 +51,16 @@ def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float
     with Progress(TextColumn("judging"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console, transient=True) as progress:
         task = progress.add_task("judging", total=len(files))
-        results = judge_many(rulebook, files, workers=workers, cross_check=cross_check, seed=seed,
-                             any_date=any_date, on_result=lambda _: progress.advance(task))
-    _write_lines(out, results, trace)
-    refused = [r for r in results if not r.ok]
-    for result in refused:
-        assert result.error is not None
-        click.echo(result.error.render(), err=True)
+        lines = judged_lines(rulebook, files, workers=workers, cross_check=cross_check, seed=seed,
+                             any_date=any_date, trace=trace, on_chunk=lambda n: progress.advance(task, n))
+        written = _write_lines(out, lines)
+    refused = [line.refused for line in written if line.refused is not None]
+    for problems in refused:
+        click.echo(problems, err=True)
     elapsed = time.perf_counter() - started
-    checked = sum(r.cross_checked for r in results)
-    click.echo(f"judged {len(results) - len(refused):,} of {len(results):,} bundles in {elapsed:.1f} s "
-               f"({len(results) / max(elapsed, 1e-9):,.0f} a second) with the compiled engine; "
+    checked = sum(line.cross_checked for line in written)
+    click.echo(f"judged {len(written) - len(refused):,} of {len(written):,} bundles in {elapsed:.1f} s "
+               f"({len(written) / max(elapsed, 1e-9):,.0f} a second) with the compiled engine; "
                f"{checked:,} also judged by durable_rules, with the same findings; {len(refused):,} refused; "
                f"results in {out}", err=True)
     sys.exit(1 if refused else 0)
@@ -79,23 +76,15 @@ def _bundle_files(folder: Path) -> list[Path]:
     return files
 
 
-def _write_lines(out: Path, results: list[BatchResult], trace: bool) -> None:
+def _write_lines(out: Path, lines: Iterable[Line]) -> list[Line]:
+    """Write each line as it comes (the results file grows with the progress bar)."""
+    written = []
     try:
         with out.open("w", encoding="utf-8") as stream:
-            for result in results:
-                stream.write(json.dumps(_line(result, trace), sort_keys=True, ensure_ascii=False) + "\n")
+            for line in lines:
+                stream.write(line.text + "\n")
+                written.append(line)
     except OSError as exc:
         raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"cannot write the results: {exc.strerror}",
                                          Location(str(out)))]) from None
-
-
-def _line(result: BatchResult, trace: bool) -> dict[str, Any]:
-    line: dict[str, Any] = {"bundle": result.origin, "status": "judged" if result.ok else "refused",
-                            "engine": result.engine, "cross_checked": result.cross_checked}
-    if result.error is not None:
-        line["diagnostics"] = [d.to_dict() for d in result.error.diagnostics]
-        return line
-    line.update(grades=result.grades, overall=result.overall)
-    if trace:
-        line["judgment"] = result.judgment.to_data()
-    return line
+    return written

@@ -1,0 +1,70 @@
+"""The lines `judgment batch` writes, made where the bundles are judged.
+
+A worker process that judged a bundle also puts its judgment into words and writes
+its JSON line there: a line of text crosses back to the parent for almost nothing,
+while the trace as data, and the bundle the worker loaded, would cost more to send
+than judging them did (docs/batch.md). The parent only writes the lines, in order.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from judgment._batch import INLINE_CHUNK, Item, collector_paused, judge_chunk, work_items
+from judgment._batch_result import BatchResult, known
+from judgment._rulebook._model import Rulebook
+
+
+@dataclass(frozen=True)
+class Line:
+    """One bundle's line, and what the summary says of it."""
+
+    text: str  # the JSON line, without its newline
+    refused: str | None  # the rendered problems of a refused bundle
+    cross_checked: bool
+
+
+def judged_lines(rulebook: Rulebook, files: Sequence[Path], *, workers: int, cross_check: float, seed: int,
+                 any_date: bool, trace: bool, on_chunk: Callable[[int], None]) -> Iterator[Line]:
+    """Every file's line, in file order; `on_chunk` is told how many bundles each chunk judged."""
+    items = work_items(files, cross_check, seed)
+    chunks = [items[start:start + INLINE_CHUNK] for start in range(0, len(items), INLINE_CHUNK)]
+    rulebook = known(rulebook)
+    if workers == 1:
+        for chunk in chunks:
+            lines = lines_of(rulebook, chunk, any_date, trace)
+            on_chunk(len(lines))
+            yield from lines
+        return
+    from concurrent.futures import ProcessPoolExecutor  # here: multiprocessing costs start-up time
+
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [pool.submit(lines_of, rulebook, chunk, any_date, trace) for chunk in chunks]
+        for future in futures:
+            lines = future.result()
+            on_chunk(len(lines))
+            yield from lines
+
+
+def lines_of(rulebook: Rulebook, items: Sequence[Item], any_date: bool, trace: bool) -> list[Line]:
+    """Judge a chunk and write its lines (in a worker process, or in this one)."""
+    with collector_paused():
+        results = judge_chunk(known(rulebook), items, any_date, portable=False)
+        return [Line(json.dumps(line_data(r, trace), sort_keys=True, ensure_ascii=False),
+                     None if r.error is None else r.error.render(), r.cross_checked) for r in results]
+
+
+def line_data(result: BatchResult, trace: bool) -> dict[str, Any]:
+    line: dict[str, Any] = {"bundle": result.origin, "status": "judged" if result.ok else "refused",
+                            "engine": result.engine, "cross_checked": result.cross_checked}
+    if result.error is not None:
+        line["diagnostics"] = [d.to_dict() for d in result.error.diagnostics]
+        return line
+    line.update(grades=result.grades, overall=result.overall)
+    if trace:
+        line["judgment"] = result.judgment.to_data()
+    return line
