@@ -69,6 +69,10 @@ def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None
             for record in by_kind.get(kind, ()):
                 shared(scope, out, record)
         out.sort(key=_position)  # stable: within a rule, findings stay in binding order
+        if not stratum.one_by_one:  # one rule after another, in evaluation order, as they are
+            for position, group in groupby(out, _position):
+                fired[rule_ids[position]] = list(group)
+            continue
         made: dict[int, list[Made]] = {position: list(group) for position, group in groupby(out, _position)}
         for position in stratum.one_by_one:  # rules of several variables, or none
             made[position] = _fire(position, findings[position], by_kind, scope)
