@@ -1,17 +1,16 @@
 """Safe YAML (and JSON) loading that remembers where every value came from.
 
-ruamel.yaml's round-trip loader keeps line and column numbers and constructs
-only plain data (it never instantiates Python objects from tags). We convert its
-result to plain dicts, lists and scalars plus a :class:`Positions` index, and we
-refuse what data files have no need for: aliases (they make "billion laughs"
-bombs possible), excessive nesting and oversized files.
+Every file becomes plain dicts, lists and scalars plus a :class:`Positions` index;
+nothing is ever instantiated from a tag. Two readers agree on that result: libyaml's
+events for plain data (fast, `_yaml_events`), and ruamel.yaml's round-trip parser
+for everything else (`_yaml_located`), which refuses what data files have no need
+for, with its place: aliases (they make "billion laughs" bombs possible), excessive
+nesting, keys given twice. Oversized files are refused before either reads them.
 """
 
 from __future__ import annotations
 
 import json
-
-import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
