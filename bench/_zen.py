@@ -213,27 +213,24 @@ def _strings(texts: Iterable[str]) -> str:
 
 
 def _all(parts: Iterable[str]) -> str:
-    kept = []
-    for part in parts:
-        if part == "false":
-            return "false"
-        if part != "true" and part not in kept:
-            kept.append(part)
-    if not kept:
-        return "true"
-    return kept[0] if len(kept) == 1 else " and ".join(f"({p})" for p in kept)
+    return _joined(parts, "and", absorbing="false", neutral="true")
 
 
 def _any(parts: Iterable[str]) -> str:
+    return _joined(parts, "or", absorbing="true", neutral="false")
+
+
+def _joined(parts: Iterable[str], word: str, absorbing: str, neutral: str) -> str:
+    """Parts joined by `word`, folding the constants: one absorbing part decides, neutral ones drop."""
     kept = []
     for part in parts:
-        if part == "true":
-            return "true"
-        if part != "false" and part not in kept:
+        if part == absorbing:
+            return absorbing
+        if part != neutral and part not in kept:
             kept.append(part)
     if not kept:
-        return "false"
-    return kept[0] if len(kept) == 1 else " or ".join(f"({p})" for p in kept)
+        return neutral
+    return kept[0] if len(kept) == 1 else f" {word} ".join(f"({p})" for p in kept)
 
 
 def _not(part: str) -> str:

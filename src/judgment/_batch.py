@@ -125,8 +125,7 @@ def _spread(executor: Executor, rulebook: Rulebook, items: list[Item], any_date:
         collect(future.result())
 
 
-def judge_chunk(rulebook: Rulebook, items: Sequence[Item], any_date: bool,
-                 portable: bool) -> list[BatchResult]:
+def judge_chunk(rulebook: Rulebook, items: Sequence[Item], any_date: bool, portable: bool) -> list[BatchResult]:
     rulebook = known(rulebook)
     results = [_judge_one(rulebook, index, source, checked, any_date) for index, source, checked in items]
     if not portable:

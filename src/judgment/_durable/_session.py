@@ -142,38 +142,29 @@ class EngineSession:
 
     def _checked(self, records: list[Record]) -> list[str]:
         """Every record checked and encoded before any is asserted."""
-        ids = {record.id for record in records}
-        if len(ids) < len(records) or not ids.isdisjoint(self._records):
-            seen = set(self._records)
-            for record in records:
-                if record.id in seen:
-                    raise JudgmentError([Diagnostic(
-                        "DUPLICATE_ID", f"record {record.id!r} is already in the session", self._ruleset.location)])
-                seen.add(record.id)
-        encoded = self._compiled.encoded
-        try:
-            return [encoded(record) for record in records]
-        except EncodingError:
-            return [self._encode(record) for record in records]  # again, to name the record refused
+        seen = set(self._records)
+        for record in records:
+            if record.id in seen:
+                raise JudgmentError([Diagnostic("DUPLICATE_ID", f"record {record.id!r} is already in the session",
+                                                self._ruleset.location)])
+            seen.add(record.id)
+        return [self._encode(record) for record in records]
 
     def _bundle_encoded(self, bundle: Bundle) -> list[str]:
         """A bundle's records encoded (its ids are unique: the bundle checks that)."""
         try:
             return self._compiled.encoded_records(bundle)
         except EncodingError:
-            return self._checked(list(bundle.records))  # again, to name the record refused
+            return [self._encode(record) for record in bundle.records]  # again, to name the record refused
 
     def _stage(self, records: list[Record], encoded: list[str]) -> list[str]:
         """Give each record its fact id; the facts to assert."""
         batch = []
-        kept, record_of_fact, fact_of_record = self._records, self._record_of_fact, self._fact_of_record
-        identity = f"\",\"sid\":{self._quoted_sid},"  # as _with_identity writes it, inlined: a few per record
         for record, body, fact_id in zip(records, encoded, self._facts.allocate_many(len(records))):
-            record_id = record.id
-            kept[record_id] = record
-            record_of_fact[fact_id] = record_id
-            fact_of_record[record_id] = fact_id
-            batch.append(f"{{\"id\":\"{fact_id}{identity}{body[1:]}")
+            self._records[record.id] = record
+            self._record_of_fact[fact_id] = record.id
+            self._fact_of_record[record.id] = fact_id
+            batch.append(self._with_identity(fact_id, body))
         return batch
 
     def _add_encoded(self, records: list[Record], encoded: list[str]) -> None:
