@@ -15,7 +15,7 @@ from click.testing import CliRunner
 import judgment
 from conftest import DERBYSHIRE, RULES, vary
 from judgment import Bundle, Rulebook
-from judgment._cli import cli
+from judgment._cli._app import cli
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from typing import Any
 import judgment
 from judgment import Bundle
 from conftest import DERBYSHIRE, RULES, vary
-from judgment._yaml import load_document
+from judgment._io._yaml import load_document
 from judgment.evidence import get_vocabulary
 
 

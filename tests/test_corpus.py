@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 import judgment
 from conftest import DERBYSHIRE, RULES
-from judgment._cli import _checked
+from judgment._cli._check import _checked
 
 CASES = Path(__file__).parent / "cases"
 ALL_CASES = sorted((CASES / "rules").glob("*.yaml")) + sorted((CASES / "bundles").glob("*.yaml"))

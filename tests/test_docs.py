@@ -34,7 +34,7 @@ def test_tutorial_files_are_quoted_in_the_rule_file_guide() -> None:
 
 def test_every_cli_command_is_documented() -> None:
     cli_doc = (DOCS / "cli.md").read_text(encoding="utf-8")
-    from judgment._cli import cli
+    from judgment._cli._app import cli
 
     commands = ["run", "batch", "explain", "check", "test", "verify", "schema bundle", "schema record"]
     assert sorted(c for c in cli.commands if c != "schema") == sorted(c for c in commands if " " not in c)

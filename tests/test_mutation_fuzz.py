@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import judgment
 from conftest import DERBYSHIRE, RULES
-from judgment._cli import _checked
+from judgment._cli._check import _checked
 
 FILES = sorted(p.relative_to(RULES).as_posix() for p in RULES.rglob("*.yaml")) + ["bundle.yaml"]
 PIECES = [":", ": ", "-", "- ", "[", "]", "{", "}", "'", '"', "*a", "&a ", "!!python/object:os.system ", "#", "\n",

@@ -14,7 +14,7 @@ import pytest
 
 import judgment
 from conftest import DERBYSHIRE, RULES
-from judgment._record import build_record, record_json_schema, render_record, seal_of
+from judgment._records._record import build_record, record_json_schema, render_record, seal_of
 from test_example_quotes import REPORT, normalise
 
 STAMP = "2026-01-01T00:00:00+00:00"

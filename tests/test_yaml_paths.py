@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from ruamel.yaml.nodes import ScalarNode
 from ruamel.yaml.resolver import VersionedResolver
 
-from judgment._yaml import MAX_DEPTH, LoadFailure, Positions, parse_document
-from judgment._yaml_events import _SPECIAL, NOT_READ, read_with_libyaml
-from judgment._yaml_located import READER_FAILED, read_located
+from judgment._io._yaml import MAX_DEPTH, LoadFailure, Positions, parse_document
+from judgment._io._yaml_events import _SPECIAL, NOT_READ, read_with_libyaml
+from judgment._io._yaml_located import READER_FAILED, read_located
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = sorted(p for folder in ("rules", "examples", "tests") for p in (ROOT / folder).rglob("*.yaml"))

@@ -12,8 +12,8 @@ an underscore are private.
 """
 
 from judgment._api import judge
-from judgment._batch import judge_many
-from judgment._batch_result import BatchResult
+from judgment._batch._many import judge_many
+from judgment._batch._result import BatchResult
 from judgment._bundle import Bundle, Inspection, Period, bundle_from_data, bundle_json_schema, load_bundle
 from judgment._diagnostics import CODES, Diagnostic, Location
 from judgment._errors import (

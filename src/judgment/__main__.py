@@ -1,4 +1,4 @@
-from judgment._cli import main
+from judgment._cli._app import main
 
 if __name__ == "__main__":
     main()

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from judgment._diagnostics import Diagnostic, Location, did_you_mean
 from judgment._errors import BundleError, InputFileError
 from judgment._pydantic_errors import diagnostics_from_validation
-from judgment._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document, parse_json_quickly, read_text
+from judgment._io._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document, parse_json_quickly, read_text
 from judgment.evidence import Record, Vocabulary, get_vocabulary, vocabulary_ids
 
 MAX_RECORDS = 10_000

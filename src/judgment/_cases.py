@@ -19,7 +19,7 @@ from judgment._errors import BundleError, JudgmentError
 from judgment._judgment import Judgment
 from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._rulebook._model import Rulebook
-from judgment._yaml import LoadFailure, load_document
+from judgment._io._yaml import LoadFailure, load_document
 from judgment.evidence import get_vocabulary
 
 

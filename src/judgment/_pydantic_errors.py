@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from judgment._diagnostics import Code, Diagnostic, did_you_mean
-from judgment._yaml import PathKey, Positions
+from judgment._io._yaml import PathKey, Positions
 
 _CODES: dict[str, Code] = {
     "extra_forbidden": "UNKNOWN_KEY",

@@ -14,7 +14,7 @@ from judgment._rulebook._names import Names, refuse_reserved, resolve_names
 from judgment._rulebook._order import evaluation_order
 from judgment._rulebook._schema import FindingSpec, RulebookFileSpec, RulesFileSpec
 from judgment._rulebook._text import TemplateError, parse_deadline
-from judgment._yaml import Document
+from judgment._io._yaml import Document
 
 Located = tuple[FindingSpec, Document, int]
 

@@ -9,7 +9,7 @@ from judgment._lang._check import Checked, Scope, check_condition, check_path
 from judgment._lang._parser import ExpressionSyntaxError, parse_expression
 from judgment._rulebook._model import Condition, Template
 from judgment._rulebook._text import TemplateError, parse_template
-from judgment._yaml import Document, PathKey
+from judgment._io._yaml import Document, PathKey
 
 
 @dataclass

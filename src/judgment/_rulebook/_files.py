@@ -9,7 +9,7 @@ from pathlib import Path
 
 from judgment._diagnostics import Diagnostic, Location
 from judgment._rulebook._model import RuleFile
-from judgment._yaml import Document, LoadFailure, parse_document, read_text
+from judgment._io._yaml import Document, LoadFailure, parse_document, read_text
 
 MAX_FILES = 200
 MAX_FILE_BYTES = 1024 * 1024

@@ -10,7 +10,7 @@ from judgment._rulebook._conditions import Site, compile_condition
 from judgment._rulebook._model import Criterion, Overall
 from judgment._rulebook._names import Names
 from judgment._rulebook._schema import CriterionSpec, OverallSpec, RulesFileSpec
-from judgment._yaml import Document, PathKey
+from judgment._io._yaml import Document, PathKey
 
 
 def compile_grading(rules: Sequence[tuple[RulesFileSpec, Document]], names: Names, finding_ids: list[str],

@@ -24,7 +24,7 @@ from judgment._rulebook._assemble import assemble
 from judgment._rulebook._files import MAIN_FILE, SourceFiles, read_rulebook_files
 from judgment._rulebook._model import Rulebook
 from judgment._rulebook._schema import RulebookFileSpec, RulesFileSpec
-from judgment._yaml import Document
+from judgment._io._yaml import Document
 
 MAX_DIAGNOSTICS = 100
 

@@ -9,7 +9,7 @@ from judgment._diagnostics import Diagnostic, Location, did_you_mean
 from judgment._lang._parser import RESERVED_WORDS
 from judgment._rulebook._model import Grade, Polarity, Question
 from judgment._rulebook._schema import RulebookFileSpec
-from judgment._yaml import Document, PathKey
+from judgment._io._yaml import Document, PathKey
 from judgment.evidence import Vocabulary, get_vocabulary, vocabulary_ids
 
 

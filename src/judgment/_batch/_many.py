@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from judgment._bundle import Bundle, load_bundle
-from judgment._batch_result import BatchResult, Shipped, known
+from judgment._batch._result import BatchResult, Shipped, known
 from judgment._compiled import ENGINE, finding_keys, run
 from judgment._api import engine_for
 from judgment._durable._engine import cross_check

@@ -24,7 +24,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from judgment._diagnostics import Diagnostic, Location
-from judgment._yaml import LoadFailure, PathKey, Positions, ScalarStyle
+from judgment._io._yaml import LoadFailure, PathKey, Positions, ScalarStyle
 
 
 def read_located(text: str, positions: Positions, max_depth: int) -> Any:

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from judgment._batch import INLINE_CHUNK, Item, collector_paused, judge_chunk, work_items
-from judgment._batch_result import BatchResult, known
+from judgment._batch._many import INLINE_CHUNK, Item, collector_paused, judge_chunk, work_items
+from judgment._batch._result import BatchResult, known
 from judgment._rulebook._model import Rulebook
 
 

@@ -17,7 +17,7 @@ import datetime as dt
 import re
 from typing import Any, Final
 
-from judgment._yaml import PathKey, Positions, ScalarStyle
+from judgment._io._yaml import PathKey, Positions, ScalarStyle
 
 try:
     from yaml import CBaseLoader, YAMLError  # CBaseLoader: libyaml's parser, constructing nothing

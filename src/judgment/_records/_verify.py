@@ -18,7 +18,7 @@ from judgment._api import judge
 from judgment._bundle import Bundle, bundle_from_data, load_bundle
 from judgment._diagnostics import Diagnostic, Location
 from judgment._errors import InputFileError, JudgmentError
-from judgment._record import DecisionRecord, evidence_hash, sha256, canonical, seal_of
+from judgment._records._record import DecisionRecord, evidence_hash, sha256, canonical, seal_of
 from judgment._rulebook._loader import load_rulebook
 from judgment._rulebook._model import Rulebook
 

@@ -129,12 +129,12 @@ def load_document(path: Path, display: str | None = None, max_bytes: int = MAX_F
 def parse_document(text: str, name: str) -> Document:
     """Plain data and positions from YAML text; libyaml reads what it can be trusted with, and
     ruamel.yaml's located parser everything else (and reports every error)."""
-    from judgment._yaml_events import NOT_READ, read_with_libyaml  # here: it imports Positions from this module
+    from judgment._io._yaml_events import NOT_READ, read_with_libyaml  # here: it imports Positions from this module
 
     positions = Positions(name, lines=text.splitlines())
     data = read_with_libyaml(text, positions, MAX_DEPTH)
     if data is NOT_READ:
-        from judgment._yaml_located import read_located  # ruamel.yaml is imported only when needed
+        from judgment._io._yaml_located import read_located  # ruamel.yaml is imported only when needed
 
         positions = Positions(name, lines=positions.lines)
         data = read_located(text, positions, MAX_DEPTH)

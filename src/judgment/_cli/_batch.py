@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from judgment._batch_lines import Line, judged_lines
-from judgment._cli_errors import reports_errors
+from judgment._batch._lines import Line, judged_lines
+from judgment._cli._errors import reports_errors
 from judgment._diagnostics import Diagnostic, Location
 from judgment._errors import InputFileError
 from judgment._rulebook._loader import load_rulebook
@@ -41,8 +41,16 @@ def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float
     Bundles are judged by the compiled engine; the result lines say so, and say
     which were also judged by durable_rules. Exit 0 if every bundle was judged,
     1 if any was refused (its problems are printed, and its line says why)."""
-    from rich.console import Console  # here, not at start-up: only this command draws a progress bar
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.console import (
+        Console,  # here, not at start-up: only this command draws a progress bar
+    )
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     rulebook = load_rulebook(rules)
     files = _bundle_files(folder)

@@ -1,0 +1,121 @@
+"""`judgment check`: every diagnostic of a rulebook and its bundles, before anything is judged."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from judgment._bundle import load_bundle
+from judgment._cli._errors import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_USAGE,
+    plural,
+)
+from judgment._diagnostics import Diagnostic, sort_diagnostics
+from judgment._errors import InputFileError, JudgmentError
+from judgment._fit import check_fit
+from judgment._rulebook._loader import load_rulebook
+from judgment._rulebook._model import Rulebook
+
+
+@click.command()
+@click.argument("rules", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("bundles", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json prints every diagnostic as data, for other tools.")
+@click.option("--properties", is_flag=True,
+              help="Also check the properties over generated bundles: totality, determinism, monotonicity, "
+                   "agreement of the engines, no dead rule.")
+@click.option("--examples", default=200, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="Generated bundles per property.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the generation, to replay a run.")
+def check(rules: Path, bundles: tuple[Path, ...], output_format: str, properties: bool, examples: int,
+          seed: int) -> None:
+    """Check the rulebook in RULES, and any BUNDLES against its vocabulary, before anything is judged.
+
+    Errors (exit 1) stop a rulebook or bundle from being used; warnings (criteria that can never
+    hold or are shadowed, unreachable grades, unused findings) do not."""
+    diagnostics, code, rulebook = _checked(rules, bundles)
+    if output_format == "json":
+        click.echo(json.dumps({"diagnostics": [d.to_dict() for d in diagnostics],
+                               "errors": sum(d.severity == "error" for d in diagnostics),
+                               "warnings": sum(d.severity == "warning" for d in diagnostics)}, indent=2))
+        sys.exit(code)
+    if diagnostics:
+        click.echo("\n".join(d.render() for d in diagnostics), err=True)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = len(diagnostics) - errors
+    if rulebook is None or errors:
+        click.echo(f"{plural(errors, 'problem')} found; nothing was judged.", err=True)
+        sys.exit(code)
+    if properties:
+        _check_properties(rulebook, rules, examples, seed)
+    checked = f" and {plural(len(bundles), 'bundle')}" if bundles else ""
+    found = plural(warnings, "warning") if warnings else "no problems found"
+    click.echo(f"{rules}: rulebook {rulebook.id} {rulebook.version}{checked}: {found} "
+               f"({plural(len(rulebook.findings), 'finding rule')}, {plural(len(rulebook.questions), 'question')}, "
+               f"{plural(len(rulebook.recommendations), 'recommendation')})")
+
+
+def _check_properties(rulebook: Rulebook, rules: Path, examples: int, seed: int) -> None:
+    """Run the property checks with a progress bar; print each failure with its smallest counterexample."""
+    from rich.progress import Progress
+
+    from judgment._cases import load_cases, run_case
+    from judgment.testing import PROPERTIES, run_properties
+
+    try:
+        seeds = [o.bundle for o in (run_case(rulebook, p, c, b) for p, c, b in load_cases(rules)) if o.bundle]
+    except JudgmentError as error:
+        click.echo(error.render(), err=True)
+        sys.exit(EXIT_PROBLEMS)
+    with Progress(transient=True, console=None) as progress:
+        task = progress.add_task("checking properties", total=examples * 4)
+        report = run_properties(rulebook, examples, seed, lambda n: progress.advance(task, n), seeds)
+    for failure in report.failures:
+        click.echo(f"property {failure.name} fails: {failure.message}", err=True)
+        if failure.bundle is not None:
+            click.echo("smallest counterexample:\n" + _as_yaml(failure.bundle.to_data()), err=True)
+    held = [p for p in PROPERTIES if p not in {f.name for f in report.failures}]
+    click.echo(f"properties over {report.examples:,} generated bundles (seed {seed}): "
+               f"{len(held)} of {len(PROPERTIES)} hold" + (f" ({', '.join(held)})" if held else ""))
+    if report.failures:
+        sys.exit(EXIT_PROBLEMS)
+
+
+def _as_yaml(data: object) -> str:
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+
+    stream = StringIO()
+    yaml = YAML(typ="safe", pure=True)
+    yaml.default_flow_style = False
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+def _checked(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], int, Rulebook | None]:
+    """Every diagnostic of the rulebook and the bundles, sorted, and the exit code they call for."""
+    try:
+        rulebook = load_rulebook(rules)
+    except InputFileError as error:
+        return list(error.diagnostics), EXIT_USAGE, None
+    except JudgmentError as error:
+        return list(error.diagnostics), EXIT_PROBLEMS, None
+    found: list[Diagnostic] = list(rulebook.warnings)
+    code = EXIT_OK
+    for bundle in bundles:
+        try:
+            check_fit(rulebook, load_bundle(bundle, rulebook.vocabulary))
+        except InputFileError as error:
+            found.extend(error.diagnostics)
+            code = EXIT_USAGE
+        except JudgmentError as error:
+            found.extend(error.diagnostics)
+            code = code or EXIT_PROBLEMS
+    return sort_diagnostics(found), code, rulebook

@@ -1,0 +1,90 @@
+"""`judgment run` and `judgment explain`: judge a bundle and put the judgment into words."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from judgment._api import judge
+from judgment._bundle import load_bundle
+from judgment._cli._errors import (
+    reports_errors,
+)
+from judgment._diagnostics import Diagnostic, Location, did_you_mean
+from judgment._errors import InputFileError
+from judgment._render._text import render_text
+from judgment._render._words import Explain
+from judgment._rulebook._loader import load_rulebook
+
+
+@click.command()
+@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The rulebook folder, e.g. rules/hmic-crime-2014.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
+              show_default=True, help="json prints the sealed decision record.")
+@click.option("--explain", type=click.Choice(["full", "fails", "none"]), default="fails", show_default=True,
+              help="How much of the derivation to show: every test, what failed (and why not the next grade), "
+                   "or none.")
+@click.option("--any-date", is_flag=True,
+              help="Judge even if the inspection is dated outside the rulebook's validity.")
+@click.option("--record", "record_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the sealed decision record (JSON) to this file.")
+@reports_errors
+def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_date: bool,
+        record_path: Path | None) -> None:
+    """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules.
+
+    The JSON output is the decision record: the judgment, its trace, the canonical
+    evidence, the hashes of the evidence and of every rule file, and a seal."""
+    rulebook = load_rulebook(rules)
+    evidence = load_bundle(bundle, rulebook.vocabulary)
+    result = judge(rulebook, evidence, any_date=any_date)
+    if record_path is not None or output_format == "json":  # sealing hashes everything: only when asked for
+        from judgment._records._record import build_record, render_record
+
+        sealed = render_record(build_record(result, rulebook, evidence, any_date=any_date))
+        if record_path is not None:
+            _write(record_path, sealed)
+        if output_format == "json":
+            click.echo(sealed, nl=False)
+            return
+    if output_format == "markdown":
+        from judgment._render._markdown import render_markdown
+
+        click.echo(render_markdown(result, explain), nl=False)
+    elif output_format == "html":
+        from judgment._render._html import render_html
+
+        click.echo(render_html(result, explain), nl=False)
+    else:
+        render_text(result, sys.stdout, explain)
+
+
+@click.command()
+@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The rulebook folder.")
+@click.option("--question", "questions", multiple=True, help="The question to explain (repeatable; default: all).")
+@click.option("--any-date", is_flag=True, help="Judge even outside the rulebook's validity.")
+@reports_errors
+def explain(bundle: Path, rules: Path, questions: tuple[str, ...], any_date: bool) -> None:
+    """Explain the grade of each question in full: every test with its values, and why not the next grade."""
+    rulebook = load_rulebook(rules)
+    known = [q.id for q in rulebook.questions]
+    for question in questions:
+        if question not in known:
+            raise click.BadParameter(f"no question {question!r}; " + (did_you_mean(question, known) or ""),
+                                     param_hint="--question")
+    result = judge(rulebook, load_bundle(bundle, rulebook.vocabulary), any_date=any_date)
+    render_text(result, sys.stdout, "full", questions=questions or None)
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"cannot write the record: {exc.strerror}",
+                                         Location(str(path)))]) from None

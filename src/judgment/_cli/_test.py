@@ -1,0 +1,37 @@
+"""`judgment test`: run a rulebook's own test cases."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from judgment._cli._errors import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    reports_errors,
+)
+from judgment._rulebook._loader import load_rulebook
+
+
+@click.command("test")
+@click.argument("rules", type=click.Path(file_okay=False, path_type=Path))
+@reports_errors
+def test_rulebook(rules: Path) -> None:
+    """Run the rulebook's own test cases (RULES/tests/*.yaml) and report what no case exercises."""
+    from judgment._cases import run_cases
+
+    rulebook = load_rulebook(rules)
+    outcomes, missing = run_cases(rulebook, rules)
+    for outcome in outcomes:
+        click.echo(f"{'ok  ' if outcome.passed else 'FAIL'} {outcome.name}")
+        for problem in outcome.problems:
+            click.echo(f"       {problem}")
+    failed = sum(not o.passed for o in outcomes)
+    click.echo(f"{len(outcomes) - failed} passed, {failed} failed")
+    if missing:
+        click.echo("not exercised by any case: " + ", ".join(missing))
+    else:
+        click.echo("coverage: every finding rule, criterion and recommendation is exercised")
+    sys.exit(EXIT_PROBLEMS if failed else EXIT_OK)
