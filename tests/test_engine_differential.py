@@ -6,12 +6,14 @@ A difference fails the test and prints the bundle that shows it.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 
 import judgment
 from conftest import ROOT
+from generated_rulebooks import Spec, load
 from judgment import Bundle, Rulebook
 from judgment._durable._engine import DurableEngine
 from judgment._compiled import Made, compiled_findings
@@ -87,3 +89,15 @@ def test_a_disagreement_is_an_error_naming_the_rule(derbyshire: Bundle, monkeypa
     assert diagnostic.code == "ENGINE_DISAGREEMENT"
     assert "only durable_rules made finding satisfaction_above_national" in diagnostic.message
     assert diagnostic.location.path.endswith("reducing-crime.yaml")
+
+
+def test_a_negated_finding_made_in_the_opening_batch_is_honoured(derbyshire: Bundle, tmp_path: Path) -> None:
+    """`b` first matches while `a` is not yet made (its status fact arrives with the records); when `a`
+    is made, the status `b` matched is replaced, and `b` must go with it (issue 12, 3a)."""
+    rules = ({"id": "a", "when": "victim_satisfaction.rate.value > 1"},
+             {"id": "b", "when": "victim_contract.coverage >= 'some' and not finding(a)"})
+    rulebook = load(Spec(("victim_contract",), tuple({**r, "question": "q", "polarity": "plus", "text": "t",
+                                                         "cite": "c"} for r in rules)), tmp_path)
+    made = {f.rule for f in judgment.judge(rulebook, derbyshire).question("q").findings}
+    assert made == {"a"}
+    assert_engines_agree(rulebook, derbyshire)

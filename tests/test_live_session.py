@@ -7,13 +7,15 @@ fresh judgment of the records it then holds (findings, grades and recommendation
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 import judgment
-from conftest import ROOT
+from conftest import ROOT, rules_fired, vary
+from generated_rulebooks import Spec, load
 from judgment import Bundle
 from judgment._durable._ruleset import live_sessions
 from judgment._compiled import compiled_findings
@@ -99,3 +101,28 @@ def test_a_live_session_checks_the_rulebook_is_in_force(derbyshire: Bundle) -> N
     late = derbyshire.inspection.model_copy(update={"date": derbyshire.inspection.date.replace(year=2030)})
     with pytest.raises(judgment.BundleError, match="NOT_IN_FORCE|in force"):
         judgment.open_session(SHIPPED, late)
+
+
+def test_retracting_what_a_derived_finding_rests_on_withdraws_it(derbyshire: Bundle) -> None:
+    """asb_engagement_exemplary needs finding(asb_partnership_strong): when the partnership record
+    goes, that status fact is replaced and the derived finding must go too (issue 12, 3b)."""
+    strong = vary(derbyshire, "neighbourhood-policing", community_engagement="strong")
+    with judgment.open_session(SHIPPED, strong.inspection) as live:
+        live.add(strong.record("neighbourhood-policing"))
+        live.add(strong.record("partnership-asb"))
+        assert "asb_engagement_exemplary" in rules_fired(live.judgment(), "tackling_asb")
+        live.retract("partnership-asb")
+        result = live.judgment()  # EngineDisagreementError before the fix
+        assert "asb_engagement_exemplary" not in rules_fired(result, "tackling_asb")
+        assert result.outcome() == judgment.judge(SHIPPED, live.bundle).outcome()
+
+
+def test_missing_with_a_record_variable_is_withdrawn_when_the_kind_arrives(derbyshire: Bundle, tmp_path: Path) -> None:
+    rule = {"id": "m", "question": "q", "polarity": "plus", "text": "t", "cite": "c",
+            "when": "missing(victim_contract) and victim_satisfaction.rate.value > 1"}
+    rulebook = load(Spec(("victim_contract", "victim_satisfaction"), (rule,)), tmp_path)
+    with judgment.open_session(rulebook, derbyshire.inspection) as live:
+        live.add(derbyshire.record("victim-satisfaction"))
+        assert rules_fired(live.judgment(), "q") == {"m"}
+        live.add(derbyshire.record("victim-contract"))
+        assert rules_fired(live.judgment(), "q") == set()  # EngineDisagreementError before the fix

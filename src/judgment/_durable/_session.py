@@ -256,10 +256,11 @@ class EngineSession:
             return
         rule: EngineRule = self._compiled.rules[name]
         record_of_fact = self._record_of_fact
+        # Every fact the activation matched, not only its records': the kind markers and finding
+        # statuses the rule tests are facts too, and replacing one must withdraw what it supported.
+        fact_ids = tuple([fact["id"] for fact in bound.values()])
         if len(rule.patterns) == 1:  # most rules: one record, no pairs to check or sort
-            fact_id = bound[rule.patterns[0]]["id"]
-            record_ids: tuple[str, ...] = (record_of_fact[fact_id],)
-            fact_ids: tuple[str, ...] = (fact_id,)
+            record_ids: tuple[str, ...] = (record_of_fact[bound[rule.patterns[0]]["id"]],)
             bindings: tuple[tuple[str, str], ...] = ((rule.variable_names[0], record_ids[0]),)
         else:
             record_ids = tuple([record_of_fact[bound[pattern]["id"]] for pattern in rule.patterns])
@@ -267,7 +268,6 @@ class EngineSession:
                 # Two variables never bind the same record. durable_rules 2.0.28 was not seen to bind
                 # one fact to two patterns of a rule, but the semantics must not rest on that.
                 return
-            fact_ids = tuple([fact["id"] for fact in bound.values()])
             bindings = tuple(sorted(zip(rule.variable_names, record_ids)))
         if rule.residual_tests:
             records = tuple(self._records[record_id] for record_id in record_ids)

@@ -1,0 +1,147 @@
+"""Generated rulebooks over the HMIC vocabulary, covering every shape a finding condition may take.
+
+Each rulebook uses a few kinds, so that generated histories add and retract records of the kinds
+its rules read. A rule may test fields of one or two records (named by kind, or under `given`),
+compare two records, and test ``present``, ``missing``, ``finding`` and ``not finding``; a rule
+may name only findings declared before it, so chains of derived findings are acyclic by
+construction. Rulebooks are data (YAML text); :func:`load` writes and loads each once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from hypothesis import strategies as st
+
+import judgment
+from judgment.evidence import FieldSpec, get_vocabulary
+
+VOCABULARY = get_vocabulary("hmic-crime")
+assert VOCABULARY is not None
+# Kinds with fields of every type: enumerations (ordered and not), yes/no, numbers, figures.
+KINDS = ("victim_contract", "victim_satisfaction", "crime_rate", "partnership_working", "domestic_abuse",
+         "asb_incidents", "neighbourhood_policing")
+NUMBERS = (-5, 0, 1, 12, 36, 50, 85, 100)
+
+HEADER = """\
+rulebook: {id: generated, title: Generated, version: 1.0.0, valid_from: 2000-01-01, vocabulary: hmic-crime,
+           framework: {title: t, citation: c}}
+scale: [{id: good, label: Good}, {id: inadequate, label: Inadequate}]
+polarities: [{id: plus, label: Plus, sense: positive}, {id: minus, label: Minus, sense: negative}]
+questions: [{id: q, title: Q}]
+overall: {title: O, method: worst}
+"""
+GRADING = [{"questions": ["q"], "criteria": [{"grade": "inadequate", "when": "count(minus) > count(plus)"},
+                                               {"grade": "good", "otherwise": True}]}]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """A generated rulebook: its kinds and its finding rules (as data)."""
+
+    kinds: tuple[str, ...]
+    findings: tuple[dict[str, object], ...]
+
+    def text(self) -> str:
+        return json.dumps({"findings": list(self.findings), "grading": GRADING}, indent=1, sort_keys=True)
+
+
+def _tests(variable: str, name: str, spec: FieldSpec) -> st.SearchStrategy[str]:
+    """One test on one field of one variable."""
+    path = f"{variable}.{name}"
+    if spec.kind == "enum":
+        ops = ["==", "!="] + (["<", "<=", ">", ">="] if spec.ordered else [])
+        return st.builds(lambda op, member: f"{path} {op} '{member}'", st.sampled_from(ops),
+                         st.sampled_from(spec.members))
+    if spec.kind == "bool":
+        return st.sampled_from([path, f"{path} == false"])
+    if spec.kind == "number":
+        return st.builds(lambda op, n: f"{path} {op} {n}", st.sampled_from(["<", ">=", "=="]),
+                         st.sampled_from(NUMBERS))
+    forms = [st.builds(lambda op, n: f"{path}.value {op} {n}", st.sampled_from(["<", ">"]),
+                       st.sampled_from(NUMBERS)),
+             st.builds(lambda word, n: f"{path} is {word} {n}", st.sampled_from(["above", "below", "not above"]),
+                       st.sampled_from(NUMBERS))]
+    if spec.comparators:
+        forms.append(st.builds(lambda word, c: f"{path} is {word} {c}",
+                               st.sampled_from(["above", "below", "in line with"]), st.sampled_from(spec.comparators)))
+    return st.one_of(*forms)
+
+
+def _field_test(variable: str, kind: str) -> st.SearchStrategy[str]:
+    fields = {n: s for n, s in VOCABULARY.fields(kind).items() if s.kind in ("enum", "bool", "number", "measure")}
+    return st.sampled_from(sorted(fields)).flatmap(lambda name: _tests(variable, name, fields[name]))
+
+
+def _pair_test(first: str, second: str, kind: str) -> st.SearchStrategy[str]:
+    """A comparison of two records of one kind (the engine binds, Python decides)."""
+    fields = VOCABULARY.fields(kind)
+    choices = [f"{first}.{n} == {second}.{n}" for n, s in fields.items() if s.kind == "enum"]
+    choices += [f"{first}.{n} is above {second}.{n}" for n, s in fields.items() if s.kind == "measure"]
+    return st.sampled_from(sorted(choices))
+
+
+@st.composite
+def _condition(draw: st.DrawFn, variables: dict[str, str], kinds: tuple[str, ...], earlier: list[str]) -> str:
+    """A condition of up to four atoms, with `and`, `or` and `not`, in which every variable appears."""
+    atoms = [st.sampled_from([f"present({k})" for k in kinds] + [f"missing({k})" for k in kinds])]
+    atoms += [_field_test(v, k) for v, k in variables.items()]
+    if earlier:
+        atoms.append(st.sampled_from(earlier).map(lambda f: f"finding({f})"))
+    if len(variables) == 2 and len(set(variables.values())) == 1:
+        atoms.append(_pair_test(*variables, next(iter(variables.values()))))
+    atom = st.one_of(*atoms)
+    node = st.recursive(atom, lambda inner: st.one_of(
+        inner.map(lambda a: f"not ({a})"),
+        st.tuples(inner, inner, st.sampled_from(["and", "or"])).map(lambda t: f"({t[0]}) {t[2]} ({t[1]})")),
+        max_leaves=4)
+    text = draw(node)
+    for variable, kind in variables.items():  # a variable the condition never names is refused
+        if f"{variable}." not in text:
+            text = f"({text}) and ({draw(_field_test(variable, kind))})"
+    return text
+
+
+@st.composite
+def _finding(draw: st.DrawFn, index: int, kinds: tuple[str, ...], earlier: list[str]) -> dict[str, object]:
+    shape = draw(st.sampled_from(["none", "one", "two", "given"]))
+    rule: dict[str, object] = {"id": f"f{index}", "question": "q", "polarity": draw(st.sampled_from(["plus", "minus"])),
+                               "text": "t", "cite": "c"}
+    if shape == "given":
+        kind = draw(st.sampled_from(kinds))
+        variables = {"a": kind, "b": kind}
+        rule["given"] = variables
+    else:
+        count = {"none": 0, "one": 1, "two": 2}[shape]
+        variables = {k: k for k in draw(st.lists(st.sampled_from(kinds), min_size=min(count, len(kinds)),
+                                                  max_size=min(count, len(kinds)), unique=True))}
+    rule["when"] = draw(_condition(variables, kinds, earlier))
+    return rule
+
+
+@st.composite
+def specs(draw: st.DrawFn, max_findings: int = 6) -> Spec:
+    kinds = tuple(draw(st.lists(st.sampled_from(KINDS), min_size=1, max_size=3, unique=True)))
+    findings: list[dict[str, object]] = []
+    for index in range(draw(st.integers(1, max_findings))):
+        findings.append(draw(_finding(index, kinds, [str(f["id"]) for f in findings])))
+    return Spec(kinds, tuple(findings))
+
+
+_LOADED: dict[str, judgment.Rulebook] = {}
+
+
+def load(spec: Spec, folder: Path) -> judgment.Rulebook:
+    """The rulebook of `spec`, written under `folder` and loaded once per distinct text."""
+    text = spec.text()
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    if digest not in _LOADED:
+        root = folder / digest
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "rulebook.yaml").write_text(HEADER, encoding="utf-8")
+        (root / "rules.yaml").write_text(text, encoding="utf-8")
+        _LOADED[digest] = judgment.load_rulebook(root)
+    return _LOADED[digest]
