@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import judgment
-from conftest import RULES
+from conftest import DERBYSHIRE, RULES
 from judgment._cases import load_cases, run_case, run_cases
 
 SHIPPED = judgment.load_rulebook(RULES)
@@ -32,8 +32,14 @@ def test_a_failing_case_says_what_differs(tmp_path: Path) -> None:
     rules = tmp_path / "rules"
     shutil.copytree(RULES, rules)
     cases = rules / "tests" / "derbyshire-variants.yaml"
-    cases.write_text(cases.read_text().replace("../../../examples/", str(RULES.parents[1] / "examples") + "/")
-                     .replace("grades: {reducing_crime: outstanding,", "grades: {reducing_crime: inadequate,", 1))
+    cases.write_text(cases.read_text().replace("grades: {reducing_crime: outstanding,",
+                                               "grades: {reducing_crime: inadequate,", 1))
     outcomes, _ = run_cases(judgment.load_rulebook(rules), rules)
     failed = [o for o in outcomes if not o.passed]
     assert [o.problems for o in failed] == [["reducing_crime: expected inadequate, got outstanding"]]
+
+
+def test_the_cases_start_from_a_copy_of_the_example_bundle_inside_the_rulebook() -> None:
+    # Test bundles live inside the rulebook folder (judgment test reads nothing outside it by default).
+    copy = RULES / "tests" / "bundles" / DERBYSHIRE.name
+    assert copy.read_bytes() == DERBYSHIRE.read_bytes(), f"copy {DERBYSHIRE} to {copy} again"

@@ -137,7 +137,7 @@ def load_bundle(path: str | Path, vocabulary: Vocabulary | None = None) -> Bundl
             return quick
         document = load_document(source, str(path), max_bytes=MAX_FILE_BYTES * 8)
     except LoadFailure as failure:
-        kind = InputFileError if failure.diagnostic.code == "FILE_NOT_FOUND" else BundleError
+        kind = InputFileError if failure.diagnostic.code in ("FILE_NOT_FOUND", "NOT_A_FILE") else BundleError
         raise kind([failure.diagnostic]) from None
     bundle = bundle_from_data(document.data, document.positions, vocabulary)
     bundle._origin = str(path)

@@ -19,7 +19,8 @@ from judgment._errors import BundleError, JudgmentError
 from judgment._judgment import Judgment
 from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._rulebook._model import Rulebook
-from judgment._io._yaml import LoadFailure, load_document
+from judgment._io._read import LoadFailure, inside, outside_folder
+from judgment._io._yaml import PathKey, load_document
 from judgment.evidence import get_vocabulary
 
 
@@ -68,21 +69,37 @@ class Outcome:
         return not self.problems
 
 
-def load_cases(rules: Path) -> list[tuple[Path, Case, Path | None]]:
-    """Every case of the rulebook, with its file and the bundle it starts from."""
+def load_cases(rules: Path, *, allow_outside: bool = False) -> list[tuple[Path, Case, Path | None]]:
+    """Every case of the rulebook, with its file and the bundle it starts from.
+
+    A case's bundle must lie inside the rulebook folder (links resolved), as its rule files do: a
+    rulebook from elsewhere must not make `judgment test` read the user's other files. `allow_outside`
+    (`judgment test --allow-outside`) lifts that for a rulebook the user trusts."""
     found = []
     for path in sorted((rules / "tests").glob("*.yaml")):
         try:
+            if not inside(path, rules):
+                raise LoadFailure(outside_folder(str(path), f"the rulebook folder {rules}",
+                                                 "this link leads to a test file that", _KEEP_INSIDE))
             document = load_document(path)
             spec = CaseFile.model_validate(document.data)
         except LoadFailure as failure:
             raise BundleError([failure.diagnostic]) from None
         except ValidationError as exc:
             raise BundleError(diagnostics_from_validation(exc, (), document.positions, model=CaseFile)) from None
-        for case in spec.cases:
+        for number, case in enumerate(spec.cases):
             source = case.bundle or spec.bundle
-            found.append((path, case, (path.parent / source).resolve() if source else None))
+            bundle = (path.parent / source).resolve() if source else None
+            if bundle is not None and not allow_outside and not inside(bundle, rules):
+                key: PathKey = ("cases", number, "bundle") if case.bundle else ("bundle",)
+                raise BundleError([outside_folder(str(path), f"the rulebook folder {rules}",
+                                                  f"the case's bundle {source!r}", _KEEP_INSIDE,
+                                                  document.positions.of_value(key))])
+            found.append((path, case, bundle))
     return found
+
+
+_KEEP_INSIDE = "keep test bundles inside the rulebook folder, or run `judgment test --allow-outside` if you trust it"
 
 
 def run_case(rulebook: Rulebook, path: Path, case: Case, bundle_path: Path | None) -> Outcome:
@@ -158,7 +175,8 @@ def everything(rulebook: Rulebook) -> list[str]:
     return names + [f"recommendation {r.id}" for r in rulebook.recommendations]
 
 
-def run_cases(rulebook: Rulebook, rules: Path) -> tuple[list[Outcome], list[str]]:
-    outcomes = [run_case(rulebook, path, case, bundle) for path, case, bundle in load_cases(rules)]
+def run_cases(rulebook: Rulebook, rules: Path, *, allow_outside: bool = False) -> tuple[list[Outcome], list[str]]:
+    cases = load_cases(rules, allow_outside=allow_outside)
+    outcomes = [run_case(rulebook, path, case, bundle) for path, case, bundle in cases]
     exercised = set().union(*(o.exercised for o in outcomes)) if outcomes else set()
     return outcomes, [name for name in everything(rulebook) if name not in exercised]

@@ -19,6 +19,8 @@ Severity = Literal["error", "warning"]
 Code = Literal[
     "FILE_NOT_FOUND",
     "FILE_TOO_LARGE",
+    "NOT_A_FILE",
+    "OUTSIDE_FOLDER",
     "YAML_SYNTAX",
     "YAML_DUPLICATE_KEY",
     "YAML_ALIAS",
@@ -109,16 +111,24 @@ class Diagnostic:
 
 
 def _read_line(location: Location) -> str | None:
+    """The source line a diagnostic points at, read again through the bounded reader (the file was
+    read once already; a file swapped since for a device or a pipe is not read)."""
     if location.line <= 0:
         return None
+    from judgment._io._read import LoadFailure, read_bounded  # here: _io imports this module
+
     try:
-        with Path(location.path).open(encoding="utf-8", errors="replace") as handle:
-            for number, text in enumerate(handle, start=1):
-                if number == location.line:
-                    return text
-    except OSError:
+        data = read_bounded(Path(location.path), location.path, _SOURCE_BYTES)
+    except LoadFailure:
         return None
-    return None
+    # Lines end where a text-mode read ends them (\n, \r\n, \r), not at every break splitlines knows.
+    text = data.decode("utf-8", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
+    return lines[location.line - 1] if location.line <= len(lines) else None
+
+
+#: Bundles, the largest files a diagnostic points into, may be 16 MiB.
+_SOURCE_BYTES = 16 * 1024 * 1024
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:

@@ -17,13 +17,15 @@ from judgment._rulebook._loader import load_rulebook
 
 @click.command("test")
 @click.argument("rules", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--allow-outside", is_flag=True,
+              help="Let test cases start from bundles outside the rulebook folder (for a rulebook you trust).")
 @reports_errors
-def test_rulebook(rules: Path) -> None:
+def test_rulebook(rules: Path, allow_outside: bool) -> None:
     """Run the rulebook's own test cases (RULES/tests/*.yaml) and report what no case exercises."""
     from judgment._cases import run_cases
 
     rulebook = load_rulebook(rules)
-    outcomes, missing = run_cases(rulebook, rules)
+    outcomes, missing = run_cases(rulebook, rules, allow_outside=allow_outside)
     for outcome in outcomes:
         click.echo(f"{'ok  ' if outcome.passed else 'FAIL'} {outcome.name}")
         for problem in outcome.problems:

@@ -5,7 +5,8 @@ nothing is ever instantiated from a tag. Two readers agree on that result: libya
 events for plain data (fast, `_yaml_events`), and ruamel.yaml's round-trip parser
 for everything else (`_yaml_located`), which refuses what data files have no need
 for, with its place: aliases (they make "billion laughs" bombs possible), excessive
-nesting, keys given twice. Oversized files are refused before either reads them.
+nesting, keys given twice. Files are read by `_read`'s bounded reader: regular files only, never
+more than the limit.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from judgment._diagnostics import Diagnostic, Location
+from judgment._diagnostics import Location
+from judgment._io._read import LoadFailure as LoadFailure  # re-exported: readers of YAML catch it from here
+from judgment._io._read import decode_utf8, read_bounded
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
@@ -96,27 +99,9 @@ class Document:
     text: str
 
 
-class LoadFailure(Exception):
-    def __init__(self, diagnostic: Diagnostic) -> None:
-        super().__init__(diagnostic.message)
-        self.diagnostic = diagnostic
-
-
 def read_text(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> str:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise LoadFailure(Diagnostic("FILE_NOT_FOUND", f"cannot read file: {exc.strerror}", Location(display))) from None
-    if size > max_bytes:
-        raise LoadFailure(Diagnostic(
-            "FILE_TOO_LARGE", f"file is {size:,} bytes; the limit is {max_bytes:,}", Location(display),
-            hint="split the file, or check that this is the file you meant"))
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise LoadFailure(Diagnostic("YAML_SYNTAX", f"file is not UTF-8: {exc.reason}", Location(display))) from None
-    except OSError as exc:
-        raise LoadFailure(Diagnostic("FILE_NOT_FOUND", f"cannot read file: {exc.strerror}", Location(display))) from None
+    """The UTF-8 text of a regular file, read through the one bounded reader (see `_read`)."""
+    return decode_utf8(read_bounded(path, display, max_bytes), display)
 
 
 def load_document(path: Path, display: str | None = None, max_bytes: int = MAX_FILE_BYTES) -> Document:

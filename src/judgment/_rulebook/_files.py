@@ -9,7 +9,8 @@ from pathlib import Path
 
 from judgment._diagnostics import Diagnostic, Location
 from judgment._rulebook._model import RuleFile
-from judgment._io._yaml import Document, LoadFailure, parse_document, read_text
+from judgment._io._read import LoadFailure, decode_utf8, inside, outside_folder, read_bounded
+from judgment._io._yaml import Document, parse_document
 
 MAX_FILES = 200
 MAX_FILE_BYTES = 1024 * 1024
@@ -46,12 +47,22 @@ def read_rulebook_files(root: Path, display_root: str, problems: list[Diagnostic
         relative = path.relative_to(root).as_posix()
         display = f"{display_root.rstrip('/')}/{relative}"
         try:
-            text = read_text(path, display, MAX_FILE_BYTES)
-            files.append(RuleFile(relative, hashlib.sha256(path.read_bytes()).hexdigest()))
-            documents[relative] = parse_document(text, display)
+            data = read_rule_file(path, root, display, display_root)
+            files.append(RuleFile(relative, hashlib.sha256(data).hexdigest()))
+            documents[relative] = parse_document(decode_utf8(data, display), display)
         except LoadFailure as failure:
             problems.append(failure.diagnostic)
     return SourceFiles(root, documents, tuple(files), rulebook_hash(files))
+
+
+def read_rule_file(path: Path, root: Path, display: str, display_root: str) -> bytes:
+    """The bytes of one file of the rulebook, read once (they are hashed and parsed alike). A link that
+    leads out of the rulebook folder is refused unread: a rulebook is a folder, and what lies outside it
+    (/etc/passwd, a key) is not the rulebook's to read or echo back in diagnostics."""
+    if not inside(path, root):
+        raise LoadFailure(outside_folder(display, f"the rulebook folder {display_root}", "this link leads to a file that",
+                                         "copy the file into the rulebook folder, or link to a file inside it"))
+    return read_bounded(path, display, MAX_FILE_BYTES)
 
 
 def rulebook_hash(files: list[RuleFile] | tuple[RuleFile, ...]) -> str:
