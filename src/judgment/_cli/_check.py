@@ -109,6 +109,10 @@ def _checked(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], 
         return list(error.diagnostics), EXIT_PROBLEMS, None
     found: list[Diagnostic] = list(rulebook.warnings)
     code = EXIT_OK
+    engine_problems = _engine_problems(rulebook)
+    if engine_problems:
+        found.extend(engine_problems)
+        code = EXIT_PROBLEMS
     for bundle in bundles:
         try:
             check_fit(rulebook, load_bundle(bundle, rulebook.vocabulary))
@@ -119,3 +123,18 @@ def _checked(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], 
             found.extend(error.diagnostics)
             code = code or EXIT_PROBLEMS
     return sort_diagnostics(found), code, rulebook
+
+
+def _engine_problems(rulebook: Rulebook) -> list[Diagnostic]:
+    """What `run` would refuse for the rulebook itself: its durable_rules ruleset is built, here, as `run`
+    builds it. This is safe in this process because the compiler counts every limit of the engine that
+    crashes or hangs it before the engine sees the ruleset (docs/engine.md, "Limits of the engine")."""
+    try:
+        from judgment._durable._ruleset import ruleset_for
+    except ImportError:  # no durable_rules here: the compiled engine is the engine of record
+        return []
+    try:
+        ruleset_for(rulebook)
+    except JudgmentError as error:
+        return list(error.diagnostics)
+    return []

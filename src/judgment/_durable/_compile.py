@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from judgment._compiled._program import ConditionFunction, compile_conditions
 
 from judgment._diagnostics import Diagnostic
-from judgment._durable._encode import EncodedFacts, Prop, RecordEncoder, format_number, format_string
-from judgment._durable._hash import collisions
+from judgment._durable._encode import EncodedFacts, EncodingError, Prop, RecordEncoder, format_number, format_string
+from judgment._durable._limits_report import engine_limits
 from judgment._durable._logic import Literal, Marker, Residual, Status, Test, to_dnf
 from judgment._durable._translate import Translator
 from judgment._errors import RuleFileError
@@ -35,7 +35,6 @@ if TYPE_CHECKING:
 MAX_DISJUNCTS = 32
 MAX_PATTERNS = 16  # a rule with 17 patterns compiles, then fails when facts arrive
 SENTINEL_RULE = "open"
-META_KEYS = ("id", "sid", "t", "k", "rule", "made", "present")
 _OPS = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
 
 
@@ -101,11 +100,7 @@ def compile_rulebook(rulebook: Rulebook) -> Compiled:
     problems: list[Diagnostic] = []
     for rule in rulebook.findings:
         _compile_rule(rulebook, rule, compiled, problems)
-    names = [p.name for props in compiled.props.values() for p in props] + list(META_KEYS)
-    for first, second in collisions(names) + collisions(compiled.rules):
-        problems.append(Diagnostic("ENGINE_LIMIT", f"the names {first!r} and {second!r} collide under "
-                                   "durable_rules' 32-bit hash", rulebook.findings[0].location,
-                                   hint="rename one of the fields or findings"))
+    problems.extend(engine_limits(rulebook, compiled))
     if problems:
         raise RuleFileError(problems)
     _compile_residuals(compiled, rulebook)
@@ -137,17 +132,25 @@ def _compile_rule(rulebook: Rulebook, rule: FindingRule, compiled: Compiled, pro
             problems.append(Diagnostic(
                 "ENGINE_LIMIT", f"rule {rule.id} tests present(), missing() or finding() in a way durable_rules "
                 f"cannot track (inside a comparison, or among more than {MAX_DISJUNCTS} alternatives)",
-                rule.location, hint="test them directly, and split long conditions into several findings"))
+                rule.when.location, hint="test them directly, and split long conditions into several findings"))
             return
     for index, literals in enumerate(disjuncts):
         name = f"{rule.id}#{index}"
         patterns, engine_rule = _patterns(name, rule.id, variables, literals, compiled)
         if len(patterns) > MAX_PATTERNS:
             problems.append(Diagnostic("ENGINE_LIMIT", f"rule {rule.id} needs {len(patterns)} patterns; durable_rules "
-                                       f"matches at most {MAX_PATTERNS}", rule.location,
+                                       f"matches at most {MAX_PATTERNS}", rule.when.location,
                                        hint="split the condition into findings combined with finding(...)"))
             return
-        compiled.definition[name] = {"all": [{p: c} for p, c in patterns]}
+        definition = {"all": [{p: c} for p, c in patterns]}
+        try:
+            render_definition(definition)
+        except EncodingError as exc:
+            problems.append(Diagnostic("ENGINE_LIMIT", f"rule {rule.id} compares with a constant durable_rules "
+                                       f"cannot hold: {exc}", rule.when.location,
+                                       hint="write the constant as a finite number, or a shorter string"))
+            return
+        compiled.definition[name] = definition
         compiled.rules[name] = engine_rule
 
 

@@ -24,7 +24,10 @@ class NativeError(Exception):
 
 
 def create_ruleset(name: str, definition: str) -> int:
-    return int(_engine.create_ruleset(name, definition))
+    try:
+        return int(_engine.create_ruleset(name, definition))
+    except Exception as exc:  # e.g. error 108; the limits the compiler counts should make this unreachable
+        raise NativeError(f"durable_rules refused the ruleset: {exc}") from exc
 
 
 def assert_facts(handle: int, facts_json: str) -> tuple[int, int]:

@@ -28,10 +28,14 @@ class Ruleset:
     def __init__(self, rulebook: Rulebook) -> None:
         self.compiled: Compiled = compile_rulebook(rulebook)
         self.name = f"judgment-{rulebook.id}-{rulebook.sha256[:12]}-{next(_NAMES)}"
-        self.handle = _native.create_ruleset(self.name, render_definition(self.compiled.definition))
+        self.location = Location(rulebook.root)
+        try:
+            self.handle = _native.create_ruleset(self.name, render_definition(self.compiled.definition))
+        except _native.NativeError as exc:
+            raise EngineLimitError([Diagnostic("ENGINE_LIMIT", str(exc), self.location, hint=(
+                "a limit of durable_rules that judgment does not count yet: please report it"))]) from None
         self.lock = threading.RLock()  # one session operation at a time on this ruleset
         self.sessions = IdAllocator("s")
-        self.location = Location(rulebook.root)
 
     @property
     def live_sessions(self) -> int:
