@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from html import escape
-
 from judgment._judgment import Check, Finding, Judgment, QuestionJudgment
+from judgment._render._safe import html_text as escape  # every piece of data: controls shown, then escaped
 from judgment._render._words import (
     Explain,
     check_words,

@@ -1,10 +1,16 @@
-"""Render a judgment as Markdown, for reports and issue trackers."""
+"""Render a judgment as Markdown, for reports and issue trackers.
+
+Only the layout is Markdown: every string from the judgment (quotes, texts, names, ids, conditions)
+goes through `_safe`, so it renders as the text it is, never as HTML, a link, an image or a heading."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
 from judgment._judgment import Finding, Judgment, QuestionJudgment
+from judgment._render._safe import markdown_block as block
+from judgment._render._safe import markdown_code as code
+from judgment._render._safe import markdown_text as md
 from judgment._render._words import (
     Explain,
     check_words,
@@ -19,32 +25,32 @@ from judgment._render._words import (
 
 def render_markdown(judgment: Judgment, explain: Explain = "fails") -> str:
     quotes = {e.id: e for e in judgment.quotes}
-    lines = [f"# {heading(judgment)}", "", f"_{rulebook_line(judgment)}_", "",
-             f"## {judgment.overall.title}", "", f"**{overall_words(judgment)}**", ""]
+    lines = [f"# {md(heading(judgment))}", "", f"_{md(rulebook_line(judgment))}_", "",
+             f"## {md(judgment.overall.title)}", "", f"**{md(overall_words(judgment))}**", ""]
     if judgment.overall.summary:
-        lines += [judgment.overall.summary, ""]
+        lines += [block(judgment.overall.summary), ""]
     if judgment.overall.narrative:
-        lines += [f"> {judgment.overall.narrative}", ""]
+        lines += [f"> {block(judgment.overall.narrative)}", ""]
     for question in judgment.questions:
         lines += _question(question, quotes, explain)
     lines += ["## Recommendations", ""]
     for recommendation in judgment.recommendations:
-        lines.append(f"- {recommendation.text}")
+        lines.append(f"- {md(recommendation.text)}")
         if explain != "none":
-            deadline = f"Deadline: {recommendation.deadline}. " if recommendation.deadline else ""
-            lines.append(f"  _{deadline}Because of {', '.join(recommendation.findings)} "
-                         f"(rule `{recommendation.rule}`, `{recommendation.source}`)._")
+            deadline = f"Deadline: {md(recommendation.deadline)}. " if recommendation.deadline else ""
+            lines.append(f"  _{deadline}Because of {md(', '.join(recommendation.findings))} "
+                         f"(rule {code(recommendation.rule)}, {code(recommendation.source)})._")
     if not judgment.recommendations:
         lines.append("None.")
     return "\n".join(lines) + "\n"
 
 
 def _question(question: QuestionJudgment, quotes: Mapping[str, object], explain: Explain) -> list[str]:
-    lines = [f"## {question.title}", "", f"**{question.label}**", ""]
+    lines = [f"## {md(question.title)}", "", f"**{md(question.label)}**", ""]
     if explain != "none":
-        lines += [f"Decided: {decided_words(question)}.", ""]
+        lines += [f"Decided: {md(decided_words(question))}.", ""]
         if explain == "full":
-            lines += [f"- `{check_words(check)}`" for check in question.decided_by.checks] + [""]
+            lines += [f"- {code(check_words(check))}" for check in question.decided_by.checks] + [""]
     for finding in question.findings:
         lines += _finding(finding, quotes, explain)
     if explain != "none" and question.why_not is not None:
@@ -52,21 +58,21 @@ def _question(question: QuestionJudgment, quotes: Mapping[str, object], explain:
         for direction in ("better", "worse"):
             analysis = getattr(question.why_not, direction)
             if analysis is not None:
-                lines += [f"  {line}" if line.startswith("  ") else f"- {line}"
+                lines += [f"    - {md(line[4:])}" if line.startswith("  - ") else f"- {md(line)}"
                           for line in neighbour_words(analysis, direction)]
     return lines + [""]
 
 
 def _finding(finding: Finding, quotes: Mapping[str, object], explain: Explain) -> list[str]:
-    lines = [f"- **{polarity_label(finding.polarity)}:** {finding.text}"]
+    lines = [f"- **{md(polarity_label(finding.polarity))}:** {md(finding.text)}"]
     if explain == "none":
         return lines
-    lines.append(f"  - rule `{finding.rule}` (`{finding.source}`)")
+    lines.append(f"  - rule {code(finding.rule)} ({code(finding.source)})")
     if explain == "full":
-        lines += [f"  - `{check_words(check)}`" for check in finding.checks]
+        lines += [f"  - {code(check_words(check))}" for check in finding.checks]
     for record_id in finding.evidence:
         evidence = quotes.get(record_id)
         if evidence is not None:
-            lines.append(f"  - evidence `{record_id}` ({getattr(evidence, 'section', '')}): "
-                         f"\u201c{getattr(evidence, 'quote', '')}\u201d")
+            lines.append(f"  - evidence {code(record_id)} ({md(getattr(evidence, 'section', ''))}): "
+                         f"\u201c{md(getattr(evidence, 'quote', ''))}\u201d")
     return lines

@@ -1,4 +1,8 @@
-"""Render a judgment as text for an inspector: rich in a terminal, plain when piped."""
+"""Render a judgment as text for an inspector: rich in a terminal, plain when piped.
+
+Every string goes through `_text`, which shows control characters from data as visible escapes (see
+`_safe`), and into rich only as `Text` objects, which rich prints literally: no escape sequence or rich
+markup in a quote or a name reaches the terminal as anything but the characters it is made of."""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from judgment._judgment import EvidenceUsed, Finding, Judgment, QuestionJudgment
+from judgment._render._safe import visible
 from judgment._render._words import (
     Explain,
     check_words,
@@ -33,8 +38,8 @@ def render_text(judgment: Judgment, stream: IO[str], explain: Explain = "fails",
     console = Console(file=stream, force_terminal=color, width=None if stream.isatty() else 100_000,
                       highlight=False, emoji=False)
     quotes = {e.id: e for e in judgment.quotes}
-    console.print(Text(heading(judgment), style="bold"))
-    console.print(Text(rulebook_line(judgment)))
+    console.print(_text(heading(judgment), "bold"))
+    console.print(_text(rulebook_line(judgment)))
     console.print()
     if questions is None:
         _overall(console, judgment)
@@ -47,7 +52,7 @@ def render_text(judgment: Judgment, stream: IO[str], explain: Explain = "fails",
 
 def _overall(console: Console, judgment: Judgment) -> None:
     overall = judgment.overall
-    console.print(Text(overall.title, style="bold"))
+    console.print(_text(overall.title, "bold"))
     _line(console, overall_words(judgment), 2, _GRADE_STYLE.get(overall.grade or "", ""))
     if overall.summary:
         _line(console, overall.summary, 2)
@@ -58,8 +63,8 @@ def _overall(console: Console, judgment: Judgment) -> None:
 
 def _question(console: Console, number: int, question: QuestionJudgment, quotes: Mapping[str, EvidenceUsed],
               explain: Explain) -> None:
-    title = Text(f"{number}. {question.title}  ", style="bold")
-    title.append(question.label, style=_GRADE_STYLE.get(question.grade, "bold"))
+    title = _text(f"{number}. {question.title}  ", "bold")
+    title.append(visible(question.label), style=_GRADE_STYLE.get(question.grade, "bold"))
     console.print(title)
     if explain != "none":
         _line(console, f"decided: {decided_words(question)}", 3)
@@ -80,8 +85,8 @@ def _question(console: Console, number: int, question: QuestionJudgment, quotes:
 
 
 def _finding(console: Console, finding: Finding, quotes: Mapping[str, EvidenceUsed], explain: Explain) -> None:
-    line = Text(f"{polarity_label(finding.polarity)}: ", style=_POLARITY_STYLE.get(finding.polarity, ""))
-    line.append(finding.text, style="default")
+    line = _text(f"{polarity_label(finding.polarity)}: ", _POLARITY_STYLE.get(finding.polarity, ""))
+    line.append(visible(finding.text), style="default")
     console.print(Padding(line, (0, 0, 0, 3), expand=False))
     if explain == "none":
         return
@@ -97,7 +102,7 @@ def _finding(console: Console, finding: Finding, quotes: Mapping[str, EvidenceUs
 
 
 def _recommendations(console: Console, judgment: Judgment, explain: Explain) -> None:
-    console.print(Text("Recommendations", style="bold"))
+    console.print(_text("Recommendations", "bold"))
     if not judgment.recommendations:
         _line(console, "none", 3)
     for recommendation in judgment.recommendations:
@@ -109,4 +114,9 @@ def _recommendations(console: Console, judgment: Judgment, explain: Explain) -> 
 
 
 def _line(console: Console, text: str, indent: int, style: str = "") -> None:
-    console.print(Padding(Text(text, style=style), (0, 0, 0, indent), expand=False))
+    console.print(Padding(_text(text, style), (0, 0, 0, indent), expand=False))
+
+
+def _text(text: str, style: str = "") -> Text:
+    """Text rich prints as it is (no markup is read), with control characters made visible."""
+    return Text(visible(text), style=style)
