@@ -124,7 +124,7 @@ def test_verify_catches_one_rule_file_line_changed(recorded: Path, tmp_path: Pat
     result = cli("verify", recorded, "--rules", rules)
     assert result.returncode == 4, result
     assert "rulebook changed: changed: grading.yaml" in result.stdout
-    assert "outcome differs: question investigating_offending: good -> requires_improvement" in result.stdout
+    assert 'outcome differs: questions[investigating_offending].grade: "good" -> "requires_improvement"' in result.stdout
 
 
 def test_verify_reports_an_outcome_that_differs_with_everything_else_intact(recorded: Path) -> None:
@@ -134,7 +134,7 @@ def test_verify_reports_an_outcome_that_differs_with_everything_else_intact(reco
     recorded.write_text(render_record(record), encoding="utf-8")
     result = cli("verify", recorded)
     assert result.returncode == 1, result
-    assert result.stdout.strip() == "outcome differs: question reducing_crime: outstanding -> good"
+    assert result.stdout.strip() == 'outcome differs: questions[reducing_crime].grade: "outstanding" -> "good"'
 
 
 def test_verify_of_a_missing_record_is_an_io_error(tmp_path: Path) -> None:

@@ -3,8 +3,10 @@ diagnostics on stderr here, and nowhere else.
 
 Exit codes (one table for every command, see docs/reference/exit-codes.md):
 0 success (clean, identical); 1 the input was checked and problems were found, or
-verify: the outcome differs; 2 usage or I/O error; 3 verify: seal broken;
-4 verify: rulebook changed; 5 verify: evidence changed.
+verify: the outcome differs; 2 usage or I/O error; 3 verify: not a decision record, or
+seal broken; 4 verify: rulebook changed; 5 verify: evidence changed; 6 verify: could not
+replay; 7 verify --public-key: signature not valid (or missing). verify exits with the
+first that applies in the order 3, 7, 4, 5, 6, 1.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import click
 
 from judgment._cli._batch import batch
 from judgment._cli._check import check
+from judgment._cli._keygen import keygen
 from judgment._cli._run import explain, run
 from judgment._cli._schema import schema
 from judgment._cli._test import test_rulebook
@@ -25,7 +28,7 @@ def cli() -> None:
     """judgment: judge inspection evidence against a declarative rulebook."""
 
 
-for _command in (run, explain, verify, check, test_rulebook, schema, batch):
+for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen):
     cli.add_command(_command)
 
 

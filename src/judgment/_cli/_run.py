@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +18,9 @@ from judgment._errors import InputFileError
 from judgment._render._text import render_text
 from judgment._render._words import Explain
 from judgment._rulebook._loader import load_rulebook
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 @click.command()
@@ -32,20 +36,30 @@ from judgment._rulebook._loader import load_rulebook
               help="Judge even if the inspection is dated outside the rulebook's validity.")
 @click.option("--record", "record_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the sealed decision record (JSON) to this file.")
+@click.option("--sign", "key_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Sign the decision record with this Ed25519 private key (see `judgment keygen`).")
 @reports_errors
 def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_date: bool,
-        record_path: Path | None) -> None:
+        record_path: Path | None, key_path: Path | None) -> None:
     """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules.
 
     The JSON output is the decision record: the judgment, its trace, the canonical
     evidence, the hashes of the evidence and of every rule file, and a seal."""
+    if key_path is not None and record_path is None and output_format != "json":
+        raise click.UsageError("--sign signs the decision record: give --record FILE or --format json")
+    key = _private_key(key_path)  # before judging: a wrong key file should cost nothing
     rulebook = load_rulebook(rules)
     evidence = load_bundle(bundle, rulebook.vocabulary)
     result = judge(rulebook, evidence, any_date=any_date)
     if record_path is not None or output_format == "json":  # sealing hashes everything: only when asked for
         from judgment._records._record import build_record, render_record
 
-        sealed = render_record(build_record(result, rulebook, evidence, any_date=any_date))
+        made = build_record(result, rulebook, evidence, any_date=any_date)
+        if key is not None:
+            from judgment._records._sign import sign_record
+
+            made = sign_record(made, key)
+        sealed = render_record(made)
         if record_path is not None:
             _write(record_path, sealed)
         if output_format == "json":
@@ -80,6 +94,14 @@ def explain(bundle: Path, rules: Path, questions: tuple[str, ...], any_date: boo
                                      param_hint="--question")
     result = judge(rulebook, load_bundle(bundle, rulebook.vocabulary), any_date=any_date)
     render_text(result, sys.stdout, "full", questions=questions or None)
+
+
+def _private_key(path: Path | None) -> Ed25519PrivateKey | None:
+    if path is None:
+        return None
+    from judgment._records._sign import load_private_key
+
+    return load_private_key(path)
 
 
 def _write(path: Path, text: str) -> None:

@@ -18,14 +18,19 @@ from judgment._cli._errors import (
               help="The rulebook to replay with (default: the folder named in the record).")
 @click.option("--bundle", type=click.Path(dir_okay=False, path_type=Path),
               help="Evidence to compare with the record's (default: the evidence in the record).")
+@click.option("--public-key", "public_key", type=click.Path(dir_okay=False, path_type=Path),
+              help="Require a valid signature by this key (the .pub file of `judgment keygen`).")
 @reports_errors
-def verify(record: Path, rules: Path | None, bundle: Path | None) -> None:
-    """Replay RECORD: report a broken seal, a changed rulebook, changed evidence or a different outcome.
+def verify(record: Path, rules: Path | None, bundle: Path | None, public_key: Path | None) -> None:
+    """Replay RECORD: judge its evidence again and compare every field of the record it makes.
 
-    Exit codes: 0 identical, 3 seal broken, 4 rulebook changed, 5 evidence changed, 1 outcome differs
-    (the first that applies, in that order)."""
+    Exit codes, the first that applies in this order: 3 not a decision record or seal
+    broken, 7 signature not valid (with --public-key), 4 rulebook changed, 5 evidence
+    changed, 6 could not replay, 1 outcome differs; 0 identical."""
+    from judgment._records._sign import load_public_key
     from judgment._records._verify import verify as verify_record
 
-    found = verify_record(record, rules, bundle)
+    key = load_public_key(public_key) if public_key is not None else None
+    found = verify_record(record, rules, bundle, key)
     click.echo(found.render(), nl=False)
     sys.exit(found.exit_code)

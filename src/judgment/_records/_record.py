@@ -3,8 +3,10 @@
 Canonical JSON is RFC 8785 (keys sorted, one number format, UTF-8). The evidence hash
 is SHA-256 of the canonical evidence; each rule file is hashed by its bytes and the
 rulebook by the sorted list of (path, file hash); the seal is SHA-256 of the canonical
-record without its seal, timestamp included. The same inputs give byte-identical
-records apart from the timestamp and the seal, whatever order the evidence came in.
+record without its seal (or signature), timestamp included. Anyone can recompute a
+seal: it shows only that nothing changed by accident; a signature (_sign) shows who made
+the record. The same inputs give byte-identical records apart from the timestamp and the
+seal, whatever order the evidence came in.
 """
 
 from __future__ import annotations
@@ -48,6 +50,15 @@ class EvidenceRecord(BaseModel):
     bundle: dict[str, Any] = Field(description="the canonical evidence: vocabulary, inspection, records by id")
 
 
+class RecordSignature(BaseModel):
+    """Ed25519 over the canonical record with its seal and without this block (see _sign)."""
+
+    model_config = ConfigDict(extra="forbid")
+    algorithm: Literal["ed25519"]
+    key_id: str = Field(description="SHA-256 of the raw 32-byte public key, hex")
+    value: str = Field(description="the 64-byte signature, base64")
+
+
 class DecisionRecord(BaseModel):
     """The JSON document that `judgment run --format json` prints and `judgment verify` replays."""
 
@@ -65,6 +76,7 @@ class DecisionRecord(BaseModel):
     versions: dict[str, str]
     timestamp: str
     seal: str
+    signature: RecordSignature | None = Field(default=None, description="present when signed: judgment run --sign")
 
 
 def canonical(data: Any) -> bytes:
@@ -105,7 +117,8 @@ def rulebook_identity(rulebook: Rulebook) -> dict[str, Any]:
 
 
 def seal_of(record: dict[str, Any]) -> str:
-    return sha256(canonical({k: v for k, v in record.items() if k != "seal"}))
+    """SHA-256 of the canonical record without its seal (and without a signature, which is made after)."""
+    return sha256(canonical({k: v for k, v in record.items() if k not in ("seal", "signature")}))
 
 
 def versions() -> dict[str, str]:
