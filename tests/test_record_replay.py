@@ -37,14 +37,14 @@ def cli(*args: object) -> subprocess.CompletedProcess[str]:
 
 @pytest.fixture(scope="module")
 def original(rulebook: judgment.Rulebook, derbyshire: judgment.Bundle) -> dict[str, Any]:
-    return json.loads(render_record(build_record(judgment.judge(rulebook, derbyshire), rulebook, derbyshire,
-                                                 timestamp=STAMP)))
+    made = build_record(judgment.judge(rulebook, derbyshire), rulebook, derbyshire, timestamp=STAMP)
+    return dict(json.loads(render_record(made)))
 
 
 @pytest.fixture(autouse=True, scope="module")
 def rulebook_loaded_once(rulebook: judgment.Rulebook) -> Iterator[None]:
     """The shipped rulebook is never edited here: load it once, so that hundreds of replays stay fast."""
-    real = _verify.load_rulebook
+    from judgment._rulebook._loader import load_rulebook as real
 
     def cached(path: str | Path) -> judgment.Rulebook:
         return rulebook if Path(path) == RULES else real(path)
