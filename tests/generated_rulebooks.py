@@ -17,10 +17,16 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 import judgment
-from judgment.evidence import FieldSpec, get_vocabulary
+from judgment.evidence import FieldSpec, Vocabulary, get_vocabulary
 
-VOCABULARY = get_vocabulary("hmic-crime")
-assert VOCABULARY is not None
+
+def _vocabulary() -> Vocabulary:
+    found = get_vocabulary("hmic-crime")
+    assert found is not None
+    return found
+
+
+VOCABULARY = _vocabulary()
 # Kinds with fields of every type: enumerations (ordered and not), yes/no, numbers, figures.
 KINDS = ("victim_contract", "victim_satisfaction", "crime_rate", "partnership_working", "domestic_abuse",
          "asb_incidents", "neighbourhood_policing")
@@ -92,7 +98,8 @@ def _condition(draw: st.DrawFn, variables: dict[str, str], kinds: tuple[str, ...
     if earlier:
         atoms.append(st.sampled_from(earlier).map(lambda f: f"finding({f})"))
     if len(variables) == 2 and len(set(variables.values())) == 1:
-        atoms.append(_pair_test(*variables, next(iter(variables.values()))))
+        (first, kind), (second, _) = variables.items()
+        atoms.append(_pair_test(first, second, kind))
     atom = st.one_of(*atoms)
     node = st.recursive(atom, lambda inner: st.one_of(
         inner.map(lambda a: f"not ({a})"),

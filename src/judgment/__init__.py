@@ -23,6 +23,7 @@ from judgment._errors import (
     InputFileError,
     JudgmentError,
     RuleFileError,
+    UnknownRecordError,
 )
 from judgment._judgment import (
     Check,
@@ -77,6 +78,7 @@ __all__ = [
     "RuleFileError",
     "Rulebook",
     "RulebookIdentity",
+    "UnknownRecordError",
     "__version__",
     "bundle_from_data",
     "bundle_json_schema",

@@ -49,3 +49,9 @@ class EngineDisagreementError(JudgmentError, RuntimeError):
 
 class EngineLimitError(JudgmentError, RuntimeError):
     """The input would take the inference engine past one of its limits; nothing was judged."""
+
+
+class UnknownRecordError(JudgmentError, KeyError):
+    """A record id that the live session does not hold (``LiveSession.retract``)."""
+
+    __str__ = JudgmentError.__str__  # the diagnostic, not KeyError's quoted repr

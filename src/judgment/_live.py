@@ -32,7 +32,8 @@ class LiveSession:
         self._records.update((r.id, r) for r in records)
 
     def retract(self, record_id: str) -> None:
-        """Withdraw a record, and every finding it supported."""
+        """Withdraw a record, and every finding it supported. An id the session does not hold
+        raises :class:`~judgment.UnknownRecordError` (``UNKNOWN_REFERENCE``)."""
         self._session.retract(record_id)
         del self._records[record_id]
 
@@ -61,6 +62,9 @@ class LiveSession:
     def _check_kinds(self, records: Iterable[Record]) -> None:
         models = self._engine.rulebook.vocabulary.models
         for record in records:
+            if not isinstance(record, Record):
+                raise TypeError(f"LiveSession.add takes evidence records, not {type(record).__name__}: "
+                                "load a bundle or validate the record with its kind's model first")
             if models.get(record.kind) is not type(record):
                 raise TypeError(f"record {record.id!r} is not a {record.kind!r} of vocabulary "
                                 f"{self._engine.rulebook.vocabulary.id!r}")

@@ -29,12 +29,17 @@ class DurableEngine:
         return EngineSession(self.ruleset)
 
     def findings(self, bundle: Bundle) -> set[FindingKey]:
-        """The findings durable_rules makes from the bundle's records, nothing else."""
-        session = EngineSession(self.ruleset, bundle=bundle)
-        try:
-            return session.findings()
-        finally:
-            session.close()
+        """The findings durable_rules makes from the bundle's records, nothing else.
+
+        A one-shot session is opened and closed under the ruleset's lock, so that at most one is
+        open at a time and none counts against the live sessions' quota: live sessions, even
+        leaked ones, never stop a one-shot judgment."""
+        with self.ruleset.lock:
+            session = EngineSession(self.ruleset, bundle=bundle, live=False)
+            try:
+                return session.findings()
+            finally:
+                session.close()
 
     def judge(self, bundle: Bundle) -> Judgment:
         return self.explain(bundle, self.findings(bundle))

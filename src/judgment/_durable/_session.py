@@ -11,6 +11,7 @@ is asserted, which lets the engine match afresh.
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -21,8 +22,9 @@ from judgment._durable import _native
 from judgment._durable._compile import SENTINEL_RULE, EngineRule
 from judgment._durable._encode import EncodingError, encode_fact, format_string
 from judgment._durable._hash import IdAllocator
+from judgment._durable._lifecycle import orphan, release, take
 from judgment._durable._ruleset import Ruleset
-from judgment._errors import EngineLimitError, JudgmentError
+from judgment._errors import EngineLimitError, JudgmentError, UnknownRecordError
 from judgment.evidence import Record
 
 if TYPE_CHECKING:
@@ -51,17 +53,17 @@ def _switch_body(kind: str, name: str, on: bool) -> str:
 
 
 class EngineSession:
-    def __init__(self, ruleset: Ruleset, records: Iterable[Record] = (), bundle: Bundle | None = None) -> None:
+    def __init__(self, ruleset: Ruleset, records: Iterable[Record] = (), bundle: Bundle | None = None,
+                 *, live: bool = True) -> None:
         """A session on `ruleset`, opened with `records`, or a `bundle`'s records, if given (one round
-        trip for all of them)."""
+        trip for all of them). A `live` session counts against the ruleset's quota of open sessions;
+        a one-shot session (`live=False`) must be opened and closed under the ruleset's lock."""
         self._ruleset = ruleset
         self._compiled = ruleset.compiled
         self._records: dict[str, Record] = {}
         initial = list(records if bundle is None else bundle.records)
         # Before the session exists: nothing to undo if a record is refused.
         encoded = self._checked(initial) if bundle is None else self._bundle_encoded(bundle)
-        self._sid = ruleset.allocate_session()
-        self._quoted_sid = format_string(self._sid)
         self._facts = IdAllocator("f")
         self._record_of_fact: dict[str, str] = {}
         self._fact_of_record: dict[str, str] = {}
@@ -70,8 +72,14 @@ class EngineSession:
         self._supporters: dict[FindingKey, int] = {}  # live activations behind each finding made
         self._made: dict[str, int] = {}  # rule -> findings it makes now
         self._dirty: set[str] = set()
-        self._opened = self._closed = self._broken = False
+        self._closed = self._broken = False
         with ruleset.lock:
+            self._slot = take(ruleset, live)
+            # Released when closed, or queued for release if the session is dropped unclosed.
+            self._finalizer = weakref.finalize(self, orphan, self._slot)
+            self._finalizer.atexit = False
+            self._sid = self._slot.sid
+            self._quoted_sid = format_string(self._sid)
             try:
                 self._open(initial, encoded)
             except BaseException:
@@ -80,14 +88,15 @@ class EngineSession:
 
     # lifecycle --------------------------------------------------------------
     def _open(self, records: list[Record], encoded: list[str]) -> None:
-        # The first fact fires a no-op rule: deleting a session in which no action
-        # ever completed crashes durable_rules (C1). It goes first, in the same call as
-        # the switches (kinds present as the records say) and the records: one round trip.
+        # The first fact fires a no-op rule: deleting a session in which no action ever completed
+        # crashes durable_rules (C1), so the session is deleted only once that action has completed
+        # (the slot says so). It goes first, in the same call as the switches (kinds present as the
+        # records say) and the records: one round trip.
         opening = self._fact(_OPENING)[1]
         present = {r.kind for r in records}
         switches = [("k", kind, kind in present) for kind in sorted(self._compiled.kinds_marked)]
         switches += [("s", rule, False) for rule in sorted(self._compiled.findings_tracked)]
-        self._opened = True
+        self._slot.asserted = True
         facts = [opening, *(self._switch_fact(kind, name, on) for kind, name, on in switches)]
         self._assert(facts + self._stage(records, encoded))
         self._settle()
@@ -96,10 +105,9 @@ class EngineSession:
         if self._closed:
             return
         self._closed = True
+        self._finalizer.detach()
         with self._ruleset.lock:
-            if self._opened:
-                _native.delete_state(self._ruleset.handle, self._sid)
-            self._ruleset.sessions.release(self._sid)
+            release(self._slot)
 
     # updates ------------------------------------------------------------------
     def add(self, records: Iterable[Record]) -> None:
@@ -112,7 +120,10 @@ class EngineSession:
     def retract(self, record_id: str) -> None:
         self._usable()
         if record_id not in self._records:
-            raise KeyError(record_id)
+            held = ", ".join(repr(r) for r in sorted(self._records)[:5]) + (", ..." if len(self._records) > 5 else "")
+            raise UnknownRecordError([Diagnostic(
+                "UNKNOWN_REFERENCE", f"record {record_id!r} is not in the session", self._ruleset.location,
+                hint=f"the session holds {held}" if held else "the session holds no records")])
         with self._ruleset.lock:
             self._guard(lambda: self._retract_record(record_id))
 
@@ -216,7 +227,11 @@ class EngineSession:
     def _assert(self, facts: list[str]) -> None:
         if not facts:
             return
-        code, state = _native.assert_facts(self._ruleset.handle, "[" + ",".join(facts) + "]")
+        try:
+            code, state = _native.assert_facts(self._ruleset.handle, "[" + ",".join(facts) + "]")
+        except _native.NativeError as exc:
+            raise EngineLimitError([Diagnostic("ENGINE_LIMIT", str(exc), self._ruleset.location, hint=(
+                "a limit of durable_rules that judgment does not count yet: please report it"))]) from None
         if code == _native.OBSERVED:
             raise AssertionError("durable_rules saw a fact twice: fact ids are not distinct")
         self._drain(state)
@@ -244,11 +259,14 @@ class EngineSession:
                     raise EngineLimitError([Diagnostic(
                         "ENGINE_LIMIT", f"more than {MAX_ACTIONS_PER_UPDATE:,} rule activations in one update",
                         self._ruleset.location, hint="the rulebook or the bundle makes too many combinations")])
-                self._activate(_decode(message))
+                activation = _decode(message)
+                self._activate(activation)
             except BaseException:
                 _native.abandon_action(handle, state)
                 raise
             message = _native.complete_and_start_action(handle, state)
+            if SENTINEL_RULE in activation:
+                self._slot.opened = True  # the opening action completed: the state may be deleted
 
     def _activate(self, message: dict[str, dict[str, dict[str, Any]]]) -> None:
         ((name, bound),) = message.items()
