@@ -100,7 +100,8 @@ def _check_rulebook(record: dict[str, Any], rules: str | Path | None,
     try:
         rulebook = load_rulebook(path)
     except InputFileError as error:
-        found.add(COULD_NOT_REPLAY, f"cannot read the rulebook at {path}: {error.diagnostics[0].message}")
+        hint = "" if rules is not None else "; give --rules DIR"
+        found.add(COULD_NOT_REPLAY, f"cannot read the rulebook at {path}: {error.diagnostics[0].message}{hint}")
         return None
     except JudgmentError as error:
         found.add(RULEBOOK_CHANGED, f"the rulebook at {path} no longer loads: {error.diagnostics[0].message}")
