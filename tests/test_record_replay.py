@@ -10,6 +10,7 @@ evidence hash and the seal, as a forger would.
 from __future__ import annotations
 
 import copy
+import shutil
 import json
 import subprocess
 import sys
@@ -172,7 +173,7 @@ def replacement(value: Any) -> st.SearchStrategy[Any]:
     if isinstance(value, bool):
         return st.just(not value)
     if isinstance(value, int):
-        return st.integers(-(2**53), 2**53).filter(lambda v: v != value)
+        return st.integers(-(2**53) + 1, 2**53 - 1).filter(lambda v: v != value)
     if isinstance(value, float):
         return st.floats(allow_nan=False, allow_infinity=False).filter(lambda v: v != value)
     if isinstance(value, str):
@@ -213,3 +214,17 @@ def test_every_leaf_of_the_derbyshire_record_edited_and_resealed_is_caught(origi
         if _verify.verify(path, bundle=DERBYSHIRE).exit_code == 0:
             missed.append(where)
     assert not missed
+
+
+def test_a_moved_rulebook_is_no_difference_but_a_changed_line_is(original: dict[str, Any], tmp_path: Path) -> None:
+    moved = tmp_path / "moved"
+    shutil.copytree(RULES, moved)
+    path = write(tmp_path, original)
+    for rules in (moved, f"{moved}/", f"{tmp_path}/./moved"):
+        found = _verify.verify(path, rules=rules)
+        assert found.exit_code == 0, (rules, found.render())
+    grading = moved / "grading.yaml"
+    grading.write_text("\n" + grading.read_text(encoding="utf-8"), encoding="utf-8")  # every line one lower
+    found = _verify.verify(path, rules=moved)
+    assert found.exit_code == 4 and "changed: grading.yaml" in found.render()
+    assert 'questions[reducing_crime].decided_by.source: ' in found.render()

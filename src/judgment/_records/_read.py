@@ -3,7 +3,7 @@
 A record is evidence in an audit, so the reader accepts exactly one reading of the
 bytes: a regular file of at most MAX_RECORD_BYTES, strict UTF-8, one JSON object with
 no duplicate key (else a second "grade" could hide behind the first), nested no deeper
-than MAX_DEPTH, integers within +/- 2**53 and finite numbers only (what RFC 8785 can
+than MAX_DEPTH, integers within +/- (2**53 - 1) and finite numbers only (what RFC 8785 can
 write back, so the seal can be recomputed), and no lone surrogate in any string.
 """
 
@@ -25,7 +25,7 @@ from judgment._errors import InputFileError
 
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
-MAX_INTEGER = 2**53
+MAX_INTEGER = 2**53 - 1  # the largest integer RFC 8785 writes (an IEEE double holds it exactly)
 _STRINGS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)  # unrolled: no alternation to backtrack into
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
@@ -102,7 +102,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _integer(text: str) -> int:
     if len(text.lstrip("-")) > 16 or abs(int(text)) > MAX_INTEGER:
-        raise NotARecord(f"integer {_excerpt(text)} is beyond +/- 2**53")
+        raise NotARecord(f"integer {_excerpt(text)} is beyond +/- (2**53 - 1)")
     return int(text)
 
 
