@@ -10,17 +10,17 @@ from typing import Annotated, Any, Union
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, create_model, model_validator
 
-from judgment._diagnostics import Diagnostic, Location, did_you_mean
+from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt
 from judgment._errors import BundleError, InputFileError
 from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._io._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document, parse_json_quickly, read_text
 from judgment.evidence import Record, Vocabulary, get_vocabulary, vocabulary_ids
+from judgment.evidence._base import EvidenceModel
 
 MAX_RECORDS = 10_000
 
 
-class Period(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Period(EvidenceModel):
     start: dt.date
     end: dt.date
 
@@ -31,10 +31,9 @@ class Period(BaseModel):
         return self
 
 
-class Inspection(BaseModel):
-    """What was inspected, when, and under which framework."""
+class Inspection(EvidenceModel):
+    """What was inspected, when, and under which framework: strict, as evidence is."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
     force: str = Field(min_length=1, max_length=200)
     period: Period
     framework: str = Field(min_length=1, max_length=100)
@@ -190,7 +189,7 @@ def bundle_from_data(data: Any, positions: Positions | None = None,
     vocab = _vocabulary_of(data, where, problems, vocabulary)
     unknown = sorted(set(data) - {"vocabulary", "inspection", "records"})
     for key in unknown:
-        problems.append(Diagnostic("UNKNOWN_KEY", f"unknown key {key!r} in bundle", where.of_key((key,)),
+        problems.append(Diagnostic("UNKNOWN_KEY", f"unknown key {excerpt(key)} in bundle", where.of_key((key,)),
                                    hint=did_you_mean(key, ["vocabulary", "inspection", "records"])))
     inspection = _inspection(data, where, problems)
     records = _records(data.get("records"), vocab, where, problems) if vocab else []
@@ -209,13 +208,13 @@ def _vocabulary_of(data: Mapping[str, Any], where: Positions, problems: list[Dia
                                    where.of_value(()), hint="add 'vocabulary: hmic-crime' at the top"))
         return None
     if expected is not None and name != expected.id:
-        problems.append(Diagnostic("UNKNOWN_VOCABULARY", f"the bundle uses vocabulary {name!r}, but the rulebook "
-                                   f"reads {expected.id!r}", where.of_value(("vocabulary",)),
+        problems.append(Diagnostic("UNKNOWN_VOCABULARY", f"the bundle uses vocabulary {excerpt(name)}, but the rulebook "
+                                   f"reads {excerpt(expected.id)}", where.of_value(("vocabulary",)),
                                    hint=did_you_mean(name, [expected.id])))
         return None
     vocab = get_vocabulary(name)
     if vocab is None:
-        problems.append(Diagnostic("UNKNOWN_VOCABULARY", f"no evidence vocabulary is registered as {name!r}",
+        problems.append(Diagnostic("UNKNOWN_VOCABULARY", f"no evidence vocabulary is registered as {excerpt(name)}",
                                    where.of_value(("vocabulary",)), hint=did_you_mean(name, vocabulary_ids())))
     return vocab
 
@@ -248,7 +247,7 @@ def _records(raw: Any, vocab: Vocabulary, where: Positions, problems: list[Diagn
         if record is None:
             continue
         if record.id in seen:
-            problems.append(Diagnostic("DUPLICATE_ID", f"record id {record.id!r} is used twice",
+            problems.append(Diagnostic("DUPLICATE_ID", f"record id {excerpt(record.id)} is used twice",
                                        where.of_value(("records", index, "id")),
                                        hint=f"the first use is record {seen[record.id] + 1}"))
             continue
@@ -265,13 +264,13 @@ def _record(item: Any, index: int, vocab: Vocabulary, where: Positions, problems
     kind = item.get("kind")
     model = vocab.models.get(kind) if isinstance(kind, str) else None
     if model is None:
-        problems.append(Diagnostic("UNKNOWN_KIND", f"unknown evidence kind {kind!r} in vocabulary {vocab.id!r}",
+        problems.append(Diagnostic("UNKNOWN_KIND", f"unknown evidence kind {excerpt(kind)} in vocabulary {excerpt(vocab.id)}",
                                    where.of_value((*key, "kind")), hint=did_you_mean(str(kind), vocab.kinds)))
         return None
     try:
         return model.model_validate(item)
     except ValidationError as exc:
-        label = f"record {item.get('id')!r}: " if isinstance(item.get("id"), str) else f"record {index + 1}: "
+        label = f"record {excerpt(item.get('id'))}: " if isinstance(item.get("id"), str) else f"record {index + 1}: "
         problems.extend(diagnostics_from_validation(exc, key, where, label, model=model))
         return None
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from judgment._diagnostics import Code, Diagnostic, did_you_mean
+from judgment._diagnostics import Code, Diagnostic, did_you_mean, excerpt
 from judgment._io._yaml import PathKey, Positions
 
 _CODES: dict[str, Code] = {
@@ -80,18 +80,30 @@ def _code(error_type: str) -> Code:
 
 def _message(error: Any, field: str, code: Code) -> str:
     if code == "UNKNOWN_KEY":
-        return f"unknown key {field!r}"
+        return f"unknown key {excerpt(field)}"
     if code == "MISSING_KEY":
-        return f"missing required key {field!r}"
+        return f"missing required key {excerpt(field)}"
     text = str(error["msg"]).removeprefix("Value error, ")
     value = error.get("input")
-    if isinstance(value, (dict, list)):
+    if isinstance(value, (dict, list)) or error["type"] == "control_character":
         return f"{field}: {text}"
-    return f"{field}: {text} (got {value!r})"
+    return f"{field}: {text} (got {excerpt(value)})"
+
+
+#: What to write instead, for each type a value may fail to be.
+_TYPE_HINTS = {
+    "float_type": "write a number, such as 88.0 or 12, without quotes",
+    "int_type": "write a whole number, such as 48, without quotes or a fraction",
+    "bool_type": "write true or false (yes, no, on, off, 0 and 1 are not booleans)",
+    "date_type": "year, month and day, such as 2014-11-01",
+    "string_type": "write text, in quotes if it could be read as something else",
+    "number_range": "numbers in evidence lie within ±10^15 (fractions: 0 or at least 10^-15 in size)",
+    "control_character": "remove the control character (escape sequences, bidi overrides) from the text",
+}
 
 
 def _hint(error: Any, code: Code) -> str | None:
     expected = (error.get("ctx") or {}).get("expected")
     if expected:
         return f"expected {expected}"
-    return None
+    return _TYPE_HINTS.get(error["type"])

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import difflib
-import math
 from dataclasses import dataclass
 import datetime as dt
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationInfo, field_validator, model_validator
+from pydantic_core import CoreSchema
 
+from judgment._diagnostics import excerpt
+from judgment.evidence._strict import MAX_MAGNITUDE, RANGE, strict_schema
 
 
 @dataclass(frozen=True)
@@ -48,22 +50,28 @@ class OrderedEnum(str, Enum):
 _RANKS: dict[type[OrderedEnum], dict[str, int]] = {}
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=65_535)
+class EvidenceModel(BaseModel):
+    """Every evidence model: no unknown keys, immutable, and strict (see ``_strict``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=65_535, strict=True)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return strict_schema(source, handler)
 
 
-class Provenance(_Strict):
+class Provenance(EvidenceModel):
     """Where a piece of evidence comes from: the document, the section and the sentence quoted."""
 
     document: str = Field(min_length=1, max_length=500)
     section: str = Field(min_length=1, max_length=500)
     quote: str = Field(min_length=1, max_length=5_000)
-    page: int | None = Field(default=None, ge=1)
+    page: int | None = Field(default=None, ge=1, le=1_000_000)
     date: dt.date | None = None
     collector: str | None = Field(default=None, max_length=200)
 
 
-class Interval(_Strict):
+class Interval(EvidenceModel):
     """A confidence interval, lower and upper bound inclusive."""
 
     lower: float = Field(allow_inf_nan=False)
@@ -77,23 +85,17 @@ class Interval(_Strict):
 
 
 def _input_schema(schema: dict[str, Any]) -> None:
-    # The schema describes what a bundle may say, so it admits the shorthands
-    # the validator expands: `margin`, and comparators that inherit their unit.
-    schema["properties"]["margin"] = {"type": "number", "minimum": 0,
-                                      "description": "shorthand for interval: value - margin .. value + margin"}
+    # The schema describes what a bundle may say, so it admits comparators that inherit their unit.
     schema["required"] = ["value"]
     schema["description"] = (schema.get("description", "") + "\n\n`unit` is required on a figure; a comparator "
                              "may leave it out and inherit its figure's.").strip()
 
 
-#: Integers beyond this cannot all be held exactly as floats, which both engines compare.
-MAX_EXACT_INTEGER = 2**53
-
 Unit = Literal["percent", "percent_change", "percentage_points", "rate", "count", "ratio"]
 NON_NEGATIVE_UNITS = frozenset({"percent", "rate", "count", "ratio"})
 
 
-class Measure(_Strict):
+class Measure(EvidenceModel):
     """A figure: a value with its unit, an optional confidence interval and its comparators.
 
     Comparators (``national``, ``previous_year``, ...) are figures too. When a
@@ -105,36 +107,34 @@ class Measure(_Strict):
 
     value: float = Field(allow_inf_nan=False)
     unit: Unit
-    per: int | None = Field(default=None, ge=1, description="e.g. 1000 for 'per 1,000 population'")
+    per: int | None = Field(default=None, ge=1, le=1_000_000_000, description="e.g. 1000 for 'per 1,000 population'")
     denominator: str | None = Field(default=None, max_length=100, description="e.g. population, households")
     interval: Interval | None = None
     comparators: dict[str, Measure] = Field(default_factory=dict, max_length=16)
+    #: Read from a bundle and expanded into `interval` once the value and it are valid; never kept.
+    margin: float | None = Field(default=None, ge=0, exclude=True, repr=False,
+                                 description="shorthand for interval: value - margin .. value + margin")
 
     @model_validator(mode="before")
     @classmethod
-    def _shorthand(cls, data: Any) -> Any:
-        if not isinstance(data, dict):
+    def _inherit(cls, data: Any) -> Any:
+        """Comparators inherit the figure's unit, per and denominator (the shape of the data, not its types)."""
+        if not isinstance(data, dict) or not isinstance(data.get("comparators"), dict):
             return data
-        data = dict(data)
-        margin = data.pop("margin", None)
-        if margin is not None:
-            if not isinstance(margin, (int, float)) or isinstance(margin, bool) or not math.isfinite(margin) or margin < 0:
-                raise ValueError(f"margin must be a non-negative number, got {margin!r}")
-            if "interval" in data:
-                raise ValueError("give either margin or interval, not both")
-            value = data.get("value")
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                data["interval"] = {"lower": round(value - margin, 10), "upper": round(value + margin, 10)}
-        comparators = data.get("comparators")
-        if isinstance(comparators, dict):
-            inherited = {k: data[k] for k in ("unit", "per", "denominator") if k in data}
-            data["comparators"] = {
-                name: ({**inherited, **c} if isinstance(c, dict) else c) for name, c in comparators.items()
-            }
-        return data
+        inherited = {k: data[k] for k in ("unit", "per", "denominator") if k in data}
+        return {**data, "comparators": {name: ({**inherited, **c} if isinstance(c, dict) else c)
+                                        for name, c in data["comparators"].items()}}
 
     @model_validator(mode="after")
     def _consistent(self) -> Measure:
+        if self.margin is not None:  # value and margin are valid numbers by now: expand the shorthand
+            if self.interval is not None:
+                raise ValueError("give either margin or interval, not both")
+            if abs(self.value) + self.margin > MAX_MAGNITUDE:
+                raise ValueError(f"value ± margin leaves the range of evidence numbers, {RANGE}")
+            interval = Interval(lower=round(self.value - self.margin, 10), upper=round(self.value + self.margin, 10))
+            object.__setattr__(self, "interval", interval)
+            object.__setattr__(self, "margin", None)
         if self.interval is not None and not self.interval.lower <= self.value <= self.interval.upper:
             raise ValueError(
                 f"interval {self.interval.lower}–{self.interval.upper} does not contain the value {self.value}")
@@ -150,7 +150,7 @@ class Measure(_Strict):
             raise ValueError("a rate needs 'per' (e.g. 1000) and 'denominator' (e.g. population)")
         for name, comparator in self.comparators.items():
             if (comparator.unit, comparator.per, comparator.denominator) != (self.unit, self.per, self.denominator):
-                raise ValueError(f"comparator {name!r} is in {comparator.unit} but the figure is in {self.unit}: "
+                raise ValueError(f"comparator {excerpt(name)} is in {comparator.unit} but the figure is in {self.unit}: "
                                  "a figure and its comparators must share a unit")
         return self
 
@@ -177,7 +177,7 @@ def _number(value: float) -> str:
     return f"{value:.1f}" if value != int(value) or abs(value) < 1000 else f"{int(value):,}"
 
 
-class Record(_Strict):
+class Record(EvidenceModel):
     """What every evidence record shares: an id, its kind and its provenance.
 
     Subclasses narrow ``kind`` to a literal, add typed fields and are registered
@@ -191,8 +191,6 @@ class Record(_Strict):
     @field_validator("*", mode="after")
     @classmethod
     def _declared_comparators(cls, value: Any, info: ValidationInfo) -> Any:
-        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_EXACT_INTEGER:
-            raise ValueError(f"{value} is beyond ±2**53, where numbers stop being exact")
         if not isinstance(value, Measure) or info.field_name is None:
             return value
         metadata = cls.model_fields[info.field_name].metadata
@@ -200,7 +198,7 @@ class Record(_Strict):
         unknown = sorted(set(value.comparators) - set(declared))
         if unknown:
             close = difflib.get_close_matches(unknown[0], declared, n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise ValueError(f"no comparator {unknown[0]!r} is declared for this figure "
+            hint = f"; did you mean {excerpt(close[0])}?" if close else ""
+            raise ValueError(f"no comparator {excerpt(unknown[0])} is declared for this figure "
                              f"(declared: {', '.join(declared) or 'none'}){hint}")
         return value
