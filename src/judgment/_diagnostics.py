@@ -8,6 +8,7 @@ one of these. They are collected, sorted by location and rendered in one format:
 from __future__ import annotations
 
 import difflib
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,11 +104,25 @@ class Diagnostic:
         lines = [f"{self.location}: {self.severity}: {self.code} {self.message}"]
         source = self.source_line if self.source_line is not None else _read_line(self.location)
         if source is not None and self.location.line > 0:
-            lines.append("    " + source.rstrip("\n").expandtabs(1))
-            lines.append("    " + " " * max(self.location.column - 1, 0) + "^")
+            text, caret = _window(source.rstrip("\n").expandtabs(1), max(self.location.column - 1, 0))
+            lines.append("    " + text)
+            lines.append("    " + " " * caret + "^")
         if self.hint:
             lines.append(f"  hint: {self.hint}")
         return "\n".join(lines)
+
+
+SOURCE_WIDTH = 120
+
+
+def _window(text: str, caret: int, width: int = SOURCE_WIDTH) -> tuple[str, int]:
+    """At most about `width` characters of a source line around the caret, and the caret's place
+    in them: a line of 5,000 digits, or a file that is one long line, is never printed whole."""
+    if len(text) <= width:
+        return text, caret
+    start = max(0, min(caret - width // 3, len(text) - width))
+    shown = ("…" if start else "") + text[start:start + width] + ("…" if start + width < len(text) else "")
+    return shown, caret - start + (1 if start else 0)
 
 
 def _read_line(location: Location) -> str | None:
@@ -144,3 +159,29 @@ def did_you_mean(wrong: str, candidates: Iterable[str]) -> str | None:
     if pool and len(pool) <= 12:
         return "expected one of: " + ", ".join(repr(c) for c in pool)
     return None
+
+
+EXCERPT_LENGTH = 48
+
+
+def excerpt(value: object, limit: int = EXCERPT_LENGTH) -> str:
+    """An input value as a message may echo it: repr'd (control characters escaped), and cut to
+    about `limit` characters with its length, so a file that is not what it should be (a rule file
+    that is really /etc/passwd, a number of 5,000 digits) is never printed whole."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * limit:
+        digits = int(value.bit_length() * 0.30103) + 1  # str() of a huge integer is refused (and slow)
+        return f"{'a negative' if value < 0 else 'an'} integer of about {digits:,} digits"
+    if isinstance(value, str):
+        text, size = repr(value[:limit + 1]), len(value)
+        return text if size <= limit else f"{repr(value[:limit])[:-1]}…{text[0]} ({size:,} characters)"
+    text = _SHORT.repr(value)
+    return text if len(text) <= limit + 8 else text[:limit] + "…"
+
+
+class _ShortRepr(reprlib.Repr):
+    def repr_int(self, x: int, level: int) -> str:
+        return excerpt(x) if x.bit_length() > 3 * EXCERPT_LENGTH else repr(x)
+
+
+_SHORT = _ShortRepr()
+_SHORT.maxstring = _SHORT.maxother = EXCERPT_LENGTH

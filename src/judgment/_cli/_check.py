@@ -14,6 +14,7 @@ from judgment._cli._errors import (
     EXIT_PROBLEMS,
     EXIT_USAGE,
     plural,
+    reports_errors,
 )
 from judgment._diagnostics import Diagnostic, sort_diagnostics
 from judgment._errors import InputFileError, JudgmentError
@@ -33,6 +34,7 @@ from judgment._rulebook._model import Rulebook
 @click.option("--examples", default=200, show_default=True, type=click.IntRange(1, 1_000_000),
               help="Generated bundles per property.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the generation, to replay a run.")
+@reports_errors
 def check(rules: Path, bundles: tuple[Path, ...], output_format: str, properties: bool, examples: int,
           seed: int) -> None:
     """Check the rulebook in RULES, and any BUNDLES against its vocabulary, before anything is judged.

@@ -46,6 +46,7 @@ _SPECIAL = re.compile(r"""(?x) (?=[-+.0-9tTfFnN~<=!&*]|$) (?:
 """)
 # The special scalars this reader resolves itself; the rest go to ruamel.yaml.
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_LONGEST_INT = 4_000  # Python refuses to convert longer decimal literals (sys.get_int_max_str_digits)
 _FLOAT = re.compile(r"[-+]?[0-9]+(?:\.[0-9]*(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+)")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CONSTANTS: Final[dict[str, Any]] = {
@@ -171,6 +172,8 @@ def _scalar(event: Any) -> tuple[Any, bool]:
     if value in _CONSTANTS:
         return _CONSTANTS[value], False
     if _INT.fullmatch(value):
+        if len(value) > _LONGEST_INT:
+            raise _GiveUp  # int() refuses it: the located parser reports it at its place
         return int(value), False
     if _FLOAT.fullmatch(value):
         return float(value), False

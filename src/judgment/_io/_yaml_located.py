@@ -36,6 +36,8 @@ def read_located(text: str, positions: Positions, max_depth: int) -> Any:
     yaml.composer.warn_double_anchors = False  # anchors are harmless until used, and aliases are refused
     try:
         raw = yaml.load(text)
+    except _OutOfRange as exc:
+        raise LoadFailure(_marked("BAD_VALUE", exc, name, "numbers in data files lie within ±10^15")) from None
     except DuplicateKeyError as exc:
         raise LoadFailure(_marked("YAML_DUPLICATE_KEY", exc, name, "a key may appear only once in a mapping")) from None
     except MarkedYAMLError as exc:
@@ -64,8 +66,20 @@ class _Constructor(RoundTripConstructor):
         except ValueError as exc:
             raise ConstructorError(None, None, f"{node.value} is not a date: {exc}", node.start_mark) from None
 
+    def construct_yaml_int(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:  # more digits than Python converts: far out of any range, said at its place
+            raise _OutOfRange(None, None, f"an integer of {len(node.value):,} digits is out of range",
+                              node.start_mark) from None
+
+
+class _OutOfRange(ConstructorError):
+    """A number no data file can mean."""
+
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
+_Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
 
 
 def _marked(code: Any, exc: MarkedYAMLError, name: str, hint: str | None) -> Diagnostic:

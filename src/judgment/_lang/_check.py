@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from judgment._diagnostics import Code, did_you_mean
+from judgment._diagnostics import Code, did_you_mean, excerpt
 from judgment._lang import _ast as ast
+from judgment._lang._range import LIMIT, overflows
 from judgment._lang._types import BOOL, COMPARATOR, DATE, ERROR, NUMBER, STRING, Type
 from judgment.evidence import FieldSpec, Vocabulary
 
@@ -120,9 +121,16 @@ class _Checker:
     def _arith(self, node: ast.Arith) -> Type:
         for side in (node.left, node.right):
             found = self.infer(side)
-            if found.name not in ("number", "error"):
+            if found.name == "error":
+                return ERROR  # reported there (an overflow inside is not reported again out here)
+            if found.name != "number":
                 return self.report("TYPE_MISMATCH", f"arithmetic needs numbers, found {_a(found.describe())}", side,
                                    "use '.value' for the point value of a figure" if found.name == "measure" else None)
+        reach = overflows(node)
+        if reach is not None:
+            return self.report("BAD_VALUE", f"this arithmetic could reach {reach:.3g} on evidence in range, beyond "
+                               f"{LIMIT:.0e}: it could overflow", node,
+                               "evidence and constants lie within ±10^15; multiply or divide fewer times")
         return NUMBER
 
     def _neg(self, node: ast.Neg) -> Type:
@@ -139,7 +147,7 @@ class _Checker:
         fields = self.scope.vocabulary.fields(kind)
         spec = fields.get(rest[0])
         if spec is None:
-            return self.report("UNKNOWN_FIELD", f"{kind} has no field {rest[0]!r}", node,
+            return self.report("UNKNOWN_FIELD", f"{kind} has no field {excerpt(rest[0])}", node,
                                did_you_mean(rest[0], fields))
         return self._field_path(node, kind, spec, rest[1:])
 
@@ -156,10 +164,10 @@ class _Checker:
     def _unknown_name(self, node: ast.Path) -> Type:
         name = node.parts[0]
         if self.scope.context != "finding":
-            return self.report("UNKNOWN_REFERENCE", f"{name!r} means nothing here", node,
+            return self.report("UNKNOWN_REFERENCE", f"{excerpt(name)} means nothing here", node,
                                "evidence can be tested only in finding rules; use finding(id), count(polarity), ...")
         pool = [*self.scope.variables, *self.scope.vocabulary.kinds]
-        return self.report("UNKNOWN_KIND", f"no evidence kind or variable is called {name!r}", node,
+        return self.report("UNKNOWN_KIND", f"no evidence kind or variable is called {excerpt(name)}", node,
                            did_you_mean(name, pool))
 
     def _field_path(self, node: ast.Path, kind: str, spec: FieldSpec, rest: Sequence[str]) -> Type:
@@ -168,16 +176,16 @@ class _Checker:
             return base
         if spec.kind != "measure" or len(rest) > 2:
             return self.report("UNKNOWN_FIELD", f"{kind}.{spec.name} is {_a(spec.describe())} and has no "
-                               f"part {rest[0]!r}", node)
+                               f"part {excerpt(rest[0])}", node)
         part = rest[0]
         if part in MEASURE_PARTS and len(rest) == 1:
             return MEASURE_PARTS[part]
         if part not in spec.comparators:
-            return self.report("UNKNOWN_COMPARATOR", f"{kind}.{spec.name} has no comparator {part!r}", node,
+            return self.report("UNKNOWN_COMPARATOR", f"{kind}.{spec.name} has no comparator {excerpt(part)}", node,
                                did_you_mean(part, [*spec.comparators, *MEASURE_PARTS]))
         if len(rest) == 2:
             if rest[1] not in MEASURE_PARTS:
-                return self.report("UNKNOWN_FIELD", f"a figure has no part {rest[1]!r}", node,
+                return self.report("UNKNOWN_FIELD", f"a figure has no part {excerpt(rest[1])}", node,
                                    did_you_mean(rest[1], MEASURE_PARTS))
             return MEASURE_PARTS[rest[1]]
         return Type("measure")
@@ -209,7 +217,7 @@ class _Checker:
     def _against_member(self, node: ast.Compare, typed: Type, literal: ast.String) -> Type:
         if literal.value not in typed.members:
             what = "grade" if typed.name == "grade" else "value"
-            return self.report("TYPE_MISMATCH", f"{literal.value!r} is not a {what} of "
+            return self.report("TYPE_MISMATCH", f"{excerpt(literal.value)} is not a {what} of "
                                f"{' < '.join(typed.members) if typed.ordered else ', '.join(typed.members)}",
                                literal, did_you_mean(literal.value, typed.members))
         if node.op not in ("==", "!=") and not typed.ordered:
@@ -243,7 +251,7 @@ class _Checker:
         if isinstance(ref, ast.Path) and len(ref.parts) == 1 and self._variable_free(ref.parts[0]):
             if ref.parts[0] in subject.comparators:
                 return Type("measure")
-            return self.report("UNKNOWN_COMPARATOR", f"the figure has no comparator {ref.parts[0]!r}", ref,
+            return self.report("UNKNOWN_COMPARATOR", f"the figure has no comparator {excerpt(ref.parts[0])}", ref,
                                did_you_mean(ref.parts[0], subject.comparators) if subject.comparators
                                else "compare with a number, or with another figure such as kind.field")
         found = self.infer(ref)
@@ -268,7 +276,7 @@ class _Checker:
         if handler is None or node.name not in allowed:
             known = sorted(allowed)
             extra = "" if handler is None else f" in a {self.scope.context} condition"
-            return self.report("UNKNOWN_FUNCTION", f"no function {node.name!r}{extra}", node,
+            return self.report("UNKNOWN_FUNCTION", f"no function {excerpt(node.name)}{extra}", node,
                                did_you_mean(node.name, known) or f"available here: {', '.join(known)}")
         return handler(node)  # type: ignore[no-any-return]
 
@@ -283,7 +291,7 @@ class _Checker:
         name = arg.parts[0]
         if name not in pool:
             code: Code = "UNKNOWN_KIND" if what == "an evidence kind" else "UNKNOWN_REFERENCE"
-            self.report(code, f"there is no {what.split(' ', 1)[1]} called {name!r}", arg, did_you_mean(name, pool))
+            self.report(code, f"there is no {what.split(' ', 1)[1]} called {excerpt(name)}", arg, did_you_mean(name, pool))
             return None
         return name
 

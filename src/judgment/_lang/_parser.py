@@ -11,7 +11,9 @@ import lark
 from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
+from judgment._diagnostics import excerpt
 from judgment._lang import _ast as ast
+from judgment.evidence._strict import MAX_MAGNITUDE, MIN_MAGNITUDE
 
 MAX_EXPRESSION_LENGTH = 2_000
 
@@ -38,7 +40,7 @@ class ExpressionSyntaxError(Exception):
         self.message = message
         self.offset = offset
         self.hint = hint
-        self.code = code  # EXPR_SYNTAX, EXPR_TOO_LONG or EXPR_TOO_DEEP
+        self.code = code  # EXPR_SYNTAX, EXPR_TOO_LONG, EXPR_TOO_DEEP or BAD_VALUE (a constant out of range)
 
 
 @lru_cache(maxsize=1)
@@ -67,6 +69,8 @@ def parse_expression(text: str) -> ast.Node:
     except UnexpectedInput as exc:
         raise _syntax_error(exc, text) from None
     except VisitError as exc:
+        if isinstance(exc.orig_exc, ExpressionSyntaxError):
+            raise exc.orig_exc from None  # located where the transformer found it (a constant out of range)
         raise ExpressionSyntaxError(str(exc.orig_exc), 0) from None
     except RecursionError:
         raise ExpressionSyntaxError("condition is nested too deeply", 0, code="EXPR_TOO_DEEP") from None
@@ -82,13 +86,13 @@ def _syntax_error(exc: UnexpectedInput, text: str) -> ExpressionSyntaxError:
     if isinstance(exc, UnexpectedEOF):
         return ExpressionSyntaxError("condition ends too early", len(text), _expected(exc.expected))
     if isinstance(exc, UnexpectedCharacters):
-        return ExpressionSyntaxError(f"unexpected character {text[offset]!r}", offset, _char_hint(text[offset]))
+        return ExpressionSyntaxError(f"unexpected character {excerpt(text[offset])}", offset, _char_hint(text[offset]))
     if isinstance(exc, UnexpectedToken):
         token = exc.token
         if token.type == "$END":
             return ExpressionSyntaxError("condition ends too early", len(text), _expected(exc.expected))
         offset = token.start_pos if token.start_pos is not None else offset
-        return ExpressionSyntaxError(f"unexpected {str(token)!r}", offset, _expected(exc.expected))
+        return ExpressionSyntaxError(f"unexpected {excerpt(str(token))}", offset, _expected(exc.expected))
     return ExpressionSyntaxError("invalid condition", offset)
 
 
@@ -160,7 +164,7 @@ class _ToAst(Transformer[Token, ast.Node]):
         return ast.Neg(operand, _span(meta))
 
     def number(self, meta: Any, items: list[Token]) -> ast.Node:
-        return ast.Number(float(items[0]), _span(meta))
+        return ast.Number(_constant(str(items[0]), meta.start_pos), _span(meta))
 
     def string(self, meta: Any, items: list[Token]) -> ast.Node:
         return ast.String(str(items[0])[1:-1], _span(meta))
@@ -177,6 +181,18 @@ class _ToAst(Transformer[Token, ast.Node]):
 
     def path(self, meta: Any, items: list[Token]) -> ast.Node:
         return ast.Path(tuple(str(t) for t in items), _span(meta))
+
+
+def _constant(text: str, offset: int) -> float:
+    """A number written in a rule, refused unless it is in the range evidence numbers have: then no
+    constant is inf, and none that is written non-zero becomes 0."""
+    value = float(text)  # the grammar allows only digits and one point: never an error, maybe inf or 0
+    written_zero = not text.replace("0", "").replace(".", "")
+    if value > MAX_MAGNITUDE or (value < MIN_MAGNITUDE and not written_zero):
+        raise ExpressionSyntaxError(
+            f"the number {excerpt(text, 24)} is out of range: numbers in rules are 0 or lie between "
+            "10^-15 and 10^15 in size", offset, "evidence numbers lie in the same range", code="BAD_VALUE")
+    return value
 
 
 def _start(node: ast.Node) -> int:
