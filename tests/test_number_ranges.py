@@ -8,13 +8,18 @@ own line and column: never a traceback, an internal error or an ENGINE_LIMIT wit
 
 from __future__ import annotations
 
+import copy
+import functools
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 import judgment
 from conftest import DERBYSHIRE, ROOT
@@ -165,3 +170,52 @@ def test_check_is_under_the_error_wrapper(monkeypatch: pytest.MonkeyPatch) -> No
     assert result.exit_code == 2, result.output
     assert "internal error: RuntimeError: a bug" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+NUMBERS = st.one_of(st.integers(-10**16, 10**16), st.integers(), st.floats(-1e16, 1e16), st.floats(),
+                    st.booleans(), st.text(max_size=4),
+                    st.sampled_from([0, 1, -1, 10**15, -10**15, 10**15 + 1, 2**53, 1e-15, 9e-16, 1.7e308, 48]))
+PLACES = {
+    "value": ("victim-satisfaction", ("rate", "value")),
+    "margin": ("victim-satisfaction", ("rate", "margin")),
+    "national": ("crime-change-4y", ("change", "comparators", "national", "value")),
+    "incidents": ("asb-incidents", ("incidents",)),
+    "months": ("crime-change-4y", ("months",)),
+    "per": ("crime-rate-excluding-fraud", ("rate", "per")),
+    "page": ("victim-contract", ("provenance", "page")),
+}
+
+
+@given(place=st.sampled_from(sorted(PLACES)), number=NUMBERS)
+def test_any_number_is_judged_and_recorded_or_refused_at_its_place(place: str, number: object) -> None:
+    from judgment._records._record import build_record, render_record
+
+    data = _DERBYSHIRE_DATA()
+    record_id, keys = PLACES[place]
+    target = next(r for r in data["records"] if r["id"] == record_id)
+    for key in keys[:-1]:
+        target = target[key]
+    target[keys[-1]] = number
+    try:
+        bundle = judgment.bundle_from_data(data)
+    except judgment.BundleError as error:
+        assert {d.code for d in error.diagnostics} <= {"BAD_VALUE", "WRONG_TYPE"}, error.render()
+        assert all(len(d.message) < 300 for d in error.diagnostics)
+        return
+    assert isinstance(number, (int, float)) and abs(number) <= 10**15
+    rulebook = _RULEBOOK()
+    render_record(build_record(judgment.judge(rulebook, bundle), rulebook, bundle))
+
+
+@functools.cache
+def _RULEBOOK() -> judgment.Rulebook:
+    return judgment.load_rulebook(ROOT / "rules" / "hmic-crime-2014")
+
+
+def _DERBYSHIRE_DATA() -> dict[str, Any]:
+    return copy.deepcopy(_derbyshire_data())
+
+
+@functools.cache
+def _derbyshire_data() -> dict[str, Any]:
+    return judgment.load_bundle(DERBYSHIRE).to_data()
