@@ -21,6 +21,8 @@ ALL_CASES = sorted((CASES / "rules").glob("*.yaml")) + sorted((CASES / "bundles"
 ELSEWHERE = {
     "FILE_NOT_FOUND",  # test_cli.py, test_rulebook_errors.py
     "FILE_TOO_LARGE",  # test_limits below
+    "NOT_A_FILE",  # test_io_edges.py (devices, FIFOs and folders are not text edits)
+    "OUTSIDE_FOLDER",  # test_io_edges.py (links out of the rulebook, test-case bundles elsewhere)
     "TOO_MANY_RULES",  # test_limits below
     "ENGINE_DISAGREEMENT",  # test_engine_differential.py
     "ENGINE_LIMIT",  # test_durable_hazards.py
