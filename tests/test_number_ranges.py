@@ -63,8 +63,10 @@ def test_a_number_out_of_range_is_bad_value_at_its_place(tmp_path: Path, old: st
 
 
 def test_a_page_number_has_a_bound(tmp_path: Path) -> None:
-    old = "      collector: transcribed from the published report\n    period: \"12 months to June 2014\"\n    rate:\n      value: 88.0"
-    path = variant(tmp_path, old, old.replace("      collector:", "      page: 100000000000000000000\n      collector:"))
+    old = ("      collector: transcribed from the published report\n"
+           "    period: \"12 months to June 2014\"\n    rate:\n      value: 88.0")
+    page = "      page: 100000000000000000000\n      collector:"
+    path = variant(tmp_path, old, old.replace("      collector:", page))
     assert_bad_value_at(refusal(path), path, "page: 1000")
 
 

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from judgment._diagnostics import Code, Diagnostic, did_you_mean, excerpt
 from judgment._io._yaml import PathKey, Positions
+from judgment.evidence._strict import PLAIN_TEXT, control_character
 
 _CODES: dict[str, Code] = {
     "extra_forbidden": "UNKNOWN_KEY",
@@ -22,7 +23,7 @@ def diagnostics_from_validation(exc: ValidationError, prefix: PathKey, where: Po
     """One diagnostic per pydantic error, located in the file; `label` names the object (a record),
     and `model`, when given, lets an unknown key be matched with the keys allowed there."""
     found = []
-    for error in exc.errors(include_url=False):
+    for error in map(_reworded, exc.errors(include_url=False)):
         loc = tuple(error["loc"])
         key = (*prefix, *loc)
         code = _code(error["type"])
@@ -34,6 +35,14 @@ def diagnostics_from_validation(exc: ValidationError, prefix: PathKey, where: Po
             hint = did_you_mean(str(loc[-1]), _allowed_keys(model, loc[:-1]))
         found.append(Diagnostic(code, message, location, hint=hint))
     return found
+
+
+def _reworded(error: Any) -> Any:
+    """Evidence text is checked by a pattern (fast, in pydantic-core); say what the pattern means."""
+    if error["type"] == "string_pattern_mismatch" and (error.get("ctx") or {}).get("pattern") == PLAIN_TEXT:
+        problem = control_character(str(error["input"])) or "text holds a control character"
+        return {**error, "type": "control_character", "msg": problem, "ctx": {}}
+    return error
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -291,7 +291,8 @@ class _Checker:
         name = arg.parts[0]
         if name not in pool:
             code: Code = "UNKNOWN_KIND" if what == "an evidence kind" else "UNKNOWN_REFERENCE"
-            self.report(code, f"there is no {what.split(' ', 1)[1]} called {excerpt(name)}", arg, did_you_mean(name, pool))
+            self.report(code, f"there is no {what.split(' ', 1)[1]} called {excerpt(name)}", arg,
+                        did_you_mean(name, pool))
             return None
         return name
 

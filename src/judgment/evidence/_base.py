@@ -8,7 +8,15 @@ import datetime as dt
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_core import CoreSchema
 
 from judgment._diagnostics import excerpt
@@ -150,7 +158,8 @@ class Measure(EvidenceModel):
             raise ValueError("a rate needs 'per' (e.g. 1000) and 'denominator' (e.g. population)")
         for name, comparator in self.comparators.items():
             if (comparator.unit, comparator.per, comparator.denominator) != (self.unit, self.per, self.denominator):
-                raise ValueError(f"comparator {excerpt(name)} is in {comparator.unit} but the figure is in {self.unit}: "
+                raise ValueError(f"comparator {excerpt(name)} is in {comparator.unit} but the figure is in "
+                                 f"{self.unit}: "
                                  "a figure and its comparators must share a unit")
         return self
 
