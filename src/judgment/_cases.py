@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from judgment._api import judge
 from judgment._bundle import Bundle, load_bundle
+from judgment._diagnostics import excerpt, plain
 from judgment._errors import BundleError, JudgmentError
 from judgment._judgment import Judgment
 from judgment._pydantic_errors import diagnostics_from_validation
@@ -93,7 +94,7 @@ def load_cases(rules: Path, *, allow_outside: bool = False) -> list[tuple[Path, 
             if bundle is not None and not allow_outside and not inside(bundle, rules):
                 key: PathKey = ("cases", number, "bundle") if case.bundle else ("bundle",)
                 raise BundleError([outside_folder(str(path), f"the rulebook folder {rules}",
-                                                  f"the case's bundle {source!r}", _KEEP_INSIDE,
+                                                  f"the case's bundle {excerpt(source)}", _KEEP_INSIDE,
                                                   document.positions.of_value(key))])
             found.append((path, case, bundle))
     return found
@@ -117,10 +118,10 @@ def run_case(rulebook: Rulebook, path: Path, case: Case, bundle_path: Path | Non
         return outcome
     except (ValueError, KeyError) as error:
         if case.expect.error != "BAD_VALUE":
-            outcome.problems.append(f"the changes could not be applied: {error}")
+            outcome.problems.append(f"the changes could not be applied: {_reason(error)}")
         return outcome
     if case.expect.error is not None:
-        outcome.problems.append(f"expected the error {case.expect.error}, but the bundle was judged")
+        outcome.problems.append(f"expected the error {excerpt(case.expect.error)}, but the bundle was judged")
     _compare(result, case.expect, outcome)
     return outcome
 
@@ -139,25 +140,36 @@ def _changed(bundle: Bundle, changes: list[Change]) -> Bundle:
         if change.add is not None:
             model = vocabulary.models.get(str(change.add.get("kind")))
             if model is None:
-                raise ValueError(f"unknown kind {change.add.get('kind')!r}")
+                raise ValueError(f"unknown kind {excerpt(change.add.get('kind'))}")
             added = model.model_validate(change.add)
             records[added.id] = added
     return bundle.replace_records(records.values())
+
+
+def _reason(error: ValueError | KeyError) -> str:
+    """Why a case's changes failed, with what the case file wrote cut to an excerpt."""
+    if isinstance(error, KeyError):
+        return f"no record {excerpt(error.args[0])}"
+    if isinstance(error, ValidationError):
+        first = error.errors()[0]
+        where = excerpt(".".join(map(str, first["loc"])))
+        return f"{error.error_count()} problem(s) with the record, e.g. {where}: {plain(first['msg'], 120)}"
+    return str(error)
 
 
 def _compare(result: Judgment, expect: Expect, outcome: Outcome) -> None:
     grades = result.grades
     for question, grade in (expect.grades or {}).items():
         if grades.get(question) != grade:
-            outcome.problems.append(f"{question}: expected {grade}, got {grades.get(question)}")
+            outcome.problems.append(f"{plain(question)}: expected {plain(grade)}, got {grades.get(question)}")
     if expect.overall != "__any__" and result.overall.grade != expect.overall:
-        outcome.problems.append(f"overall: expected {expect.overall}, got {result.overall.grade}")
+        outcome.problems.append(f"overall: expected {plain(str(expect.overall))}, got {result.overall.grade}")
     made = {f.rule for q in result.questions for f in q.findings}
-    outcome.problems += [f"finding {r} was not made" for r in expect.made if r not in made]
+    outcome.problems += [f"finding {plain(r)} was not made" for r in expect.made if r not in made]
     outcome.problems += [f"finding {r} was made" for r in expect.not_made if r in made]
     recommended = sorted(r.id for r in result.recommendations)
     if expect.recommendations is not None and recommended != sorted(expect.recommendations):
-        outcome.problems.append(f"recommendations: expected {sorted(expect.recommendations)}, got {recommended}")
+        outcome.problems.append(f"recommendations: expected {excerpt(sorted(expect.recommendations))}, got {recommended}")
     outcome.exercised = exercised(result)
 
 

@@ -104,7 +104,7 @@ class Diagnostic:
         lines = [f"{self.location}: {self.severity}: {self.code} {self.message}"]
         source = self.source_line if self.source_line is not None else _read_line(self.location)
         if source is not None and self.location.line > 0:
-            text, caret = _window(source.rstrip("\n").expandtabs(1), max(self.location.column - 1, 0))
+            text, caret = _window(visible(source.rstrip("\n").expandtabs(1)), max(self.location.column - 1, 0))
             lines.append("    " + text)
             lines.append("    " + " " * caret + "^")
         if self.hint:
@@ -113,6 +113,17 @@ class Diagnostic:
 
 
 SOURCE_WIDTH = 120
+
+#: What a terminal may act on: C0 but tab, DEL, C1, the line and paragraph separators, bidi overrides.
+_CONTROLS = dict.fromkeys([*range(0x20), 0x7f, *range(0x80, 0xa0), 0x2028, 0x2029, *range(0x202a, 0x202f),
+                           *range(0x2066, 0x206a)], "\ufffd")
+del _CONTROLS[0x09]
+
+
+def visible(text: str) -> str:
+    """Text with each control character replaced by U+FFFD, one for one (a source line keeps its
+    columns): a rule file or bundle line holding ``ESC [2J`` never reaches the terminal raw."""
+    return text.translate(_CONTROLS)
 
 
 def _window(text: str, caret: int, width: int = SOURCE_WIDTH) -> tuple[str, int]:
@@ -176,6 +187,12 @@ def excerpt(value: object, limit: int = EXCERPT_LENGTH) -> str:
         return text if size <= limit else f"{repr(value[:limit])[:-1]}…{text[0]} ({size:,} characters)"
     text = _SHORT.repr(value)
     return text if len(text) <= limit + 8 else text[:limit] + "…"
+
+
+def plain(text: str, limit: int = EXCERPT_LENGTH) -> str:
+    """A name as printed lines show it: as is when short and free of control characters (no quotes
+    around an ordinary name), else its excerpt."""
+    return text if len(text) <= limit and visible(text) == text else excerpt(text, limit)
 
 
 class _ShortRepr(reprlib.Repr):

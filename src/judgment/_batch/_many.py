@@ -23,6 +23,7 @@ from judgment._batch._result import BatchResult, Shipped, known
 from judgment._compiled import ENGINE, finding_keys, run
 from judgment._api import engine_for
 from judgment._durable._engine import cross_check
+from judgment._diagnostics import excerpt
 from judgment._errors import JudgmentError
 from judgment._fit import check_fit
 from judgment._rulebook._model import Rulebook
@@ -49,9 +50,9 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
     the batch goes on. `on_result` is called as each result arrives (progress bars).
     """
     if not 0.0 <= cross_check <= 1.0:
-        raise ValueError(f"cross_check is a share of the bundles, from 0 to 1; got {cross_check!r}")
+        raise ValueError(f"cross_check is a share of the bundles, from 0 to 1; got {excerpt(cross_check)}")
     if workers < 1:
-        raise ValueError(f"workers must be at least 1; got {workers!r}")
+        raise ValueError(f"workers must be at least 1; got {excerpt(workers)}")
     items = work_items(bundles, cross_check, seed)
     results: list[BatchResult | None] = [None] * len(items)
 

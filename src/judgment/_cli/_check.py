@@ -16,7 +16,7 @@ from judgment._cli._errors import (
     plural,
     reports_errors,
 )
-from judgment._diagnostics import Diagnostic, sort_diagnostics
+from judgment._diagnostics import Diagnostic, plain, sort_diagnostics
 from judgment._errors import InputFileError, JudgmentError
 from judgment._fit import check_fit
 from judgment._rulebook._loader import load_rulebook
@@ -58,7 +58,7 @@ def check(rules: Path, bundles: tuple[Path, ...], output_format: str, properties
         _check_properties(rulebook, rules, examples, seed)
     checked = f" and {plural(len(bundles), 'bundle')}" if bundles else ""
     found = plural(warnings, "warning") if warnings else "no problems found"
-    click.echo(f"{rules}: rulebook {rulebook.id} {rulebook.version}{checked}: {found} "
+    click.echo(f"{rules}: rulebook {rulebook.id} {plain(rulebook.version)}{checked}: {found} "
                f"({plural(len(rulebook.findings), 'finding rule')}, {plural(len(rulebook.questions), 'question')}, "
                f"{plural(len(rulebook.recommendations), 'recommendation')})")
 

@@ -13,7 +13,7 @@ from judgment._bundle import load_bundle
 from judgment._cli._errors import (
     reports_errors,
 )
-from judgment._diagnostics import Diagnostic, Location, did_you_mean
+from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt
 from judgment._errors import InputFileError
 from judgment._render._text import render_text
 from judgment._render._words import Explain
@@ -90,7 +90,7 @@ def explain(bundle: Path, rules: Path, questions: tuple[str, ...], any_date: boo
     known = [q.id for q in rulebook.questions]
     for question in questions:
         if question not in known:
-            raise click.BadParameter(f"no question {question!r}; " + (did_you_mean(question, known) or ""),
+            raise click.BadParameter(f"no question {excerpt(question)}; " + (did_you_mean(question, known) or ""),
                                      param_hint="--question")
     result = judge(rulebook, load_bundle(bundle, rulebook.vocabulary), any_date=any_date)
     render_text(result, sys.stdout, "full", questions=questions or None)

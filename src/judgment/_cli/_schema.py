@@ -7,6 +7,7 @@ import json
 import click
 
 from judgment._bundle import bundle_json_schema
+from judgment._diagnostics import excerpt
 from judgment.evidence import get_vocabulary, vocabulary_ids
 
 
@@ -29,5 +30,5 @@ def schema_bundle(vocabulary: str) -> None:
     """The JSON Schema of an evidence bundle."""
     vocab = get_vocabulary(vocabulary)
     if vocab is None:
-        raise click.UsageError(f"no vocabulary {vocabulary!r}; known: {', '.join(vocabulary_ids())}")
+        raise click.UsageError(f"no vocabulary {excerpt(vocabulary)}; known: {', '.join(vocabulary_ids())}")
     click.echo(json.dumps(bundle_json_schema(vocab), indent=2, sort_keys=True))

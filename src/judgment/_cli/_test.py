@@ -12,6 +12,7 @@ from judgment._cli._errors import (
     EXIT_PROBLEMS,
     reports_errors,
 )
+from judgment._diagnostics import plain
 from judgment._rulebook._loader import load_rulebook
 
 
@@ -27,7 +28,7 @@ def test_rulebook(rules: Path, allow_outside: bool) -> None:
     rulebook = load_rulebook(rules)
     outcomes, missing = run_cases(rulebook, rules, allow_outside=allow_outside)
     for outcome in outcomes:
-        click.echo(f"{'ok  ' if outcome.passed else 'FAIL'} {outcome.name}")
+        click.echo(f"{'ok  ' if outcome.passed else 'FAIL'} {plain(outcome.name, 120)}")
         for problem in outcome.problems:
             click.echo(f"       {problem}")
     failed = sum(not o.passed for o in outcomes)

@@ -21,7 +21,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from judgment._diagnostics import Code, Diagnostic, Location
+from judgment._diagnostics import Code, Diagnostic, Location, excerpt
 from judgment._errors import InputFileError
 from judgment._records._read import read_bounded
 from judgment._records._record import canonical
@@ -52,7 +52,7 @@ def signature_problem(record: dict[str, Any], public_key: Ed25519PublicKey) -> s
     if not isinstance(block, dict):
         return "the record is not signed"
     if block.get("key_id") != key_id(public_key):
-        return f"signed by another key ({str(block.get('key_id'))[:16]}...), not {key_id(public_key)[:16]}..."
+        return f"signed by another key ({excerpt(block.get('key_id'), 16)}), not {key_id(public_key)[:16]}..."
     try:
         public_key.verify(base64.b64decode(str(block.get("value")), validate=True), signed_bytes(record))
     except (InvalidSignature, binascii.Error, ValueError):

@@ -15,6 +15,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from pydantic import ValidationError
 
+from judgment._diagnostics import excerpt, plain
 from judgment._errors import InputFileError, JudgmentError
 from judgment._records._outcome import (
     COULD_NOT_REPLAY,
@@ -60,8 +61,8 @@ def _read(path: Path, found: Verification) -> dict[str, Any] | None:
         return None
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(map(str, first["loc"])) or "(the record)"
-        found.add(SEAL_BROKEN, f"{exc.error_count()} problems with its fields, e.g. {where}: {first['msg']}",
+        where = excerpt(".".join(map(str, first["loc"]))) if first["loc"] else "(the record)"
+        found.add(SEAL_BROKEN, f"{exc.error_count()} problems with its fields, e.g. {where}: {plain(first['msg'], 120)}",
                   title="not a decision record")
         return None
     return record
@@ -78,7 +79,7 @@ def _check_signature(record: dict[str, Any], public_key: Ed25519PublicKey | None
     block = record.get("signature")
     if public_key is None:
         if isinstance(block, dict):
-            found.note(f"signature not checked: the record says it was signed by key {block.get('key_id')}; "
+            found.note(f"signature not checked: the record says it was signed by key {excerpt(block.get('key_id'))}; "
                        "give --public-key to check it")
         return
     problem = signature_problem(record, public_key)
@@ -101,10 +102,10 @@ def _check_rulebook(record: dict[str, Any], rules: str | Path | None,
         rulebook = load_rulebook(path)
     except InputFileError as error:
         hint = "" if rules is not None else "; give --rules DIR"
-        found.add(COULD_NOT_REPLAY, f"cannot read the rulebook at {path}: {error.diagnostics[0].message}{hint}")
+        found.add(COULD_NOT_REPLAY, f"cannot read the rulebook at {plain(str(path), 120)}: {error.diagnostics[0].message}{hint}")
         return None
     except JudgmentError as error:
-        found.add(RULEBOOK_CHANGED, f"the rulebook at {path} no longer loads: {error.diagnostics[0].message}")
+        found.add(RULEBOOK_CHANGED, f"the rulebook at {plain(str(path), 120)} no longer loads: {error.diagnostics[0].message}")
         found.add(COULD_NOT_REPLAY, "the rulebook does not load, so nothing could be judged again")
         return None
     before = {f["path"]: f["sha256"] for f in recorded["files"]}
@@ -113,5 +114,5 @@ def _check_rulebook(record: dict[str, Any], rules: str | Path | None,
     for label, names in (("changed", changed), ("added", sorted(after.keys() - before.keys())),
                          ("removed", sorted(before.keys() - after.keys()))):
         for name in names:
-            found.add(RULEBOOK_CHANGED, f"{label}: {name}")
+            found.add(RULEBOOK_CHANGED, f"{label}: {plain(name, 120)}")
     return rulebook, str(path)

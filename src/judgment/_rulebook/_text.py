@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import string
 
+from judgment._diagnostics import excerpt
 from judgment._lang import _ast as ast
 from judgment._lang._parser import ExpressionSyntaxError, parse_expression
 from judgment._rulebook._model import Deadline, Template
@@ -37,9 +38,9 @@ def parse_template(text: str) -> Template:
         try:
             node = parse_expression(name)
         except ExpressionSyntaxError as exc:
-            raise TemplateError(f"placeholder {{{name}}}: {exc.message}", offset + 1 + exc.offset) from None
+            raise TemplateError(f"placeholder {excerpt(name)}: {exc.message}", offset + 1 + exc.offset) from None
         if not isinstance(node, ast.Path):
-            raise TemplateError(f"placeholder {{{name}}} must be a name such as kind.field", offset + 1)
+            raise TemplateError(f"placeholder {excerpt(name)} must be a name such as kind.field", offset + 1)
         shifted = ast.Path(node.parts, ast.Span(offset + 1, offset + 1 + len(name)))
         fields.append((name, shifted))
         offset += len(name) + 2
@@ -49,11 +50,11 @@ def parse_template(text: str) -> Template:
 def parse_deadline(text: str) -> Deadline:
     match = _DEADLINE.match(text.strip())
     if not match:
-        raise TemplateError(f"cannot read the deadline {text!r}", 0,
+        raise TemplateError(f"cannot read the deadline {excerpt(text)}", 0,
                             "write it as 'within six months', 'within 3 months' or 'within 28 days'")
     amount_text = match["amount"].lower()
     amount = int(amount_text) if amount_text.isdigit() else _NUMBERS.get(amount_text)
     if amount is None or amount <= 0:
-        raise TemplateError(f"cannot read the number {match['amount']!r} in the deadline", match.start("amount"),
+        raise TemplateError(f"cannot read the number {excerpt(match['amount'])} in the deadline", match.start("amount"),
                             "write the number in digits, e.g. 'within 6 months'")
     return Deadline(amount, match["unit"].lower() + "s", text.strip())
