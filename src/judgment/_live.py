@@ -16,38 +16,42 @@ from judgment.evidence import Record
 class LiveSession:
     """Evidence is added and retracted one record at a time; the engine updates the findings
     incrementally (retracting what a withdrawn record supported), and :meth:`judgment` reads the
-    current judgment, cross-checked like any other. Close it, or use it as a context manager."""
+    current judgment, cross-checked like any other. Close it, or use it as a context manager.
+
+    A session may be shared by threads: each :meth:`add`, :meth:`retract` and read is done whole
+    under the engine's lock, so concurrent calls take effect one after another."""
 
     def __init__(self, rulebook: Rulebook, inspection: Inspection, *, any_date: bool = False) -> None:
         self._engine = engine_for(rulebook)
         self._empty = Bundle(vocabulary=rulebook.vocabulary.id, inspection=inspection)
         check_fit(rulebook, self._empty, any_date)
-        self._records: dict[str, Record] = {}
         self._session = self._engine.open()
 
     def add(self, *records: Record) -> None:
-        """Add records; a record whose id is already in the session is refused."""
+        """Add records; a record whose id is already in the session is refused (``DUPLICATE_ID``),
+        and then none of them is added. A record that is not one of the vocabulary's is a
+        :class:`TypeError`."""
         self._check_kinds(records)
         self._session.add(records)
-        self._records.update((r.id, r) for r in records)
 
     def retract(self, record_id: str) -> None:
         """Withdraw a record, and every finding it supported. An id the session does not hold
         raises :class:`~judgment.UnknownRecordError` (``UNKNOWN_REFERENCE``)."""
         self._session.retract(record_id)
-        del self._records[record_id]
 
     @property
     def records(self) -> tuple[Record, ...]:
-        return tuple(sorted(self._records.values(), key=lambda r: r.id))
+        return self._session.snapshot()[0]
 
     @property
     def bundle(self) -> Bundle:
-        return self._empty.replace_records(self._records.values())
+        return self._empty.replace_records(self.records)
 
     def judgment(self) -> Judgment:
-        """The judgment of the records now in the session."""
-        return self._engine.explain(self.bundle, self._session.findings())
+        """The judgment of the records now in the session: its records and its findings are read
+        together, so an update from another thread is either wholly in it or wholly not."""
+        records, made = self._session.snapshot()
+        return self._engine.explain(self._empty.replace_records(records), made)
 
     def close(self) -> None:
         self._session.close()

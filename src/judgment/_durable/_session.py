@@ -102,33 +102,45 @@ class EngineSession:
         self._settle()
 
     def close(self) -> None:
-        if self._closed:
-            return
-        self._closed = True
-        self._finalizer.detach()
         with self._ruleset.lock:
+            if self._closed:
+                return
+            self._closed = True
+            self._finalizer.detach()
             release(self._slot)
 
     # updates ------------------------------------------------------------------
+    # Every read and update of the session's state (its records, its findings, whether it is
+    # usable) happens under the ruleset's lock, each in one piece: a check made outside the lock
+    # could be stale by the time the update runs (two threads adding one record both passed the
+    # duplicate check, and the record was staged twice).
     def add(self, records: Iterable[Record]) -> None:
         records = list(records)
-        self._usable()
-        encoded = self._checked(records)
         with self._ruleset.lock:
+            self._usable()
+            encoded = self._checked(records)
             self._guard(lambda: self._add_encoded(records, encoded))
 
     def retract(self, record_id: str) -> None:
-        self._usable()
-        if record_id not in self._records:
-            held = ", ".join(repr(r) for r in sorted(self._records)[:5]) + (", ..." if len(self._records) > 5 else "")
-            raise UnknownRecordError([Diagnostic(
-                "UNKNOWN_REFERENCE", f"record {record_id!r} is not in the session", self._ruleset.location,
-                hint=f"the session holds {held}" if held else "the session holds no records")])
         with self._ruleset.lock:
+            self._usable()
+            if record_id not in self._records:
+                held = ", ".join(repr(r) for r in sorted(self._records)[:5]) + (
+                    ", ..." if len(self._records) > 5 else "")
+                raise UnknownRecordError([Diagnostic(
+                    "UNKNOWN_REFERENCE", f"record {record_id!r} is not in the session", self._ruleset.location,
+                    hint=f"the session holds {held}" if held else "the session holds no records")])
             self._guard(lambda: self._retract_record(record_id))
 
     def findings(self) -> set[FindingKey]:
-        return set(self._supporters)
+        with self._ruleset.lock:
+            return set(self._supporters)
+
+    def snapshot(self) -> tuple[tuple[Record, ...], set[FindingKey]]:
+        """The records held, by id, and the findings they make, read together: a judgment built
+        from one read of the records and another of the findings could mix two updates."""
+        with self._ruleset.lock:
+            return tuple(sorted(self._records.values(), key=lambda r: r.id)), set(self._supporters)
 
     # internals ------------------------------------------------------------
     def _usable(self) -> None:
