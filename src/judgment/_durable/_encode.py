@@ -19,6 +19,7 @@ from functools import partial
 from typing import Any, Generic, TypeVar
 from json.encoder import encode_basestring_ascii
 
+from judgment._durable._names import property_name
 from judgment.evidence import Measure, OrderedEnum, Record
 
 MAX_KEYS = 200  # the C parser fails at 253 keys; leave a margin
@@ -35,13 +36,13 @@ class EncodingError(ValueError):
 
 @dataclass(frozen=True)
 class Prop:
-    """One property of an encoded record: ``f_rate__national__gap_above`` and how to read it."""
+    """One property of an encoded record: ``f_rate_0national_0gap__above`` and how to read it."""
 
     path: tuple[str, ...]
 
     @property
     def name(self) -> str:
-        return "f_" + "__".join(self.path)
+        return property_name(self.path)  # injective: see _names
 
 
 def format_number(value: float) -> str:

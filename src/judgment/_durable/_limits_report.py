@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from judgment._diagnostics import Diagnostic, Location
 from judgment._durable._hash import collisions
+from judgment._durable._names import PREFIX, field_path
 from judgment._durable._limits import MAX_CHILDREN, MAX_CONNECTORS, MAX_PENDING, Excess, excesses
 from judgment._rulebook._model import Rulebook
 
@@ -59,7 +60,7 @@ def _props(value: object) -> set[str]:
 
 
 def _field(prop: str) -> str:
-    return ".".join(prop[2:].split("__")) if prop.startswith("f_") else prop
+    return ".".join(field_path(prop)) if prop.startswith(PREFIX) else prop
 
 
 def _diagnostic(excess: Excess, finding: str, where: Location) -> Diagnostic:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -14,6 +15,13 @@ from judgment.evidence._base import Better, Comparators, Measure, OrderedEnum, R
 FieldKind = Literal["measure", "number", "bool", "string", "enum", "date"]
 
 _RESERVED = frozenset({"id", "kind", "provenance"})
+
+#: A figure's own parts: a comparator of the same name would be read as the part by the checker
+#: and as the comparator by the engines, so it is refused.
+RESERVED_COMPARATORS = ("value", "lower", "upper")
+
+#: What a rule can write after a dot (the grammar's NAME): a comparator no rule can name is a mistake.
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 @dataclass(frozen=True)
@@ -76,8 +84,21 @@ def _fields_of(model: type[Record]) -> dict[str, FieldSpec]:
         annotation, optional = strip_optional(info.annotation)
         better = next((m.direction for m in info.metadata if isinstance(m, Better)), None)
         names = next((m.names for m in info.metadata if isinstance(m, Comparators)), ())
-        specs[name] = _spec(name, annotation, optional, better, names)
+        where = f"{model.__name__}.{name}"
+        _check_comparators(where, names)
+        specs[name] = _spec(where, annotation, optional, better, names)
     return specs
+
+
+def _check_comparators(where: str, names: tuple[str, ...]) -> None:
+    """Refuse comparator names the rule language would read two ways, or cannot write at all."""
+    for name in names:
+        if name in RESERVED_COMPARATORS:
+            raise ValueError(f"{where} declares a comparator {name!r}: {', '.join(RESERVED_COMPARATORS)} are "
+                             "reserved for the figure's own value and bounds; rename the comparator")
+        if not isinstance(name, str) or not _NAME.fullmatch(name):
+            raise ValueError(f"{where} declares a comparator {name!r} that no rule can name: a comparator name "
+                             "is a letter or underscore, then letters, digits or underscores")
 
 
 def strip_optional(annotation: Any) -> tuple[Any, bool]:
@@ -89,7 +110,9 @@ def strip_optional(annotation: Any) -> tuple[Any, bool]:
     return annotation, False
 
 
-def _spec(name: str, annotation: Any, optional: bool, better: str | None, comparators: tuple[str, ...]) -> FieldSpec:
+def _spec(where: str, annotation: Any, optional: bool, better: str | None,
+          comparators: tuple[str, ...]) -> FieldSpec:
+    name = where.rpartition(".")[2]
     if annotation is Measure:
         return FieldSpec(name, "measure", optional, better, comparators)
     if annotation is bool:
@@ -101,10 +124,21 @@ def _spec(name: str, annotation: Any, optional: bool, better: str | None, compar
     if annotation is date:
         return FieldSpec(name, "date", optional)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
+        _check_members(where, annotation)
         ordered = issubclass(annotation, OrderedEnum)
         members = tuple(str(m.value) for m in annotation)
         return FieldSpec(name, "enum", optional, "higher" if ordered else None, members=members, ordered=ordered)
-    raise TypeError(f"field {name!r} has a type rules cannot use: {annotation!r}")
+    raise TypeError(f"field {where} has a type rules cannot use: {annotation!r}")
+
+
+def _check_members(where: str, enumeration: type[Enum]) -> None:
+    """Enumerations hold strings: rules compare a member with a string literal, and an integer
+    member would equal ``'1'`` in durable_rules (which coerces) but not in the compiled engine."""
+    odd = [m for m in enumeration if not isinstance(m.value, str)]
+    if odd:
+        raise TypeError(f"field {where} is the enumeration {enumeration.__name__}, whose member {odd[0].name} "
+                        f"has the value {odd[0].value!r}: an enumeration in evidence holds strings only "
+                        "(e.g. class Level(str, Enum))")
 
 
 _REGISTRY: dict[str, Vocabulary] = {}
