@@ -119,10 +119,7 @@ def identity(rulebook: Rulebook) -> RulebookIdentity:
 
 
 def render_template(template: Template, bindings: Mapping[str, Record]) -> str:
-    text = template.text
-    for written, path in template.fields:
-        text = text.replace("{" + written + "}", describe(_resolve(path, bindings)), 1)
-    return text.replace("{{", "{").replace("}}", "}")
+    return template.render([describe(_resolve(path, bindings)) for _, path in template.fields])
 
 
 def _resolve(path: ast.Path, bindings: Mapping[str, Record]) -> object:

@@ -7,14 +7,14 @@ failed test the values that made it fail, in words an inspector can read.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from judgment._compiled._codegen import Test
 from judgment._compiled._events import checks
 from judgment._judgment import Check, CriterionAnalysis, Finding, GradeAnalysis
 from judgment._lang import _ast as ast
-from judgment._rulebook._model import Criterion, Rulebook
+from judgment._rulebook._model import Condition, Criterion, Rulebook
 
 if TYPE_CHECKING:
     from judgment._compiled._run import Tried
@@ -43,13 +43,18 @@ def _criterion(tried: Tried, findings: Sequence[Finding], tests: Sequence[Test])
     if criterion.when is None:
         return CriterionAnalysis(criterion=criterion.id, source=source, condition=None, holds=True, failed=())
     made = checks(tried.events, tests)
-    failed = tuple(describe_failure(check, findings) for check in made if check.outcome is not True)
+    counted = _counted_in(criterion.when)
+    failed = tuple(describe_failure(check, findings, counted.get(check.condition, ()))
+                   for check in made if check.outcome is not True)
     return CriterionAnalysis(criterion=criterion.id, source=source, condition=criterion.when.text,
                              holds=tried.holds, failed=failed if tried.holds is not True else (), checks=made)
 
 
-def describe_failure(check: Check, findings: Sequence[Finding]) -> str:
-    """``count(area_for_improvement) == 0`` fails: it is 1 (evaluation_limited), not 0."""
+def describe_failure(check: Check, findings: Sequence[Finding], polarities: Collection[str] = ()) -> str:
+    """``count(area_for_improvement) == 0`` fails: it is 1 (evaluation_limited), not 0.
+
+    `polarities` are those the test counts, read from its syntax (never from its text: the
+    polarity ``concern`` is not counted by ``count(concern_serious)``)."""
     if check.state is not None and len(check.values) == 3:
         return f"{check.condition}: {check.values[2]}"
     if len(check.values) == 2:
@@ -57,26 +62,41 @@ def describe_failure(check: Check, findings: Sequence[Finding]) -> str:
         words = f"{check.condition} does not hold: {left} against {right}"
     else:
         words = f"{check.condition} does not hold: {', '.join(check.values)}"
-    counted = _counted(check.condition, findings)
+    counted = "; ".join(_rules_of(polarity, findings) for polarity in sorted(polarities)
+                        if any(f.polarity == polarity for f in findings))
     return words + (f" ({counted})" if counted else "")
 
 
-def _counted(condition: str, findings: Sequence[Finding]) -> str:
-    for polarity in sorted({f.polarity for f in findings}):
-        if f"count({polarity}" in condition or f"any({polarity}" in condition:
-            rules = sorted({f.rule for f in findings if f.polarity == polarity})
-            return f"{polarity.replace('_', ' ')}: {', '.join(rules)}"
-    return ""
+def _rules_of(polarity: str, findings: Sequence[Finding]) -> str:
+    rules = sorted({f.rule for f in findings if f.polarity == polarity})
+    return f"{polarity.replace('_', ' ')}: {', '.join(rules)}"
+
+
+def _counted_in(condition: Condition) -> dict[str, tuple[str, ...]]:
+    """For each part of `condition`, by its source text (the text a check names), the
+    polarities it counts with ``count``, ``any`` or ``total``."""
+    found: dict[str, tuple[str, ...]] = {}
+    for node in ast.walk(condition.node):
+        polarities = _polarities(node)
+        if polarities:
+            found[condition.text[node.span.start:node.span.end]] = polarities
+    return found
+
+
+def _polarities(node: ast.Node) -> tuple[str, ...]:
+    """The polarities counted anywhere inside `node`."""
+    counted = set()
+    for inner in ast.walk(node):
+        if isinstance(inner, ast.Call) and inner.name in ("count", "any", "total") and inner.args:
+            first = inner.args[0]
+            if isinstance(first, ast.Path):
+                counted.add(first.parts[0])
+    return tuple(sorted(counted))
 
 
 def weighed(criterion: Criterion, findings: Sequence[Finding]) -> tuple[str, ...]:
     """The findings a criterion looks at: those of the polarities it counts, and those it names."""
     if criterion.when is None:
         return ()
-    polarities, named = set(), set(criterion.when.findings_used)
-    for node in ast.walk(criterion.when.node):
-        if isinstance(node, ast.Call) and node.name in ("count", "any", "total") and node.args:
-            first = node.args[0]
-            if isinstance(first, ast.Path):
-                polarities.add(first.parts[0])
+    polarities, named = set(_polarities(criterion.when.node)), set(criterion.when.findings_used)
     return tuple(sorted({f.rule for f in findings if f.polarity in polarities or f.rule in named}))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 
 from judgment._diagnostics import Diagnostic, Location
 from judgment._lang import _ast as ast
@@ -29,6 +31,14 @@ class Template:
 
     text: str
     fields: tuple[tuple[str, ast.Path], ...]  # (placeholder as written, parsed path)
+    # The text around the fields, braces unescaped: one more than the fields. A finding's text is
+    # these with the fields' values between them, so neither an escaped ``{{x}}`` nor a brace in
+    # a value is ever read as a placeholder.
+    literals: tuple[str, ...]
+
+    def render(self, values: Sequence[str]) -> str:
+        """The text with `values` (one per field, in order) in place of the placeholders."""
+        return "".join(chain.from_iterable(zip(self.literals, values))) + self.literals[-1]
 
 
 @dataclass(frozen=True)

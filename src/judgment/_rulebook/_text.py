@@ -24,15 +24,20 @@ class TemplateError(Exception):
 def parse_template(text: str) -> Template:
     """Split ``{kind.field}`` placeholders out of a text; ``{{`` and ``}}`` are literal braces."""
     fields = []
+    literals, literal_here = [], ""
     offset = 0
     try:
         parts = list(string.Formatter().parse(text))
     except ValueError as exc:
         raise TemplateError(f"unbalanced braces in text: {exc}", 0, "write {{ or }} for a literal brace") from None
     for literal, name, spec, conversion in parts:
-        offset += len(literal)
+        literal_here += literal
+        # A piece that ends in a brace and has no field ends at an escape: two braces written, one read.
+        offset += len(literal) + (name is None and literal[-1:] in ("{", "}"))
         if name is None:
             continue
+        literals.append(literal_here)
+        literal_here = ""
         if spec or conversion:
             raise TemplateError("placeholders take no format or conversion", offset, "write just {kind.field}")
         try:
@@ -44,7 +49,7 @@ def parse_template(text: str) -> Template:
         shifted = ast.Path(node.parts, ast.Span(offset + 1, offset + 1 + len(name)))
         fields.append((name, shifted))
         offset += len(name) + 2
-    return Template(text, tuple(fields))
+    return Template(text, tuple(fields), (*literals, literal_here))
 
 
 def parse_deadline(text: str) -> Deadline:
