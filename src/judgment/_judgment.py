@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Mapping
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from judgment._frozen import AS_DICT, DEEP_FROZEN, DEEP_IN, DEEP_OUT, SHALLOW, TO_FROZEN
+
 
 class _Frozen(BaseModel):
+    """Immutable in fact: mappings inside are read-only (see ``_frozen``), so equal results hash alike."""
+
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
@@ -29,7 +34,8 @@ class Finding(_Frozen):
     polarity: str
     text: str
     evidence: tuple[str, ...] = Field(description="ids of the evidence records behind this finding")
-    bindings: dict[str, str] = Field(description="condition variable -> record id")
+    bindings: Annotated[Mapping[str, str], AS_DICT, TO_FROZEN, SHALLOW] = Field(
+        description="condition variable -> record id")
     derived_from: tuple[str, ...] = Field(default=(), description="findings this one was derived from")
     cite: str
     source: str = Field(description="rule file path:line")
@@ -125,7 +131,7 @@ class Judgment(_Frozen):
     """A whole judgment. ``to_json()`` keeps the keys other tools rely on stable."""
 
     rulebook: RulebookIdentity
-    inspection: dict[str, Any]
+    inspection: Annotated[Mapping[str, Any], DEEP_IN, DEEP_FROZEN, DEEP_OUT]
     engine: str
     overall: OverallJudgment
     questions: tuple[QuestionJudgment, ...]

@@ -6,7 +6,8 @@ import difflib
 from dataclasses import dataclass
 import datetime as dt
 from enum import Enum
-from typing import Any, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -20,6 +21,7 @@ from pydantic import (
 from pydantic_core import CoreSchema
 
 from judgment._diagnostics import excerpt
+from judgment._frozen import AS_DICT, SHALLOW, TO_FROZEN, FrozenMap
 from judgment.evidence._strict import MAX_MAGNITUDE, RANGE, strict_schema
 
 
@@ -118,7 +120,8 @@ class Measure(EvidenceModel):
     per: int | None = Field(default=None, ge=1, le=1_000_000_000, description="e.g. 1000 for 'per 1,000 population'")
     denominator: str | None = Field(default=None, max_length=100, description="e.g. population, households")
     interval: Interval | None = None
-    comparators: dict[str, Measure] = Field(default_factory=dict, max_length=16)
+    comparators: Annotated[Mapping[str, Measure], AS_DICT, TO_FROZEN, SHALLOW] = Field(
+        default_factory=FrozenMap, max_length=16)  # read-only: engines cache a figure's facts
     #: Read from a bundle and expanded into `interval` once the value and it are valid; never kept.
     margin: float | None = Field(default=None, ge=0, exclude=True, repr=False,
                                  description="shorthand for interval: value - margin .. value + margin")
