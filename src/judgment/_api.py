@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import weakref
-
 from judgment._bundle import Bundle
 from judgment._durable._engine import DurableEngine
 from judgment._fit import check_fit
 from judgment._judgment import Judgment
 from judgment._rulebook._model import Rulebook
-
-# One engine per loaded rulebook, released with the rulebook (the compiled durable_rules
-# ruleset itself is shared by every rulebook with the same files, for the life of the process).
-_ENGINES: weakref.WeakKeyDictionary[Rulebook, DurableEngine] = weakref.WeakKeyDictionary()
 
 
 def judge(rulebook: Rulebook, bundle: Bundle, *, any_date: bool = False) -> Judgment:
@@ -28,7 +22,9 @@ def judge(rulebook: Rulebook, bundle: Bundle, *, any_date: bool = False) -> Judg
 
 
 def engine_for(rulebook: Rulebook) -> DurableEngine:
-    engine = _ENGINES.get(rulebook)
-    if engine is None:
-        engine = _ENGINES[rulebook] = DurableEngine(rulebook)
-    return engine
+    """An engine for `rulebook`, made afresh: no cache keeps it (and so the rulebook) alive.
+
+    Making one costs two look-ups: the compiled durable_rules ruleset is shared by every
+    rulebook with the same files, for the life of the process (durable_rules cannot unload
+    one), and the compiled program is kept with the rulebook, released with it."""
+    return DurableEngine(rulebook)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from judgment._batch._many import INLINE_CHUNK, Item, collector_paused, judge_chunk, work_items
+from judgment._batch._many import INLINE_CHUNK, Item, collector_paused, judge_chunk, work_items, worker_pool
 from judgment._batch._result import BatchResult, known
 from judgment._rulebook._model import Rulebook
 
@@ -33,27 +33,25 @@ def judged_lines(rulebook: Rulebook, files: Sequence[Path], *, workers: int, cro
     """Every file's line, in file order; `on_chunk` is told how many bundles each chunk judged."""
     items = work_items(files, cross_check, seed)
     chunks = [items[start:start + INLINE_CHUNK] for start in range(0, len(items), INLINE_CHUNK)]
-    rulebook = known(rulebook)
     if workers == 1:
         for chunk in chunks:
-            lines = lines_of(rulebook, chunk, any_date, trace)
+            lines = lines_of(rulebook, chunk, any_date, trace, in_worker=False)
             on_chunk(len(lines))
             yield from lines
         return
-    from concurrent.futures import ProcessPoolExecutor  # here: multiprocessing costs start-up time
-
-    with ProcessPoolExecutor(workers) as pool:
-        futures = [pool.submit(lines_of, rulebook, chunk, any_date, trace) for chunk in chunks]
+    with worker_pool(workers) as pool:
+        futures = [pool.submit(lines_of, rulebook, chunk, any_date, trace, True) for chunk in chunks]
         for future in futures:
             lines = future.result()
             on_chunk(len(lines))
             yield from lines
 
 
-def lines_of(rulebook: Rulebook, items: Sequence[Item], any_date: bool, trace: bool) -> list[Line]:
-    """Judge a chunk and write its lines (in a worker process, or in this one)."""
+def lines_of(rulebook: Rulebook, items: Sequence[Item], any_date: bool, trace: bool, in_worker: bool) -> list[Line]:
+    """Judge a chunk and write its lines (in a worker process, sent its own copy of the rulebook
+    and compiling it once, or in this one)."""
     with collector_paused():
-        results = judge_chunk(known(rulebook), items, any_date, portable=False)
+        results = judge_chunk(known(rulebook) if in_worker else rulebook, items, any_date, portable=False)
         return [Line(json.dumps(line_data(r, trace), sort_keys=True, ensure_ascii=False),
                      None if r.error is None else r.error.render(), r.cross_checked) for r in results]
 

@@ -8,7 +8,6 @@ also judged by durable_rules, and any disagreement withholds that bundle's resul
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 import random
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
 from judgment._bundle import Bundle, load_bundle
-from judgment._batch._result import BatchResult, Shipped, known
+from judgment._batch._result import BatchResult, known
 from judgment._compiled import ENGINE, finding_keys, run
 from judgment._api import engine_for
 from judgment._durable._engine import cross_check
@@ -29,7 +28,7 @@ from judgment._fit import check_fit
 from judgment._rulebook._model import Rulebook
 
 if TYPE_CHECKING:
-    from concurrent.futures import Executor, Future
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 #: Bundles judged in this process between two reports to `on_result`.
 INLINE_CHUNK = 64
@@ -56,13 +55,10 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
     items = work_items(bundles, cross_check, seed)
     results: list[BatchResult | None] = [None] * len(items)
 
-    rulebook = known(rulebook)  # results shipped from other processes are explained against it
-
     def collect(chunk: Sequence[BatchResult]) -> None:
-        for result in chunk:
+        for result in chunk:  # results shipped from other processes are explained against this rulebook
             sent = items[result.index][1]
-            if isinstance(result._source, Shipped) and result._source.bundle is None and isinstance(sent, Bundle):
-                result = dataclasses.replace(result, _source=Shipped(result._source.packed, sent))
+            result = result.attached(sent if isinstance(sent, Bundle) else None, rulebook)
             results[result.index] = result
             if on_result is not None:
                 on_result(result)
@@ -72,9 +68,7 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
             for start in range(0, len(items), INLINE_CHUNK):  # results (and progress) as they come
                 collect(judge_chunk(rulebook, items[start:start + INLINE_CHUNK], any_date, portable=False))
         elif executor is None:
-            from concurrent.futures import ProcessPoolExecutor  # here: multiprocessing costs start-up time
-
-            with ProcessPoolExecutor(workers) as pool:
+            with worker_pool(workers) as pool:
                 _spread(pool, rulebook, items, any_date, workers, collect)
         else:
             _spread(executor, rulebook, items, any_date,
@@ -126,12 +120,27 @@ def _spread(executor: Executor, rulebook: Rulebook, items: list[Item], any_date:
         collect(future.result())
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes started by a fork server, never forked from this process: a fork would
+    copy the locks other threads hold at that moment (a thread judging), held for ever in the
+    child. The fork server is a fresh interpreter, started once; each worker imports judgment."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # here: multiprocessing costs start-up time
+
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method))
+
+
 def judge_chunk(rulebook: Rulebook, items: Sequence[Item], any_date: bool, portable: bool) -> list[BatchResult]:
-    rulebook = known(rulebook)
+    """Judge a chunk; `portable` when it runs in another process, which was sent its own copy of
+    the rulebook (compiled once per worker) and sends back plain data, without the rulebook."""
+    if portable:
+        rulebook = known(rulebook)
     results = [_judge_one(rulebook, index, source, checked, any_date) for index, source, checked in items]
     if not portable:
         return results
-    return [r.portable(keep_bundle=not isinstance(source, Bundle)) for r, (_, source, _) in zip(results, items)]
+    return [r.portable(keep_bundle=not isinstance(source, Bundle), keep_rulebook=False)
+            for r, (_, source, _) in zip(results, items)]
 
 
 def _judge_one(rulebook: Rulebook, index: int, source: BundleSource, checked: bool, any_date: bool) -> BatchResult:
@@ -150,3 +159,13 @@ def _judge_one(rulebook: Rulebook, index: int, source: BundleSource, checked: bo
 
 
 _DURABLE_LOCK = threading.Lock()
+
+
+def _new_lock_in_child() -> None:
+    """A forked child (a user's process pool) has only the thread that forked: a lock another
+    thread held at that moment would be held for ever."""
+    global _DURABLE_LOCK
+    _DURABLE_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_new_lock_in_child)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -40,39 +41,73 @@ class BatchResult:
             raise self.error
         source = self._source
         if isinstance(source, Shipped):
-            assert source.bundle is not None, "the parent process attaches the bundle it sent"
-            source = unpack(source.packed, _KNOWN[source.packed.rulebook_sha256], source.bundle)
+            assert source.bundle is not None and source.rulebook is not None, \
+                "the parent process attaches the bundle it sent and the rulebook it judged with"
+            source = unpack(source.packed, source.rulebook, source.bundle)
         assert source is not None
         return explain(source, ENGINE)
 
-    def portable(self, keep_bundle: bool) -> BatchResult:
-        """The same result as plain data, to cross a process boundary (with its bundle if asked)."""
+    def portable(self, keep_bundle: bool, keep_rulebook: bool = True) -> BatchResult:
+        """The same result as plain data, to cross a process boundary: with its bundle and its
+        rulebook if asked (a worker sends neither back when the parent has them already)."""
         if not isinstance(self._source, Run):
             return self
-        shipped = Shipped(pack(self._source), self._source.bundle if keep_bundle else None)
+        run = self._source
+        shipped = Shipped(pack(run), run.bundle if keep_bundle else None, run.rulebook if keep_rulebook else None)
         return dataclasses.replace(self, _source=shipped)
+
+    def attached(self, bundle: Bundle | None, rulebook: Rulebook) -> BatchResult:
+        """This result from a worker, with the bundle the parent sent (if the worker left it) and
+        the parent's own rulebook, so that it is explained against the files that judged it."""
+        source = self._source
+        if not isinstance(source, Shipped):
+            return self
+        return dataclasses.replace(self, _source=Shipped(source.packed, source.bundle or bundle, rulebook))
+
+    def __reduce__(self) -> tuple[type[BatchResult], tuple[object, ...]]:
+        """Pickled as plain data with what it needs (its trace, bundle and rulebook), never its
+        compiled functions nor the words already put on it."""
+        whole = self.portable(keep_bundle=True)
+        return (BatchResult, (whole.index, whole.origin, whole.engine, whole.cross_checked, whole.grades,
+                              whole.overall, whole.error, whole._source))
 
 
 @dataclass(frozen=True)
 class Shipped:
-    """A run packed in a worker process; the bundle stays behind when the parent already has it."""
+    """A run packed as plain data; a worker leaves behind the bundle and the rulebook when the
+    parent already has them, and the parent attaches its own."""
 
     packed: Packed
     bundle: Bundle | None
+    rulebook: Rulebook | None = None
 
 
-#: Rulebooks this process has seen, by content hash: a worker unpickles a rulebook with every
-#: chunk of work, and should compile it once, not once per chunk.
-_KNOWN: OrderedDict[str, Rulebook] = OrderedDict()
+#: Rulebooks a worker process has been sent, by their files, folder and vocabulary: a worker
+#: unpickles a rulebook with every chunk of work, and should compile it once, not once per chunk.
+#: Only workers use it, as a cache: no result depends on what it still holds.
+_KNOWN: OrderedDict[tuple[str, str, str], Rulebook] = OrderedDict()
 _KNOWN_LOCK = threading.Lock()
 
 
 def known(rulebook: Rulebook) -> Rulebook:
+    """The rulebook this worker already compiled that is the same as `rulebook` (same files, same
+    folder, same vocabulary), else `rulebook` itself, remembered for the next chunk."""
+    key = (rulebook.sha256, rulebook.root, rulebook.vocabulary.id)
     with _KNOWN_LOCK:
-        known = _KNOWN.get(rulebook.sha256)
+        known = _KNOWN.get(key)
         if known is None:
-            known = _KNOWN[rulebook.sha256] = rulebook
+            known = _KNOWN[key] = rulebook
             while len(_KNOWN) > 8:
                 _KNOWN.popitem(last=False)
+        _KNOWN.move_to_end(key)
         return known
+
+
+def _new_lock_in_child() -> None:
+    """A forked child has only the thread that forked: a lock another thread held is never released."""
+    global _KNOWN_LOCK
+    _KNOWN_LOCK = threading.Lock()
+
+
+os.register_at_fork(after_in_child=_new_lock_in_child)
 

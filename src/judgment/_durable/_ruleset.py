@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import threading
 
 from judgment._diagnostics import Diagnostic, Location
@@ -56,6 +57,20 @@ def ruleset_for(rulebook: Rulebook) -> Ruleset:
         if ruleset is None:
             ruleset = _RULESETS[key] = Ruleset(rulebook)
         return ruleset
+
+
+def _new_locks_in_child() -> None:
+    """A forked child (a user's process pool) has only the thread that forked: a lock another
+    thread held at that moment, judging, would be held for ever. durable_rules' C calls never
+    release the GIL, so a fork never lands inside one; a session the lost thread had open is
+    left as it was (sessions do not share state), and the child goes on with new ones."""
+    global _REGISTRY_LOCK
+    _REGISTRY_LOCK = threading.Lock()
+    for ruleset in _RULESETS.values():
+        ruleset.lock = threading.RLock()
+
+
+os.register_at_fork(after_in_child=_new_locks_in_child)
 
 
 def live_sessions() -> int:
