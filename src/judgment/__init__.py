@@ -23,6 +23,7 @@ from judgment._errors import (
     InputFileError,
     JudgmentError,
     RuleFileError,
+    UnknownIdError,
     UnknownRecordError,
 )
 from judgment._judgment import (
@@ -78,6 +79,7 @@ __all__ = [
     "RuleFileError",
     "Rulebook",
     "RulebookIdentity",
+    "UnknownIdError",
     "UnknownRecordError",
     "__version__",
     "bundle_from_data",

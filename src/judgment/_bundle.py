@@ -11,7 +11,7 @@ from typing import Annotated, Any, Union
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, create_model, model_validator
 
 from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt
-from judgment._errors import BundleError, InputFileError
+from judgment._errors import BundleError, InputFileError, UnknownRecordError, unknown_id
 from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._io._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document, parse_json_quickly, read_text
 from judgment.evidence import Record, Vocabulary, get_vocabulary, vocabulary_ids
@@ -44,7 +44,11 @@ class Inspection(EvidenceModel):
 
 
 class Bundle(BaseModel):
-    """An inspection and its evidence records, kept sorted by record id."""
+    """An inspection and its evidence records, kept sorted by record id.
+
+    Built in code, a bundle refuses (``TypeError``) a record that is not an instance of its
+    vocabulary's model of the record's kind, and a vocabulary that is not registered; repeated
+    record ids are a pydantic ``ValidationError`` (a ``ValueError``)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
     vocabulary: str
@@ -72,6 +76,7 @@ class Bundle(BaseModel):
 
     @model_validator(mode="after")
     def _sorted_unique(self) -> Bundle:
+        self._of_the_vocabulary()
         ids = [r.id for r in self.records]
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
@@ -80,6 +85,24 @@ class Bundle(BaseModel):
         object.__setattr__(self, "records", ordered)
         self._kind_index()  # made with the bundle, as a database makes its index with its table
         return self
+
+    def _of_the_vocabulary(self) -> None:
+        """Every record is an instance of its vocabulary's model of its kind, exactly: a record
+        class that only looks like it (another Record subclass of the same kind) would reach the
+        engines with fields they cannot read. A programming error, so a TypeError, raised as is
+        (pydantic wraps only ValueError)."""
+        if not self.records:
+            return
+        vocabulary = get_vocabulary(self.vocabulary)
+        if vocabulary is None:
+            raise TypeError(f"vocabulary {excerpt(self.vocabulary)} is not registered: register it "
+                            "(judgment.evidence.register_vocabulary) before building a bundle of its records")
+        models = vocabulary.models
+        for record in self.records:
+            if models.get(record.kind) is not type(record):
+                raise TypeError(f"record {excerpt(record.id)} is a {type(record).__name__}, not vocabulary "
+                                f"{vocabulary.id!r}'s model of {excerpt(record.kind)}: validate it with "
+                                "that model (or load the bundle) first")
 
     def index_by_kind(self) -> dict[str, tuple[Record, ...]]:
         """The records of each kind the bundle holds, in id order."""
@@ -107,10 +130,12 @@ class Bundle(BaseModel):
         return self.index_by_kind().get(kind, ())
 
     def record(self, record_id: str) -> Record:
+        """The record with this id; :class:`~judgment.UnknownRecordError` (a ``KeyError``) if none."""
         for r in self.records:
             if r.id == record_id:
                 return r
-        raise KeyError(record_id)
+        raise unknown_id("record", record_id, (r.id for r in self.records), Location(self.origin),
+                         UnknownRecordError)
 
     def replace_records(self, records: Iterable[Record]) -> Bundle:
         """A copy of this bundle with other records (tests and what-ifs use this)."""

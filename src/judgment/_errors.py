@@ -7,9 +7,9 @@ them, serialise them or act on their codes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from judgment._diagnostics import Diagnostic, sort_diagnostics
+from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt, sort_diagnostics
 
 
 class JudgmentError(Exception):
@@ -51,7 +51,21 @@ class EngineLimitError(JudgmentError, RuntimeError):
     """The input would take the inference engine past one of its limits; nothing was judged."""
 
 
-class UnknownRecordError(JudgmentError, KeyError):
-    """A record id that the live session does not hold (``LiveSession.retract``)."""
+class UnknownIdError(JudgmentError, KeyError):
+    """An id that is not there: a question or grade of a rulebook (``Rulebook.question``,
+    ``Rulebook.grade``), a question of a judgment (``Judgment.question``). Code
+    ``UNKNOWN_REFERENCE``, with the closest id as a hint."""
 
     __str__ = JudgmentError.__str__  # the diagnostic, not KeyError's quoted repr
+
+
+class UnknownRecordError(UnknownIdError):
+    """A record id that a bundle (``Bundle.record``) or a live session (``LiveSession.retract``)
+    does not hold."""
+
+
+def unknown_id(what: str, wanted: str, known: Iterable[str], location: Location,
+               error: type[UnknownIdError] = UnknownIdError) -> UnknownIdError:
+    """The error for a lookup of `wanted` among the ids of `what` (e.g. "question"), naming the closest."""
+    return error([Diagnostic("UNKNOWN_REFERENCE", f"there is no {what} {excerpt(wanted)}", location,
+                             hint=did_you_mean(wanted, known) or f"there are no {what}s")])

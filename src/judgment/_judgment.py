@@ -8,6 +8,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from judgment._diagnostics import Location
+from judgment._errors import unknown_id
 from judgment._frozen import AS_DICT, DEEP_FROZEN, DEEP_IN, DEEP_OUT, SHALLOW, TO_FROZEN
 
 
@@ -139,7 +141,12 @@ class Judgment(_Frozen):
     quotes: tuple[EvidenceUsed, ...] = Field(description="every evidence record a finding rests on, with its quote")
 
     def question(self, question_id: str) -> QuestionJudgment:
-        return next(q for q in self.questions if q.id == question_id)
+        """The judgment of one question; :class:`~judgment.UnknownIdError` if there is none by that id."""
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise unknown_id("question", question_id, (q.id for q in self.questions),
+                         Location(f"<judgment by {self.rulebook.id}>"))
 
     @property
     def grades(self) -> dict[str, str]:

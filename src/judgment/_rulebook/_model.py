@@ -10,6 +10,7 @@ from functools import cached_property
 from itertools import chain
 
 from judgment._diagnostics import Diagnostic, Location
+from judgment._errors import unknown_id
 from judgment._lang import _ast as ast
 from judgment.evidence import Vocabulary
 
@@ -169,13 +170,25 @@ class Rulebook:
         return tuple(g.id for g in reversed(self.scale))
 
     def grade(self, grade_id: str) -> Grade:
-        return next(g for g in self.scale if g.id == grade_id)
+        """The grade of the scale with this id; :class:`~judgment.UnknownIdError` if none."""
+        for grade in self.scale:
+            if grade.id == grade_id:
+                return grade
+        raise unknown_id("grade", grade_id, (g.id for g in self.scale), Location(self.root))
 
     def question(self, question_id: str) -> Question:
-        return next(q for q in self.questions if q.id == question_id)
+        """The question with this id; :class:`~judgment.UnknownIdError` if none."""
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        raise unknown_id("question", question_id, (q.id for q in self.questions), Location(self.root))
 
     def finding_rule(self, rule_id: str) -> FindingRule:
-        return self._finding_rules[rule_id]
+        """The finding rule with this id; :class:`~judgment.UnknownIdError` if none."""
+        try:
+            return self._finding_rules[rule_id]
+        except KeyError:
+            raise unknown_id("finding rule", rule_id, self._finding_rules, Location(self.root)) from None
 
     @cached_property
     def _finding_rules(self) -> dict[str, FindingRule]:
