@@ -8,12 +8,16 @@
 
 A tolerance also applies to figures with intervals: the gap between the
 intervals must exceed it. With no intervals this is exactly the third row.
+Gaps are decided in decimal, as the numbers are written (judgment._lang._exact):
+32.2 against 30.2 within 2 is in line.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
+
+from judgment._lang import _exact
 
 State = Literal["above", "below", "in_line", "indeterminate"]
 
@@ -39,29 +43,14 @@ class Bounds:
 
 
 def against_figure(figure: Bounds, comparator: Bounds, tolerance: float = 0.0) -> State:
-    return figure_state(figure.lower, figure.upper, comparator.lower, comparator.upper, tolerance)
+    """The first row of the table, decided in decimal (judgment._lang._exact)."""
+    return cast(State, _exact.figure_state(figure.lower, figure.upper, comparator.lower, comparator.upper,
+                                           float(tolerance)))
 
 
 def against_threshold(figure: Bounds, threshold: float) -> State:
-    return threshold_state(figure.lower, figure.upper, threshold)
-
-
-def figure_state(lower: float, upper: float, other_lower: float, other_upper: float, tolerance: float) -> State:
-    """The first row of the table, on bare bounds (what compiled conditions call)."""
-    if lower - other_upper > tolerance:
-        return "above"
-    if other_lower - upper > tolerance:
-        return "below"
-    return "in_line"
-
-
-def threshold_state(lower: float, upper: float, threshold: float) -> State:
-    """The second row of the table, on bare bounds."""
-    if lower > threshold:
-        return "above"
-    if upper < threshold:
-        return "below"
-    return "indeterminate"
+    """The second row of the table, decided in decimal."""
+    return cast(State, _exact.threshold_state(figure.lower, figure.upper, float(threshold)))
 
 
 def state_words(state: str) -> str:

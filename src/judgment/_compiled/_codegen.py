@@ -30,7 +30,7 @@ from judgment._lang import _ast as ast
 from judgment.evidence import Record
 
 COMPARE_FUNCTIONS = {"==": "eq", "!=": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
-_ARITH = {"+": "+", "-": "-", "*": "*"}
+_ARITH = {"+": "plus", "-": "minus", "*": "times", "/": "divide"}  # exact (judgment._lang._exact)
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ class FunctionWriter:
         self._locals = 0
         self._scales: dict[str, tuple[str, ...]] = {}  # local -> the ordered scale its value is on
         self._plain: set[str] = set()  # locals and constants known to hold a number, string or flag
+        self._exact: set[str] = set()  # locals holding the exact result of arithmetic (a Fraction)
 
     def function(self, name: str, node: ast.Node) -> str:
         result = self.truth(node)
@@ -137,8 +138,10 @@ class FunctionWriter:
             if scale is not None and isinstance(literal, ast.String) and literal.value in scale:
                 rank = f"{scale.index(literal.value):d}"
                 return f"{rank} {node.op} {local}.rank" if flipped else f"{local}.rank {node.op} {rank}"
+        if left in self._exact or right in self._exact:  # decided in decimal, never against a binary float
+            return f"compare({left}, {right}) {node.op} 0"
         if left in self._plain and right in self._plain:
-            return f"{left} {node.op} {right}"
+            return f"{left} {node.op} {right}"  # floats order as the decimals they were written as
         return f"{COMPARE_FUNCTIONS[node.op]}({left}, {right})"
 
     def position(self, node: ast.Position) -> str:
@@ -153,7 +156,8 @@ class FunctionWriter:
         state = self.emit(f"None if {unknown} else state({subject}, {reference}, {tolerance})")
         test = "!=" if node.negated else "=="
         outcome = self.emit(f"None if {state} is None else {state} {test} {self.tables.constant(node.state)}")
-        self.record(node, "position", [subject, reference], outcome, state)
+        named = [tolerance] if node.tolerance is not None else []  # the check names the tolerance
+        self.record(node, "position", [subject, reference, *named], outcome, state)
         return outcome
 
     # values -----------------------------------------------------------------
@@ -166,11 +170,15 @@ class FunctionWriter:
             return self.path(node)
         if isinstance(node, ast.Arith):
             left, right = self.value(node.left), self.value(node.right)
-            result = f"divide({left}, {right})" if node.op == "/" else f"{left} {_ARITH[node.op]} {right}"
-            return self.emit(f"None if {self.unknown(left, right)} else {result}")
+            result = self.emit(f"None if {self.unknown(left, right)} else {_ARITH[node.op]}({left}, {right})")
+            self._exact.add(result)
+            return result
         if isinstance(node, ast.Neg):
             inner = self.value(node.operand)
-            return self.emit(f"None if {inner} is None else -{inner}")
+            negated = self.emit(f"None if {inner} is None else -{inner}")
+            if inner in self._exact:
+                self._exact.add(negated)
+            return negated
         if isinstance(node, ast.Call):
             return self.call(node)
         return self.truth(node)

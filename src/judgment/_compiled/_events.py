@@ -23,10 +23,11 @@ def _check(event: Event, test: Test) -> Check:
     outcome: bool | None = event[1]
     state: str | None = event[2]
     operands = event[3:]
-    if test.form == "position":
-        values = tuple(describe(o) for o in operands)
+    if test.form == "position":  # operands: subject, reference, and the tolerance when one is written
+        values = tuple(describe(o) for o in operands[:2])
         if state is not None:
-            values += (f"{values[0]} is {state_words(state)} {values[1]}",)
+            within = f" within {describe(operands[2])}" if len(operands) > 2 else ""
+            values += (f"{values[0]} is {state_words(state)} {values[1]}{within}",)
     elif test.form == "presence":
         values = (f"{test.name} {'present' if operands[0] else 'missing'}",)
     elif test.form == "finding":

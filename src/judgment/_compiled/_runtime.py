@@ -11,7 +11,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from judgment._compare import figure_state, threshold_state
+from fractions import Fraction
+
+from judgment._lang._exact import compare, divide, figure_state, minus, plus, threshold_state, times
 from judgment._compiled._values import Ranked, Value, lift
 from judgment.evidence import Measure
 
@@ -54,23 +56,22 @@ def comparator(subject: Value, name: str) -> Value:
     return subject.comparators.get(name) if isinstance(subject, Measure) else None
 
 
-def divide(left: float, right: float) -> float | None:
-    return None if right == 0 else left / right
-
-
 def state(subject: Value, reference: Value, tolerance: Value) -> str:
-    """above, below, in_line or indeterminate, by the contract's table (judgment._compare)."""
+    """above, below, in_line or indeterminate, by the contract's table, decided in decimal
+    (judgment._lang._exact: a gap of exactly the tolerance is in line)."""
     lower, upper = _bounds(subject)
-    if isinstance(reference, float):
+    if isinstance(reference, (float, Fraction)):
         return threshold_state(lower, upper, reference)
     other_lower, other_upper = _bounds(reference)
-    return figure_state(lower, upper, other_lower, other_upper, 0.0 if tolerance is None else float(tolerance))
+    return figure_state(lower, upper, other_lower, other_upper, 0.0 if tolerance is None else tolerance)
 
 
-def _bounds(value: Value) -> tuple[float, float]:
+def _bounds(value: Value) -> tuple[float | Fraction, float | Fraction]:
     if isinstance(value, Measure):
         interval = value.interval
         return (value.value, value.value) if interval is None else (interval.lower, interval.upper)
+    if isinstance(value, Fraction):  # the exact result of rule arithmetic
+        return value, value
     return float(value), float(value)
 
 
@@ -133,6 +134,7 @@ def ge(left: Value, right: Value) -> bool:
 #: Every name generated code may use. Nothing else is in its namespace, builtins included.
 NAMES: dict[str, Any] = {
     "field_of": field_of, "step": step, "comparator": comparator, "state": state, "divide": divide,
+    "plus": plus, "minus": minus, "times": times, "compare": compare,
     "count": count, "total": total, "grade": grade, "count_grades": count_grades, "bool": bool, "float": float, "getattr": getattr,
     "eq": eq, "ne": ne, "lt": lt, "le": le, "gt": gt, "ge": ge,
 }

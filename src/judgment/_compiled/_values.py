@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from fractions import Fraction
 from typing import Any
 
 from judgment.evidence import Measure, OrderedEnum, Record
@@ -60,6 +61,8 @@ def describe(value: Value) -> str:
         return value.value.replace("_", " ")
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, Fraction):  # the exact result of rule arithmetic, shown as a number
+        value = float(value)
     if isinstance(value, float):
         return f"{int(value):,}" if value.is_integer() else f"{value:g}"
     if isinstance(value, Record):

@@ -20,6 +20,7 @@ from typing import Any, Generic, TypeVar
 from json.encoder import encode_basestring_ascii
 
 from judgment._durable._names import property_name
+from judgment._lang._exact import gap_sign, tolerance_of
 from judgment.evidence import Measure, OrderedEnum, Record
 
 MAX_KEYS = 200  # the C parser fails at 253 keys; leave a margin
@@ -102,10 +103,10 @@ def read_prop(record: Record, prop: Prop) -> Scalar | None:
     if comparator is None:
         return None
     part = prop.path[2]
-    if part == "gap_above":  # the same expressions as judgment._compare.against_figure
-        return value.lower - comparator.upper
+    if part == "gap_above":  # (gap - tolerance)'s sign, by the compiled engine's own helper
+        return float(gap_sign(value.lower, comparator.upper, tolerance_of(prop.path[3])))
     if part == "gap_below":
-        return comparator.lower - value.upper
+        return float(gap_sign(comparator.lower, value.upper, tolerance_of(prop.path[3])))
     return scalar(getattr(comparator, part), prop.name)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from judgment._durable._encode import Prop, Scalar
 from judgment._durable._logic import FALSE, TRUE, All, Any, Formula, Marker, Residual, Status, Test
 from judgment._lang import _ast as ast
+from judgment._lang._exact import tolerance_key
 from judgment.evidence import Vocabulary
 
 _NEGATE = {"==": "!=", "!=": "==", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
@@ -97,9 +98,12 @@ class Translator:
         return All((above[1], below[1])) if want else Any((above[0], below[0]))
 
     def _against(self, variable: str, base: tuple[str, str], state: str, tolerance: float, want: bool) -> Formula:
-        gap_above, gap_below = Prop(base + ("gap_above",)), Prop(base + ("gap_below",))
-        above = (Test(variable, gap_above, ">", tolerance), Test(variable, gap_above, "<=", tolerance))
-        below = (Test(variable, gap_below, ">", tolerance), Test(variable, gap_below, "<=", tolerance))
+        """The engine never compares a binary gap: the encoder asserts the sign of (gap - tolerance),
+        decided in decimal by judgment._lang._exact, one property per tolerance the rules write."""
+        key = tolerance_key(tolerance)
+        gap_above, gap_below = Prop(base + ("gap_above", key)), Prop(base + ("gap_below", key))
+        above = (Test(variable, gap_above, ">", 0.0), Test(variable, gap_above, "<=", 0.0))
+        below = (Test(variable, gap_below, ">", 0.0), Test(variable, gap_below, "<=", 0.0))
         if state == "above":
             return above[0 if want else 1]
         if state == "below":
