@@ -26,7 +26,8 @@ SHIPPED = judgment.load_rulebook(ROOT / "rules" / "hmic-crime-2014")
 COVERAGE = judgment.load_rulebook(LANGUAGE)
 
 
-def assert_engines_agree(rulebook: Rulebook, bundle: Bundle) -> None:
+def assert_engines_agree(rulebook: Rulebook, bundle: Bundle) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
+    """The findings made, after checking that durable_rules and the compiled engine agree exactly."""
     session = DurableEngine(rulebook).open()
     try:
         session.add(bundle.records)
@@ -37,6 +38,7 @@ def assert_engines_agree(rulebook: Rulebook, bundle: Bundle) -> None:
     if made != expected:
         shown = json.dumps(bundle.to_data(), indent=1, sort_keys=True)
         pytest.fail(f"engines disagree on {sorted(made ^ expected)}\nbundle:\n{shown}")
+    return made
 
 
 @pytest.mark.parametrize("variant", [pytest.param(v, id=v.id) for v in VARIANTS])

@@ -15,9 +15,8 @@ from hypothesis import given, strategies as st
 import judgment
 from conftest import rules_fired, vary
 from generated_rulebooks import Spec, load
+from test_engine_differential import assert_engines_agree
 from judgment import Bundle, Rulebook
-from judgment._compiled import compiled_findings
-from judgment._durable._engine import DurableEngine
 
 DETECTION = "detection-rate"
 
@@ -67,13 +66,7 @@ def _rulebook(tmp_path_factory: pytest.TempPathFactory, tolerance: str, threshol
 
 def both_engines(rulebook: Rulebook, bundle: Bundle) -> set[str]:
     """The findings made, after checking that durable_rules and the compiled engine agree exactly."""
-    session = DurableEngine(rulebook).open()
-    try:
-        session.add(bundle.records)
-        made = session.findings()
-    finally:
-        session.close()
-    assert made == compiled_findings(rulebook, bundle)
+    made = assert_engines_agree(rulebook, bundle)
     return {rule.removeprefix("r_") for rule, _ in made}
 
 
