@@ -16,6 +16,7 @@ import pytest
 import judgment
 from conftest import RULES
 from judgment import Bundle
+from judgment._io._read import read_bounded
 from judgment._records._record import build_record
 from judgment._rulebook import _files
 from judgment._rulebook._files import rulebook_hash
@@ -27,10 +28,8 @@ def test_the_hash_is_of_the_bytes_parsed_though_the_file_changes_after_the_read(
     root = tmp_path / "rules"
     shutil.copytree(RULES, root)
     parsed: dict[str, bytes] = {}
-    real_read = _files.read_bounded
-
     def read_then_change(path: Path | str, display: str, max_bytes: int) -> bytes:
-        data = real_read(path, display, max_bytes)
+        data = read_bounded(path, display, max_bytes)
         parsed[Path(path).relative_to(root).as_posix()] = data
         Path(path).write_bytes(data + b"\n# changed on disk after it was read\n")  # never parsed
         return data
