@@ -38,6 +38,7 @@ from judgment._judgment import (
     RulebookIdentity,
 )
 from judgment._live import LiveSession, open_session
+from judgment._public import adopt as _adopt
 from judgment._rulebook._loader import load_rulebook
 from judgment._rulebook._model import Rulebook
 
@@ -55,10 +56,10 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module 'judgment' has no attribute {name!r}")
 
 __all__ = [
-    "CODES",
     "BatchResult",
     "Bundle",
     "BundleError",
+    "CODES",
     "Check",
     "Decision",
     "Diagnostic",
@@ -90,3 +91,5 @@ __all__ = [
     "load_rulebook",
     "open_session",
 ]
+
+_adopt(globals(), __all__, __name__)  # reprs, tracebacks and pickles name judgment.X, not its private module

@@ -1,5 +1,6 @@
 """Evidence: typed records with provenance, figures with intervals, vocabularies."""
 
+from judgment._public import adopt as _adopt
 from judgment.evidence._base import (
     HIGHER_IS_BETTER,
     LOWER_IS_BETTER,
@@ -20,12 +21,12 @@ from judgment.evidence._vocabulary import (
 )
 
 __all__ = [
-    "HIGHER_IS_BETTER",
-    "LOWER_IS_BETTER",
     "Better",
     "Comparators",
     "FieldSpec",
+    "HIGHER_IS_BETTER",
     "Interval",
+    "LOWER_IS_BETTER",
     "Measure",
     "OrderedEnum",
     "Provenance",
@@ -35,3 +36,5 @@ __all__ = [
     "register_vocabulary",
     "vocabulary_ids",
 ]
+
+_adopt(globals(), __all__, __name__)  # reprs, tracebacks and pickles name judgment.evidence.X

@@ -15,8 +15,11 @@ deterministic, monotone, agreed on by both engines, and free of dead rules::
 See docs/testing-rulebooks.md.
 """
 
+from judgment._public import adopt as _adopt
 from judgment.testing._properties import PROPERTIES, PropertyFailure, PropertyReport, run_properties
 from judgment.testing._strategies import boundary_values, bundles, field_points, measures, records
 
 __all__ = ["PROPERTIES", "PropertyFailure", "PropertyReport", "boundary_values", "bundles", "field_points",
            "measures", "records", "run_properties"]
+
+_adopt(globals(), __all__, __name__)  # reprs, tracebacks and pickles name judgment.testing.X
