@@ -19,6 +19,7 @@ def test_every_error_code_has_a_section_and_no_section_is_stale() -> None:
 
 def test_tutorial_rulebook_checks_clean_and_judges_derbyshire() -> None:
     rulebook = judgment.load_rulebook(ROOT / "examples" / "rulebooks" / "tiny")
+    assert rulebook.warnings == (), "\n".join(w.render() for w in rulebook.warnings)
     result = judgment.judge(rulebook, judgment.load_bundle(DERBYSHIRE))
     assert [g.id for g in rulebook.scale] == ["outstanding", "good", "adequate", "requires_improvement",
                                               "inadequate"]
