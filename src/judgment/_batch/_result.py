@@ -41,8 +41,9 @@ class BatchResult:
             raise self.error
         source = self._source
         if isinstance(source, Shipped):
-            assert source.bundle is not None and source.rulebook is not None, \
-                "the parent process attaches the bundle it sent and the rulebook it judged with"
+            if source.bundle is None or source.rulebook is None:  # a programming error: a ValueError
+                raise ValueError("this result was made portable without its bundle or rulebook: "
+                                 "attached(bundle, rulebook) gives it back what it needs first")
             source = unpack(source.packed, source.rulebook, source.bundle)
         assert source is not None
         return explain(source, ENGINE)

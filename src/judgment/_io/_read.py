@@ -29,7 +29,7 @@ class LoadFailure(Exception):
 def read_bounded(path: Path | str, display: str, max_bytes: int) -> bytes:
     """The bytes of the regular file at `path` (links followed), at most `max_bytes` of them.
 
-    Raises :class:`LoadFailure` with FILE_NOT_FOUND (cannot be opened), NOT_A_FILE (a folder, device,
+    Raises :class:`LoadFailure` with FILE_NOT_FOUND (cannot be opened, a name the system refuses), NOT_A_FILE (a folder, device,
     FIFO or socket) or FILE_TOO_LARGE (over the limit, whatever stat said), located at `display`.
     """
     try:
@@ -38,6 +38,9 @@ def read_bounded(path: Path | str, display: str, max_bytes: int) -> bytes:
         raise LoadFailure(_not_a_file(display, "a folder")) from None
     except OSError as exc:
         raise LoadFailure(Diagnostic("FILE_NOT_FOUND", f"cannot read file: {exc.strerror}",
+                                     Location(display))) from None
+    except ValueError:  # a NUL byte in the path: no file can have that name
+        raise LoadFailure(Diagnostic("FILE_NOT_FOUND", "cannot read file: the path holds a NUL byte",
                                      Location(display))) from None
     try:
         status = os.fstat(descriptor)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,11 +29,11 @@ class SourceFiles:
 
 
 def read_rulebook_files(root: Path, display_root: str, problems: list[Diagnostic]) -> SourceFiles | None:
-    if not root.is_dir():
+    if not _is(root, Path.is_dir):
         problems.append(Diagnostic("FILE_NOT_FOUND", "rulebook folder not found", Location(display_root),
                                    hint=f"a rulebook is a folder holding {MAIN_FILE} and rule files"))
         return None
-    if not (root / MAIN_FILE).is_file():
+    if not _is(root / MAIN_FILE, Path.is_file):
         problems.append(Diagnostic("FILE_NOT_FOUND", f"the rulebook folder has no {MAIN_FILE}",
                                    Location(display_root)))
         return None
@@ -70,6 +71,15 @@ def rulebook_hash(files: list[RuleFile] | tuple[RuleFile, ...]) -> str:
     listing = sorted([f.path, f.sha256] for f in files)
     payload = json.dumps(listing, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(payload).hexdigest()
+
+
+def _is(path: Path, test: Callable[[Path], bool]) -> bool:
+    """`test` of `path`, false for a path the system refuses to look up (a name too long: pathlib
+    lets that OSError through), so it is reported as not found rather than escaping as an OSError."""
+    try:
+        return test(path)
+    except (OSError, ValueError):
+        return False
 
 
 def _rule_paths(root: Path) -> list[Path]:

@@ -9,6 +9,8 @@ from typing import Any
 from hypothesis import strategies as st
 
 from judgment._bundle import Bundle, Inspection, Period
+from judgment._diagnostics import Location
+from judgment._errors import unknown_id
 from judgment._lang import _ast as ast
 from judgment._rulebook._model import Rulebook
 from judgment.evidence import FieldSpec, Record, Vocabulary
@@ -123,8 +125,11 @@ def records(vocabulary: Vocabulary, kind: str, record_id: str = "r0", points: Se
             text: Sequence[str] = (), aims: dict[tuple[str, str], tuple[float, ...]] | None = None,
             ) -> st.SearchStrategy[Record]:
     """Valid records of one kind; `points` are numbers to aim figures at, `text` strings to use,
-    and `aims` the numbers to aim each (kind, field) at, when known (see :func:`field_points`)."""
-    model = vocabulary.models[kind]
+    and `aims` the numbers to aim each (kind, field) at, when known (see :func:`field_points`).
+    A kind the vocabulary lacks is an :class:`~judgment.UnknownIdError`, naming the closest."""
+    model = vocabulary.models.get(kind)
+    if model is None:
+        raise unknown_id("kind", kind, vocabulary.models, Location(f"vocabulary {vocabulary.id}"))
     aims = aims or {}
     fields = {name: _field(spec, _limits(model, name), aims.get((kind, name), points), text)
               for name, spec in vocabulary.fields(kind).items()}
