@@ -1,4 +1,5 @@
-"""Generated rulebooks over the HMIC vocabulary, covering every shape a finding condition may take.
+"""Generated rulebooks over a vocabulary (HMIC's unless another is given), covering every shape a
+finding condition may take.
 
 Each rulebook uses a few kinds, so that generated histories add and retract records of the kinds
 its rules read. A rule may test fields of one or two records (named by kind, or under `given`),
@@ -33,12 +34,12 @@ KINDS = ("victim_contract", "victim_satisfaction", "crime_rate", "partnership_wo
 NUMBERS = (-5, 0, 1, 12, 36, 50, 85, 100)
 
 HEADER = """\
-rulebook: {id: generated, title: Generated, version: 1.0.0, valid_from: 2000-01-01, vocabulary: hmic-crime,
-           framework: {title: t, citation: c}}
-scale: [{id: good, label: Good}, {id: inadequate, label: Inadequate}]
-polarities: [{id: plus, label: Plus, sense: positive}, {id: minus, label: Minus, sense: negative}]
-questions: [{id: q, title: Q}]
-overall: {title: O, method: worst}
+rulebook: {{id: generated, title: Generated, version: 1.0.0, valid_from: 2000-01-01, vocabulary: {vocabulary},
+           framework: {{title: t, citation: c}}}}
+scale: [{{id: good, label: Good}}, {{id: inadequate, label: Inadequate}}]
+polarities: [{{id: plus, label: Plus, sense: positive}}, {{id: minus, label: Minus, sense: negative}}]
+questions: [{{id: q, title: Q}}]
+overall: {{title: O, method: worst}}
 """
 GRADING = [{"questions": ["q"], "criteria": [{"grade": "inadequate", "when": "count(minus) > count(plus)"},
                                                {"grade": "good", "otherwise": True}]}]
@@ -50,6 +51,7 @@ class Spec:
 
     kinds: tuple[str, ...]
     findings: tuple[dict[str, object], ...]
+    vocabulary: str = "hmic-crime"
 
     def text(self) -> str:
         return json.dumps({"findings": list(self.findings), "grading": GRADING}, indent=1, sort_keys=True)
@@ -74,32 +76,35 @@ def _tests(variable: str, name: str, spec: FieldSpec) -> st.SearchStrategy[str]:
     if spec.comparators:
         forms.append(st.builds(lambda word, c: f"{path} is {word} {c}",
                                st.sampled_from(["above", "below", "in line with"]), st.sampled_from(spec.comparators)))
+        forms.append(st.builds(lambda c, op, n: f"{path}.{c}.value {op} {n}", st.sampled_from(spec.comparators),
+                               st.sampled_from(["<", ">"]), st.sampled_from(NUMBERS)))
     return st.one_of(*forms)
 
 
-def _field_test(variable: str, kind: str) -> st.SearchStrategy[str]:
-    fields = {n: s for n, s in VOCABULARY.fields(kind).items() if s.kind in ("enum", "bool", "number", "measure")}
+def _field_test(variable: str, kind: str, vocabulary: Vocabulary) -> st.SearchStrategy[str]:
+    fields = {n: s for n, s in vocabulary.fields(kind).items() if s.kind in ("enum", "bool", "number", "measure")}
     return st.sampled_from(sorted(fields)).flatmap(lambda name: _tests(variable, name, fields[name]))
 
 
-def _pair_test(first: str, second: str, kind: str) -> st.SearchStrategy[str]:
+def _pair_test(first: str, second: str, kind: str, vocabulary: Vocabulary) -> st.SearchStrategy[str]:
     """A comparison of two records of one kind (the engine binds, Python decides)."""
-    fields = VOCABULARY.fields(kind)
+    fields = vocabulary.fields(kind)
     choices = [f"{first}.{n} == {second}.{n}" for n, s in fields.items() if s.kind == "enum"]
     choices += [f"{first}.{n} is above {second}.{n}" for n, s in fields.items() if s.kind == "measure"]
     return st.sampled_from(sorted(choices))
 
 
 @st.composite
-def _condition(draw: st.DrawFn, variables: dict[str, str], kinds: tuple[str, ...], earlier: list[str]) -> str:
+def _condition(draw: st.DrawFn, variables: dict[str, str], kinds: tuple[str, ...], earlier: list[str],
+               vocabulary: Vocabulary) -> str:
     """A condition of up to four atoms, with `and`, `or` and `not`, in which every variable appears."""
     atoms = [st.sampled_from([f"present({k})" for k in kinds] + [f"missing({k})" for k in kinds])]
-    atoms += [_field_test(v, k) for v, k in variables.items()]
+    atoms += [_field_test(v, k, vocabulary) for v, k in variables.items()]
     if earlier:
         atoms.append(st.sampled_from(earlier).map(lambda f: f"finding({f})"))
     if len(variables) == 2 and len(set(variables.values())) == 1:
         (first, kind), (second, _) = variables.items()
-        atoms.append(_pair_test(first, second, kind))
+        atoms.append(_pair_test(first, second, kind, vocabulary))
     atom = st.one_of(*atoms)
     node = st.recursive(atom, lambda inner: st.one_of(
         inner.map(lambda a: f"not ({a})"),
@@ -108,12 +113,13 @@ def _condition(draw: st.DrawFn, variables: dict[str, str], kinds: tuple[str, ...
     text = draw(node)
     for variable, kind in variables.items():  # a variable the condition never names is refused
         if f"{variable}." not in text:
-            text = f"({text}) and ({draw(_field_test(variable, kind))})"
+            text = f"({text}) and ({draw(_field_test(variable, kind, vocabulary))})"
     return text
 
 
 @st.composite
-def _finding(draw: st.DrawFn, index: int, kinds: tuple[str, ...], earlier: list[str]) -> dict[str, object]:
+def _finding(draw: st.DrawFn, index: int, kinds: tuple[str, ...], earlier: list[str],
+             vocabulary: Vocabulary) -> dict[str, object]:
     shape = draw(st.sampled_from(["none", "one", "two", "given"]))
     rule: dict[str, object] = {"id": f"f{index}", "question": "q", "polarity": draw(st.sampled_from(["plus", "minus"])),
                                "text": "t", "cite": "c"}
@@ -125,17 +131,19 @@ def _finding(draw: st.DrawFn, index: int, kinds: tuple[str, ...], earlier: list[
         count = {"none": 0, "one": 1, "two": 2}[shape]
         variables = {k: k for k in draw(st.lists(st.sampled_from(kinds), min_size=min(count, len(kinds)),
                                                   max_size=min(count, len(kinds)), unique=True))}
-    rule["when"] = draw(_condition(variables, kinds, earlier))
+    rule["when"] = draw(_condition(variables, kinds, earlier, vocabulary))
     return rule
 
 
 @st.composite
-def specs(draw: st.DrawFn, max_findings: int = 6) -> Spec:
-    kinds = tuple(draw(st.lists(st.sampled_from(KINDS), min_size=1, max_size=3, unique=True)))
+def specs(draw: st.DrawFn, max_findings: int = 6, vocabulary: Vocabulary = VOCABULARY,
+          choices: tuple[str, ...] = KINDS) -> Spec:
+    """A rulebook over up to three of `choices`, kinds of `vocabulary` (by default, HMIC's)."""
+    kinds = tuple(draw(st.lists(st.sampled_from(choices), min_size=1, max_size=3, unique=True)))
     findings: list[dict[str, object]] = []
     for index in range(draw(st.integers(1, max_findings))):
-        findings.append(draw(_finding(index, kinds, [str(f["id"]) for f in findings])))
-    return Spec(kinds, tuple(findings))
+        findings.append(draw(_finding(index, kinds, [str(f["id"]) for f in findings], vocabulary)))
+    return Spec(kinds, tuple(findings), vocabulary.id)
 
 
 _LOADED: dict[str, judgment.Rulebook] = {}
@@ -144,11 +152,11 @@ _LOADED: dict[str, judgment.Rulebook] = {}
 def load(spec: Spec, folder: Path) -> judgment.Rulebook:
     """The rulebook of `spec`, written under `folder` and loaded once per distinct text."""
     text = spec.text()
-    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    digest = hashlib.sha256((spec.vocabulary + "\n" + text).encode()).hexdigest()[:16]
     if digest not in _LOADED:
         root = folder / digest
         root.mkdir(parents=True, exist_ok=True)
-        (root / "rulebook.yaml").write_text(HEADER, encoding="utf-8")
+        (root / "rulebook.yaml").write_text(HEADER.format(vocabulary=spec.vocabulary), encoding="utf-8")
         (root / "rules.yaml").write_text(text, encoding="utf-8")
         _LOADED[digest] = judgment.load_rulebook(root)
     return _LOADED[digest]
