@@ -1,6 +1,6 @@
 """Every public entry point, fed hostile but type-correct input (issue 13, point 8): it succeeds, or
-raises a `judgment.JudgmentError` subclass; a `TypeError`/`ValueError` only where docs/engine.md
-("Errors") lists it as a programming error. Never StopIteration, KeyError, AttributeError,
+raises a `judgment.JudgmentError` subclass; a `TypeError`/`ValueError` only where docs/index.md
+("Errors: one root") lists it as a programming error. Never StopIteration, KeyError, AttributeError,
 AssertionError, OSError, RecursionError, a JSON or YAML parser's own error, or a third party's.
 
 The entry points: the callables of `judgment.__all__`, `judgment.evidence.__all__` and
