@@ -93,6 +93,9 @@ def test_mutated_inputs_give_results_or_diagnostics(mutation: tuple[str, list[tu
     ("bundle.yaml", "value: -21", "1e309"),
     ("bundle.yaml", "value: -21", ".inf"),
     ("bundle.yaml", "value: -21", HUGE),
+    ("bundle.yaml", "value: -21", "1.0e-400"),  # not 0: a number written non-zero is never read as zero
+    ("bundle.yaml", "value: -21", "-1.0e-400"),
+    ("bundle.yaml", "value: -21", TINY),
     ("rules/findings/reducing-crime.yaml", "victim_satisfaction.rate is below 80", HUGE),
     ("rules/findings/reducing-crime.yaml", "victim_satisfaction.rate is below 80", TINY),
 ])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import json
 import shutil
 import subprocess
 import sys
@@ -221,3 +222,16 @@ def _DERBYSHIRE_DATA() -> dict[str, Any]:
 @functools.cache
 def _derbyshire_data() -> dict[str, Any]:
     return judgment.load_bundle(DERBYSHIRE).to_data()
+
+
+@pytest.mark.parametrize("written", ["1e-400", "-1.5e-999", "1e309", "-2E+400"])
+def test_a_json_number_that_float_cannot_hold_is_refused_not_rounded(tmp_path: Path, written: str) -> None:
+    """JSON's reader turns 1e-400 into 0.0 and 1e309 into inf without a word: neither is read as a number
+    other than the one written (a non-zero figure judged as zero), both are BAD_VALUE where written."""
+    data = judgment.load_bundle(DERBYSHIRE).to_data()
+    text = json.dumps(data, indent=1, sort_keys=True).replace('"value": 88.0', '"value": 424242.5', 1)
+    path = tmp_path / "bundle.json"
+    path.write_text(text.replace("424242.5", written), encoding="utf-8")
+    with pytest.raises(judgment.BundleError) as caught:
+        judgment.load_bundle(path)
+    assert_bad_value_at(caught.value, path, written)

@@ -18,6 +18,7 @@ from typing import Any
 
 from judgment._diagnostics import Location
 from judgment._io._read import LoadFailure as LoadFailure  # re-exported: readers of YAML catch it from here
+from judgment._io._numbers import unreadable
 from judgment._io._read import decode_utf8, read_bounded
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -144,8 +145,14 @@ def parse_json_quickly(text: str) -> Any | None:
     def constant(name: str) -> Any:
         raise _NeedsLocatedParse
 
+    def number(written: str) -> float:
+        value = float(written)
+        if unreadable(written, value):
+            raise _NeedsLocatedParse
+        return value
+
     try:
-        data = json.loads(text, object_pairs_hook=mapping, parse_constant=constant)
+        data = json.loads(text, object_pairs_hook=mapping, parse_constant=constant, parse_float=number)
     except (_NeedsLocatedParse, ValueError, RecursionError):
         return None
     return data if _depth(data) <= MAX_DEPTH else None

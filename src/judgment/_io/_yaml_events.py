@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from typing import Any, Final
 
+from judgment._io._numbers import unreadable
 from judgment._io._yaml import PathKey, Positions, ScalarStyle
 
 try:
@@ -176,7 +177,10 @@ def _scalar(event: Any) -> tuple[Any, bool]:
             raise _GiveUp  # int() refuses it: the located parser reports it at its place
         return int(value), False
     if _FLOAT.fullmatch(value):
-        return float(value), False
+        number = float(value)
+        if unreadable(value, number):
+            raise _GiveUp  # the located parser reports it at its place
+        return number, False
     if _DATE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value).isoformat(), False

@@ -24,6 +24,7 @@ from ruamel.yaml.scalarstring import (
 )
 
 from judgment._diagnostics import Diagnostic, Location
+from judgment._io._numbers import unreadable
 from judgment._io._yaml import LoadFailure, PathKey, Positions, ScalarStyle
 
 
@@ -37,7 +38,7 @@ def read_located(text: str, positions: Positions, max_depth: int) -> Any:
     try:
         raw = yaml.load(text)
     except _OutOfRange as exc:
-        raise LoadFailure(_marked("BAD_VALUE", exc, name, "numbers in data files lie within ±10^15")) from None
+        raise LoadFailure(_marked("BAD_VALUE", exc, name, "numbers in data files lie within ±10^15, and a fraction is 0 or at least 10^-15 in size")) from None
     except DuplicateKeyError as exc:
         raise LoadFailure(_marked("YAML_DUPLICATE_KEY", exc, name, "a key may appear only once in a mapping")) from None
     except MarkedYAMLError as exc:
@@ -74,12 +75,21 @@ class _Constructor(RoundTripConstructor):
                               node.start_mark) from None
 
 
+    def construct_yaml_float(self, node: Any) -> Any:
+        value = super().construct_yaml_float(node)
+        problem = unreadable(str(node.value), float(value))
+        if problem:
+            raise _OutOfRange(None, None, problem, node.start_mark)
+        return value
+
+
 class _OutOfRange(ConstructorError):
     """A number no data file can mean."""
 
 
 _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
 _Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yaml_int)
+_Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
 
 
 def _marked(code: Any, exc: MarkedYAMLError, name: str, hint: str | None) -> Diagnostic:
