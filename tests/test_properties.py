@@ -16,7 +16,8 @@ from judgment import Bundle
 from judgment._cases import load_cases, run_case
 from judgment._durable._ruleset import live_sessions
 from judgment.testing import bundles, run_properties
-from judgment.testing._properties import determinism, monotonicity, totality
+from judgment.testing._determinism import determinism
+from judgment.testing._properties import monotonicity, totality
 
 SHIPPED = judgment.load_rulebook(RULES)
 SEEDS = [o.bundle for o in (run_case(SHIPPED, p, c, b) for p, c, b in load_cases(RULES)) if o.bundle]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from judgment._bundle import Bundle
 from judgment._durable._engine import DurableEngine
 from judgment._fit import check_fit
 from judgment._judgment import Judgment
 from judgment._rulebook._model import Rulebook
+from judgment.evidence import Record
 
 
 def judge(rulebook: Rulebook, bundle: Bundle, *, any_date: bool = False) -> Judgment:
@@ -28,3 +31,21 @@ def engine_for(rulebook: Rulebook) -> DurableEngine:
     rulebook with the same files, for the life of the process (durable_rules cannot unload
     one), and the compiled program is kept with the rulebook, released with it."""
     return DurableEngine(rulebook)
+
+
+def judge_in_order(rulebook: Rulebook, bundle: Bundle, order: Sequence[Record], *,
+                   any_date: bool = False) -> Judgment:
+    """Judge `bundle` with its records presented to both engines in `order` (each record once):
+    asserted into durable_rules, and bound by the compiled engine, in that order.
+
+    Private, for the order-independence checks (``judgment.testing``'s determinism): a Bundle
+    keeps its records sorted by id, so a shuffled bundle never reaches the engines shuffled.
+    The judgment is still the bundle's, canonical; only the order the engines see changes."""
+    if tuple(sorted(order, key=_record_id)) != bundle.records:
+        raise ValueError("the order must hold each of the bundle's records once, and nothing else")
+    check_fit(rulebook, bundle, any_date)
+    return engine_for(rulebook).judge(bundle, order=tuple(order))
+
+
+def _record_id(record: Record) -> str:
+    return record.id

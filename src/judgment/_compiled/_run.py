@@ -57,9 +57,18 @@ class Run:
     recommended: list[tuple[int, list[Event]]] = field(default_factory=list)  # (recommendation index, trace)
 
 
-def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None) -> dict[str, list[Made]]:
-    """Every finding, keyed by rule id, in evaluation order; within a rule, in binding order."""
-    by_kind = bundle.index_by_kind()
+def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None,
+           records: Sequence[Record] | None = None) -> dict[str, list[Made]]:
+    """Every finding, keyed by rule id, in evaluation order; within a rule, in the order of the ids
+    of the records it bound, whatever order the records arrived in (a judgment lists them so).
+
+    The records are bound in `records`' order (the bundle's records, rearranged) when given,
+    else in id order: the order-independence checks vary it (judgment._api.judge_in_order)."""
+    by_kind = bundle.index_by_kind() if records is None else _by_kind(records)
+    # Records bound in id order make findings in that order already (a stable sort by rule keeps
+    # it; the determinism property checks that it is so); in any other order, each rule's findings
+    # are sorted by the ids of their records.
+    place = _position if records is None else _canonical
     fired: dict[str, list[Made]] = {}
     scope = Scope(kinds=bundle.kinds if kinds is None else kinds, fired=fired)
     findings, rule_ids = program.findings, program.rule_ids
@@ -68,7 +77,7 @@ def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None
         for kind, shared in stratum.shared:
             for record in by_kind.get(kind, ()):
                 shared(scope, out, record)
-        out.sort(key=_position)  # stable: within a rule, findings stay in binding order
+        out.sort(key=place)
         if not stratum.one_by_one:  # one rule after another, in evaluation order, as they are
             for position, group in groupby(out, _position):
                 fired[rule_ids[position]] = list(group)
@@ -76,6 +85,8 @@ def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None
         made: dict[int, list[Made]] = {position: list(group) for position, group in groupby(out, _position)}
         for position in stratum.one_by_one:  # rules of several variables, or none
             made[position] = _fire(position, findings[position], by_kind, scope)
+            if records is not None:
+                made[position].sort(key=_canonical)
         for position in sorted(made):  # positions are in evaluation order, whatever order rules fired in
             if made[position]:
                 fired[rule_ids[position]] = made[position]
@@ -83,6 +94,19 @@ def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None
 
 
 _position = itemgetter(0)
+
+
+def _canonical(made: Made) -> tuple[int, tuple[str, ...]]:
+    """A finding's place: its rule's position, then the ids of its records, variable by variable."""
+    return made[0], tuple([record.id for record in made[1]])
+
+
+def _by_kind(records: Sequence[Record]) -> dict[str, tuple[Record, ...]]:
+    """The records of each kind, in the order given."""
+    pools: dict[str, list[Record]] = {}
+    for record in records:
+        pools.setdefault(record.kind, []).append(record)
+    return {kind: tuple(pool) for kind, pool in pools.items()}
 
 
 def _fire(position: int, compiled: CompiledFinding, by_kind: Mapping[str, Sequence[Record]],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from judgment._bundle import Bundle
 from judgment._compiled import derive, explain, finding_keys, program_for, run
 from judgment._diagnostics import Diagnostic, Location
@@ -10,6 +12,7 @@ from judgment._durable._session import EngineSession, FindingKey
 from judgment._errors import EngineDisagreementError
 from judgment._judgment import Judgment
 from judgment._rulebook._model import Rulebook
+from judgment.evidence import Record
 
 ENGINE = "durable_rules"
 
@@ -28,24 +31,28 @@ class DurableEngine:
     def open(self) -> EngineSession:
         return EngineSession(self.ruleset)
 
-    def findings(self, bundle: Bundle) -> set[FindingKey]:
-        """The findings durable_rules makes from the bundle's records, nothing else.
+    def findings(self, bundle: Bundle, order: Sequence[Record] | None = None) -> set[FindingKey]:
+        """The findings durable_rules makes from the bundle's records, nothing else; asserted in
+        `order` (the bundle's records, rearranged) when given, else in id order.
 
         A one-shot session is opened and closed under the ruleset's lock, so that at most one is
         open at a time and none counts against the live sessions' quota: live sessions, even
         leaked ones, never stop a one-shot judgment."""
         with self.ruleset.lock:
-            session = EngineSession(self.ruleset, bundle=bundle, live=False)
+            session = EngineSession(self.ruleset, bundle=bundle, live=False) if order is None else \
+                EngineSession(self.ruleset, order, live=False)
             try:
                 return session.findings()
             finally:
                 session.close()
 
-    def judge(self, bundle: Bundle) -> Judgment:
-        return self.explain(bundle, self.findings(bundle))
+    def judge(self, bundle: Bundle, order: Sequence[Record] | None = None) -> Judgment:
+        """`order`, when given, is the order both engines are handed the bundle's records in:
+        what the order-independence checks vary (judgment._api.judge_in_order)."""
+        return self.explain(bundle, self.findings(bundle, order), order)
 
-    def explain(self, bundle: Bundle, made: set[FindingKey]) -> Judgment:
-        fired = derive(self.program, bundle)
+    def explain(self, bundle: Bundle, made: set[FindingKey], order: Sequence[Record] | None = None) -> Judgment:
+        fired = derive(self.program, bundle) if order is None else derive(self.program, bundle, records=order)
         cross_check(self.rulebook, made, finding_keys(self.rulebook, fired), bundle.origin)
         return explain(run(self.rulebook, bundle, fired), ENGINE)
 

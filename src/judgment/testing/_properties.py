@@ -2,7 +2,8 @@
 
 - totality: every question gets exactly one grade of the scale, and the overall judgment
   is what the rulebook declares;
-- determinism: the same bundle, in any order of its records, gives the same judgment;
+- determinism: the same bundle, its records handed to the engines in any order, gives the
+  same judgment;
 - monotonicity: one figure, scale or flag made better in its declared direction never
   lowers any grade;
 - agreement: durable_rules and the compiled engine make the same findings;
@@ -25,6 +26,7 @@ from judgment._errors import EngineDisagreementError
 from judgment._judgment import Judgment
 from judgment._lang import _ast as ast
 from judgment._rulebook._model import Rulebook
+from judgment.testing._determinism import PropertyViolation, determinism
 from judgment.testing._improve import improvable, improve
 from judgment.testing._strategies import bundles
 
@@ -47,14 +49,6 @@ class PropertyReport:
     fired: set[str] = field(default_factory=set)
 
 
-class PropertyViolation(AssertionError):
-    """A property broken by a bundle; `recheck` tells whether a smaller bundle still breaks it."""
-
-    def __init__(self, message: str, recheck: Callable[[Bundle], bool] | None = None) -> None:
-        super().__init__(message)
-        self.recheck = recheck
-
-
 def totality(rulebook: Rulebook, result: Judgment) -> None:
     scale = {g.id for g in rulebook.scale}
     got = [q.id for q in result.questions]
@@ -66,14 +60,6 @@ def totality(rulebook: Rulebook, result: Judgment) -> None:
     ungraded = rulebook.overall.method == "ungraded"
     if ungraded != (result.overall.grade is None) or (not ungraded and result.overall.grade not in scale):
         raise PropertyViolation(f"overall grade {result.overall.grade!r} for method {rulebook.overall.method!r}")
-
-
-def determinism(rulebook: Rulebook, bundle: Bundle, result: Judgment, shuffle: random.Random) -> None:
-    records = list(bundle.records)
-    shuffle.shuffle(records)
-    again = judge(rulebook, bundle.replace_records(records), any_date=True)
-    if again.to_json() != result.to_json():
-        raise PropertyViolation("the same records in another order gave another judgment")
 
 
 def monotonicity(rulebook: Rulebook, bundle: Bundle, result: Judgment, chooser: random.Random, step: float,
