@@ -71,3 +71,30 @@ def test_the_json_of_a_value_is_plain(judged: judgment.Judgment) -> None:
     data = judged.to_data()
     assert type(data["inspection"]) is dict
     assert all(type(f["bindings"]) is dict for q in data["questions"] for f in q["findings"])
+
+
+def test_an_edited_copy_is_validated_and_frozen_like_any_value(judged: judgment.Judgment,
+                                                              derbyshire: Bundle) -> None:
+    """pydantic's model_copy(update=...) skips validation: a dict given to it would stay a mutable
+    dict inside a "frozen" value, and a wrong type would pass. Copies are validated instead."""
+    finding = a_finding(judged)
+    copied = finding.model_copy(update={"bindings": {"x": "some-record"}})
+    with pytest.raises(TypeError):
+        copied.bindings["x"] = "another"  # type: ignore[index]
+    assert hash(copied) == hash(finding.model_copy(update={"bindings": {"x": "some-record"}}))
+    figure = next(r for r in derbyshire.records if r.kind == "victim_satisfaction").rate  # type: ignore[attr-defined]
+    edited = figure.model_copy(update={"comparators": {"national": {"value": 1.0, "unit": "percent"}}})
+    with pytest.raises(TypeError):
+        edited.comparators["national"] = figure  # type: ignore[index]
+    assert edited.comparators["national"].value == 1.0
+    with pytest.raises(ValueError):
+        figure.model_copy(update={"value": "88.0"})  # strict, as evidence read from a file is
+    assert figure.model_copy() == figure
+
+
+def test_a_bundle_copied_with_other_records_is_checked_and_sorted(derbyshire: Bundle) -> None:
+    records = tuple(reversed(derbyshire.records))
+    copied = derbyshire.model_copy(update={"records": records})
+    assert [r.id for r in copied.records] == sorted(r.id for r in records)
+    with pytest.raises(ValueError):
+        derbyshire.model_copy(update={"records": records + records[:1]})  # an id twice

@@ -137,6 +137,15 @@ class Bundle(BaseModel):
         raise unknown_id("record", record_id, (r.id for r in self.records), Location(self.origin),
                          UnknownRecordError)
 
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Bundle:
+        """A copy; with `update`, validated like a new bundle (records sorted, checked), same origin."""
+        if not update:
+            return super().model_copy(deep=deep)
+        fields = {"vocabulary": self.vocabulary, "inspection": self.inspection, "records": self.records}
+        copy = Bundle.model_validate({**fields, **update})
+        copy._origin, copy._places, copy._locate = self._origin, self._places, self._locate
+        return copy
+
     def replace_records(self, records: Iterable[Record]) -> Bundle:
         """A copy of this bundle with other records (tests and what-ifs use this)."""
         copy = Bundle(vocabulary=self.vocabulary, inspection=self.inspection, records=tuple(records))

@@ -89,3 +89,13 @@ TO_FROZEN = AfterValidator(FrozenMap)
 SHALLOW = WrapSerializer(_serialise_shallow)
 #: A field of nested JSON data, frozen all the way down: ``Annotated[Mapping[str, Any], *DEEP]``.
 DEEP_IN, DEEP_FROZEN, DEEP_OUT = BeforeValidator(thaw), AfterValidator(freeze), WrapSerializer(_serialise_deep)
+
+
+def validated_copy(model: Any, update: Mapping[str, Any] | None, deep: bool, copy: Any) -> Any:
+    """``model_copy`` for values: pydantic's skips validation, so a dict given in `update` would stay
+    a mutable dict inside a frozen value and a wrong type would pass; with `update`, the copy is
+    validated (and frozen) as the value was. `copy` is pydantic's own, used when nothing changes."""
+    if not update:
+        return copy(deep=deep)
+    fields = {name: getattr(model, name) for name, info in type(model).model_fields.items() if not info.exclude}
+    return type(model).model_validate({**fields, **update})

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from judgment._diagnostics import Location
 from judgment._errors import unknown_id
-from judgment._frozen import AS_DICT, DEEP_FROZEN, DEEP_IN, DEEP_OUT, SHALLOW, TO_FROZEN
+from judgment._frozen import AS_DICT, DEEP_FROZEN, DEEP_IN, DEEP_OUT, SHALLOW, TO_FROZEN, validated_copy
 
 
 class _Frozen(BaseModel):
     """Immutable in fact: mappings inside are read-only (see ``_frozen``), so equal results hash alike."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with `update`, validated and frozen like the value itself (see ``validated_copy``)."""
+        return validated_copy(self, update, deep, super().model_copy)  # type: ignore[no-any-return]
 
 
 class Check(_Frozen):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import datetime as dt
 from enum import Enum
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
     BaseModel,
@@ -21,7 +21,7 @@ from pydantic import (
 from pydantic_core import CoreSchema
 
 from judgment._diagnostics import excerpt
-from judgment._frozen import AS_DICT, SHALLOW, TO_FROZEN, FrozenMap
+from judgment._frozen import AS_DICT, SHALLOW, TO_FROZEN, FrozenMap, validated_copy
 from judgment.evidence._strict import MAX_MAGNITUDE, RANGE, strict_schema
 
 
@@ -68,6 +68,10 @@ class EvidenceModel(BaseModel):
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
         return strict_schema(source, handler)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with `update`, validated (strictly) and frozen like evidence read from a file."""
+        return validated_copy(self, update, deep, super().model_copy)  # type: ignore[no-any-return]
 
 
 class Provenance(EvidenceModel):
