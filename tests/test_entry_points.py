@@ -206,7 +206,7 @@ def test_a_session_misused() -> None:
 
 
 def test_batch_arguments_out_of_range() -> None:
-    for bad in ({"workers": 0}, {"workers": -1}, {"cross_check": 2.0}, {"cross_check": float("nan")},
+    for bad in ({"workers": 0}, {"workers": -1}, {"workers": 10**6}, {"cross_check": 2.0}, {"cross_check": float("nan")},
                 {"cross_check": -0.1}):
         with pytest.raises(ValueError):
             judgment.judge_many(SHIPPED, [BUNDLE], **bad)

@@ -50,8 +50,8 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
     """
     if not 0.0 <= cross_check <= 1.0:
         raise ValueError(f"cross_check is a share of the bundles, from 0 to 1; got {excerpt(cross_check)}")
-    if workers < 1:
-        raise ValueError(f"workers must be at least 1; got {excerpt(workers)}")
+    if not 1 <= workers <= MAX_WORKERS:
+        raise ValueError(f"workers is a number of processes, from 1 to {MAX_WORKERS}; got {excerpt(workers)}")
     items = work_items(bundles, cross_check, seed)
     results: list[BatchResult | None] = [None] * len(items)
 
@@ -68,13 +68,16 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
             for start in range(0, len(items), INLINE_CHUNK):  # results (and progress) as they come
                 collect(judge_chunk(rulebook, items[start:start + INLINE_CHUNK], any_date, portable=False))
         elif executor is None:
-            with worker_pool(workers) as pool:
+            with worker_pool(max(1, min(workers, len(items)))) as pool:  # no more processes than bundles
                 _spread(pool, rulebook, items, any_date, workers, collect)
         else:
             _spread(executor, rulebook, items, any_date,
                     getattr(executor, "_max_workers", None) or os.cpu_count() or 1, collect)
     return [r for r in results if r is not None]
 
+
+#: More worker processes than this exhaust any machine's process table or memory before they help.
+MAX_WORKERS = 1024
 
 Item = tuple[int, BundleSource, bool]  # (position in the input, the bundle or its path, cross-checked)
 
