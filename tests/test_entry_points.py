@@ -285,3 +285,9 @@ def test_every_entry_point_is_in_this_audit() -> None:
 
 def test_run_properties_on_a_small_rulebook() -> None:
     settles(lambda: testing.run_properties(judgment.load_rulebook(TINY), examples=1))
+
+
+@pytest.mark.parametrize("examples", [0, -1, True, 2.5])
+def test_run_properties_refuses_a_count_that_is_not_a_count(examples: object) -> None:
+    with pytest.raises(ValueError, match="examples"):
+        testing.run_properties(judgment.load_rulebook(TINY), examples=examples)  # type: ignore[arg-type]

@@ -104,7 +104,10 @@ def _fields_read(rulebook: Rulebook) -> set[tuple[str, str]]:
 def run_properties(rulebook: Rulebook, examples: int = 200, random_seed: int = 0,
                    progress: Callable[[int], None] | None = None, seeds: Sequence[Bundle] = ()) -> PropertyReport:
     """Check every property over `examples` generated bundles per property (drawing also on `seeds`,
-    such as the bundles of the rulebook's test cases); shrink the first counterexample of each."""
+    such as the bundles of the rulebook's test cases); shrink the first counterexample of each.
+    `examples` below 1 is a ``ValueError``."""
+    if isinstance(examples, bool) or not isinstance(examples, int) or examples < 1:
+        raise ValueError(f"examples is a number of bundles per property, at least 1; got {examples!r:.40}")
     report = PropertyReport()
     for name in ("totality", "determinism", "monotonicity", "agreement"):
         failure = _search(rulebook, name, examples, random_seed, report, progress, seeds)
