@@ -65,7 +65,7 @@ def record(kind: str, record_id: str, **fields: object) -> judgment.evidence.Rec
 def bundle_of(*records: judgment.evidence.Record) -> Bundle:
     import datetime as dt
 
-    inspection = judgment.Inspection(force="F", framework="x", date=dt.date(2014, 11, 1),
+    inspection = judgment.Inspection(organisation="F", framework="x", date=dt.date(2014, 11, 1),
                                      period=judgment.Period(start=dt.date(2014, 1, 1), end=dt.date(2014, 6, 30)))
     return Bundle(vocabulary="hmic-crime", inspection=inspection, records=records)
 

@@ -44,7 +44,7 @@ def rulebook_for(vocabulary: str, conditions: dict[str, str]) -> judgment.Rulebo
 
 
 def bundle_for(vocabulary: str, *records: Record) -> judgment.Bundle:
-    inspection = judgment.Inspection(force="F", framework="x", date=dt.date(2014, 11, 1),
+    inspection = judgment.Inspection(organisation="F", framework="x", date=dt.date(2014, 11, 1),
                                      period=judgment.Period(start=dt.date(2014, 1, 1), end=dt.date(2014, 6, 30)))
     return judgment.Bundle(vocabulary=vocabulary, inspection=inspection, records=records)
 

@@ -39,7 +39,7 @@ def test_control_characters_in_evidence_text_are_refused_at_the_string(tmp_path:
 
 @pytest.mark.parametrize(("old", "new"), [
     ("    period: \"12 months to June 2014\"", "    period: \"12 months\\e[31m to June 2014\""),
-    ("  force: Derbyshire Constabulary", "  force: \"Derbyshire\\e[8m Constabulary\""),
+    ("  organisation: Derbyshire Constabulary", "  organisation: \"Derbyshire\\e[8m Constabulary\""),
     ("      section: \"How effective", "      section: \"\\u202eHow effective"),
 ])
 def test_every_text_field_is_checked_not_only_quotes(tmp_path: Path, old: str, new: str) -> None:

@@ -24,7 +24,7 @@ from generated_rulebooks import VOCABULARY, Spec, load, specs
 from judgment.evidence import Record
 from judgment.testing import boundary_values, field_points, records
 
-INSPECTION = judgment.Inspection(force="Generated Constabulary", framework="generated", date=dt.date(2014, 11, 1),
+INSPECTION = judgment.Inspection(organisation="Generated Constabulary", framework="generated", date=dt.date(2014, 11, 1),
                                  period=judgment.Period(start=dt.date(2013, 7, 1), end=dt.date(2014, 6, 30)))
 
 

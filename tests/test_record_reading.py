@@ -87,7 +87,7 @@ def test_non_finite_numbers_are_refused(record_bytes: bytes, tmp_path: Path, num
 
 
 def test_a_lone_surrogate_is_refused(record_bytes: bytes, tmp_path: Path) -> None:
-    raw = record_bytes.replace(b'"force": "Derbyshire', b'"force": "\\ud800Derbyshire', 1)
+    raw = record_bytes.replace(b'"organisation": "Derbyshire', b'"organisation": "\\ud800Derbyshire', 1)
     refused(tmp_path, raw, "surrogate")
 
 

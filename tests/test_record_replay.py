@@ -147,7 +147,7 @@ def test_a_missing_rulebook_folder_could_not_be_replayed(original: dict[str, Any
     (("questions", 1, "findings", 0, "polarity"), "area_for_improvement", 1, ".findings[0].polarity"),
     (("quotes", 0, "quote"), "Never said.", 1, "quotes[asb-incidents].quote"),
     (("engine",), "compiled", 1, 'engine: "compiled" -> "durable_rules"'),
-    (("inspection", "force"), "Nowhere Police", 1, "inspection.force"),
+    (("inspection", "organisation"), "Nowhere Police", 1, "inspection.organisation"),
     (("rulebook", "version"), "9.9", 4, "rulebook.version"),
     (("versions", "judgment"), "0.0.1", 1, "versions.judgment"),
 ])

@@ -64,7 +64,7 @@ def test_records_from_two_runs_differ_only_in_timestamp_and_seal(tmp_path: Path)
 def test_the_record_carries_hashes_versions_and_a_valid_seal(recorded: Path) -> None:
     record = json.loads(recorded.read_text(encoding="utf-8"))
     jsonschema.validate(record, record_json_schema())
-    assert record["schema"] == "judgment.decision-record/1"
+    assert record["schema"] == "judgment.decision-record/2"
     assert record["seal"] == seal_of(record)
     assert set(record["versions"]) == {"judgment", "durable_rules"}
     assert record["versions"]["durable_rules"] == "2.0.28"
@@ -101,7 +101,7 @@ def test_verify_passes_an_untouched_record(recorded: Path) -> None:
 
 def test_verify_catches_one_byte_changed(recorded: Path) -> None:
     raw = bytearray(recorded.read_bytes())
-    position = raw.index(b'"force": "Derbyshire') + len(b'"force": "')
+    position = raw.index(b'"organisation": "Derbyshire') + len(b'"organisation": "')
     raw[position] = ord("X")
     recorded.write_bytes(bytes(raw))
     result = cli("verify", recorded)
@@ -145,7 +145,7 @@ def test_verify_of_a_missing_record_is_an_io_error(tmp_path: Path) -> None:
 def test_schema_record_is_printed() -> None:
     result = cli("schema", "record")
     assert result.returncode == 0
-    assert "judgment.decision-record/1" in result.stdout
+    assert "judgment.decision-record/2" in result.stdout
 
 
 def test_the_why_not_of_each_question_names_what_outstanding_would_need(recorded: Path) -> None:

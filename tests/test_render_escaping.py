@@ -49,7 +49,7 @@ def hostile(result: Judgment, payload: str = HOSTILE) -> Judgment:
             finding.update(text=finding["text"] + payload, evidence=[renamed.get(e, e) for e in finding["evidence"]])
     for recommendation in data["recommendations"]:
         recommendation["text"] += payload
-    data["inspection"].update(force=payload, title=payload)
+    data["inspection"].update(organisation=payload, title=payload)
     data["overall"]["narrative"] = payload
     return Judgment.model_validate(data)
 
@@ -130,7 +130,7 @@ def bundle_quoting(payload: str) -> judgment.Bundle:
     data = json.loads(json.dumps(judgment.load_bundle(DERBYSHIRE).to_data()))
     for record in data["records"]:
         record["provenance"]["quote"] = record["provenance"].get("quote", "") + payload
-    data["inspection"]["force"] += payload
+    data["inspection"]["organisation"] += payload
     return judgment.bundle_from_data(data)
 
 

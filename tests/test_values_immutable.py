@@ -32,7 +32,7 @@ def test_finding_bindings_cannot_be_edited(judged: judgment.Judgment) -> None:
 def test_judgment_inspection_cannot_be_edited_at_any_depth(judged: judgment.Judgment) -> None:
     before = judged.to_json()
     with pytest.raises(TypeError):
-        judged.inspection["force"] = "Elsewhere"  # type: ignore[index]
+        judged.inspection["organisation"] = "Elsewhere"  # type: ignore[index]
     nested = [v for v in judged.inspection.values() if hasattr(v, "keys")]
     assert nested, "the inspection holds its period as a mapping"
     with pytest.raises(TypeError):

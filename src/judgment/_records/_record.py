@@ -23,7 +23,7 @@ from judgment._bundle import Bundle, Inspection
 from judgment._judgment import EvidenceUsed, Judgment, OverallJudgment, QuestionJudgment, Recommendation
 from judgment._rulebook._model import Rulebook
 
-SCHEMA = "judgment.decision-record/1"
+SCHEMA = "judgment.decision-record/2"
 
 
 class RuleFileIdentity(BaseModel):
@@ -63,7 +63,7 @@ class DecisionRecord(BaseModel):
     """The JSON document that `judgment run --format json` prints and `judgment verify` replays."""
 
     model_config = ConfigDict(extra="forbid")
-    schema_: Literal["judgment.decision-record/1"] = Field(alias="schema")
+    schema_: Literal["judgment.decision-record/2"] = Field(alias="schema")
     engine: str
     inspection: Inspection
     overall: OverallJudgment

@@ -28,7 +28,7 @@ from judgment._records._outcome import (
     Verification,
 )
 from judgment._records._read import NotARecord, read_record
-from judgment._records._record import DecisionRecord, canonical, seal_of, sha256
+from judgment._records._record import SCHEMA, DecisionRecord, canonical, seal_of, sha256
 from judgment._records._replay import replay
 from judgment._records._sign import key_id, signature_problem
 from judgment._rulebook._loader import load_rulebook
@@ -36,6 +36,7 @@ from judgment._rulebook._model import Rulebook
 
 __all__ = ["COULD_NOT_REPLAY", "EVIDENCE_CHANGED", "IDENTICAL", "OUTCOME_DIFFERS", "RULEBOOK_CHANGED",
            "SEAL_BROKEN", "SIGNATURE_INVALID", "Verification", "verify"]
+_FORMAT = "judgment.decision-record/"
 
 
 def verify(record_path: str | Path, rules: str | Path | None = None, bundle: str | Path | None = None,
@@ -55,6 +56,8 @@ def _read(path: Path, found: Verification) -> dict[str, Any] | None:
     """The record, if it is one; else the reason, as "not a decision record" (exit 3)."""
     try:
         record = read_record(path)
+        if _of_another_format(record, found):
+            return None
         DecisionRecord.model_validate(record)
     except NotARecord as error:
         found.add(SEAL_BROKEN, str(error), title="not a decision record")
@@ -66,6 +69,30 @@ def _read(path: Path, found: Verification) -> dict[str, Any] | None:
                   title="not a decision record")
         return None
     return record
+
+
+def _of_another_format(record: dict[str, Any], found: Verification) -> bool:
+    """A record of another version of the format was made by another judgment: this one cannot replay
+    it (its fields mean other things), which is its own outcome, not tampering. Its seal, computed the
+    same way in every version, is still checked."""
+    made = record.get("schema")
+    if not isinstance(made, str) or made == SCHEMA or not made.startswith(_FORMAT):
+        return False
+    version, current = made.removeprefix(_FORMAT), SCHEMA.removeprefix(_FORMAT)
+    if not version.isdigit() or len(version) > 6:
+        return False
+    if isinstance(record.get("seal"), str) and seal_of(record) != record["seal"]:
+        found.add(SEAL_BROKEN, "the seal does not match the record's content")
+    age = "an older" if int(version) < int(current) else "a newer"
+    found.add(COULD_NOT_REPLAY, f"the record is in format {excerpt(made)}, made by {age} judgment; this judgment "
+              f"writes {SCHEMA} and cannot replay it: verify it with the judgment that made it "
+              f"(its versions.judgment: {excerpt(str(_version_of(record)))})")
+    return True
+
+
+def _version_of(record: dict[str, Any]) -> object:
+    versions = record.get("versions")
+    return versions.get("judgment", "unknown") if isinstance(versions, dict) else "unknown"
 
 
 def _check_seal(record: dict[str, Any], found: Verification) -> None:

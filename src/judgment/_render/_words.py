@@ -43,7 +43,7 @@ def neighbour_words(analysis: GradeAnalysis, direction: str) -> list[str]:
 
 def heading(judgment: Judgment) -> str:
     inspection = judgment.inspection
-    return f"{inspection['force']}: {inspection.get('title') or 'inspection'} ({inspection['date']})"
+    return f"{inspection['organisation']}: {inspection.get('title') or 'inspection'} ({inspection['date']})"
 
 
 def rulebook_line(judgment: Judgment) -> str:
