@@ -90,7 +90,7 @@ def test_loading_and_verifying_hostile_files(files: dict[str, Path]) -> None:
     for name, path in files.items():
         for call in (lambda: judgment.load_bundle(path), lambda: judgment.load_rulebook(path),
                      lambda: verify(path, RULES), lambda: verify(path, RULES, DERBYSHIRE),
-                     lambda: judgment.judge_many(SHIPPED, [path])):
+                     lambda: judgment.judge_many(SHIPPED, [path]), lambda: evidence.load_vocabulary(path)):
             try:
                 settles(call)
             except BaseException as error:
@@ -105,6 +105,8 @@ def test_a_hostile_path_is_an_input_file_error(files: dict[str, Path]) -> None:
     for name in ("nul", "long", "missing", "fifo"):
         with pytest.raises(judgment.JudgmentError):
             judgment.load_rulebook(files[name])
+        with pytest.raises(judgment.InputFileError):
+            evidence.load_vocabulary(files[name])
 
 
 @pytest.mark.parametrize("unknown", IDS)
@@ -267,7 +269,8 @@ def _entry_points() -> Iterator[str]:
 COVERED = {
     "judgment.bundle_from_data", "judgment.bundle_json_schema", "judgment.judge", "judgment.judge_many",
     "judgment.load_bundle", "judgment.load_rulebook", "judgment.open_session",
-    "judgment.evidence.get_vocabulary", "judgment.evidence.register_vocabulary", "judgment.evidence.vocabulary_ids",
+    "judgment.evidence.get_vocabulary", "judgment.evidence.load_vocabulary", "judgment.evidence.register_vocabulary",
+    "judgment.evidence.vocabulary_ids",
     "judgment.testing.boundary_values", "judgment.testing.bundles", "judgment.testing.field_points",
     "judgment.testing.measures", "judgment.testing.records", "judgment.testing.run_properties",
     "Rulebook.grade", "Rulebook.question", "Rulebook.finding_rule",

@@ -25,19 +25,25 @@ from judgment._errors import (
     RuleFileError,
     UnknownIdError,
     UnknownRecordError,
+    VocabularyError,
 )
 from judgment._judgment import (
     Check,
+    CriterionAnalysis,
     Decision,
     EvidenceUsed,
     Finding,
+    GradeAnalysis,
     Judgment,
     OverallJudgment,
     QuestionJudgment,
     Recommendation,
     RulebookIdentity,
+    WhyNot,
 )
 from judgment._live import LiveSession, open_session
+from judgment._records._api import decision_record, verify_record
+from judgment._records._outcome import Verification
 from judgment._public import adopt as _adopt
 from judgment._rulebook._loader import load_rulebook
 from judgment._rulebook._model import Rulebook
@@ -61,12 +67,14 @@ __all__ = [
     "BundleError",
     "CODES",
     "Check",
+    "CriterionAnalysis",
     "Decision",
     "Diagnostic",
     "EngineDisagreementError",
     "EngineLimitError",
     "EvidenceUsed",
     "Finding",
+    "GradeAnalysis",
     "InputFileError",
     "Inspection",
     "Judgment",
@@ -82,14 +90,19 @@ __all__ = [
     "RulebookIdentity",
     "UnknownIdError",
     "UnknownRecordError",
+    "Verification",
+    "VocabularyError",
+    "WhyNot",
     "__version__",
     "bundle_from_data",
     "bundle_json_schema",
+    "decision_record",
     "judge",
     "judge_many",
     "load_bundle",
     "load_rulebook",
     "open_session",
+    "verify_record",
 ]
 
 _adopt(globals(), __all__, __name__)  # reprs, tracebacks and pickles name judgment.X, not its private module

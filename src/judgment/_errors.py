@@ -39,6 +39,11 @@ class BundleError(JudgmentError, ValueError):
     """An evidence bundle could not be loaded or failed validation."""
 
 
+class VocabularyError(JudgmentError, ValueError):
+    """A vocabulary could not be declared: a vocabulary file's shape, names or types, or a
+    different vocabulary already registered under its id."""
+
+
 class InputFileError(JudgmentError, OSError):
     """A file could not be read at all (missing, unreadable, too large)."""
 

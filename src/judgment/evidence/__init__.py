@@ -12,6 +12,7 @@ from judgment.evidence._base import (
     Provenance,
     Record,
 )
+from judgment.evidence._declared import load_vocabulary
 from judgment.evidence._vocabulary import (
     FieldSpec,
     Vocabulary,
@@ -33,6 +34,7 @@ __all__ = [
     "Record",
     "Vocabulary",
     "get_vocabulary",
+    "load_vocabulary",
     "register_vocabulary",
     "vocabulary_ids",
 ]

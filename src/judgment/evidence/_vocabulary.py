@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import types
 import typing
@@ -10,7 +12,12 @@ from datetime import date
 from enum import Enum
 from typing import Any, Literal
 
+from judgment._diagnostics import Diagnostic, Location, excerpt
+from judgment._errors import VocabularyError
 from judgment.evidence._base import Better, Comparators, Measure, OrderedEnum, Record
+
+#: How another process re-creates a vocabulary: ("file", path), ("python", path), ("module", name), ("entry-point", name).
+Source = tuple[Literal["file", "python", "module", "entry-point"], str]
 
 FieldKind = Literal["measure", "number", "bool", "string", "enum", "date"]
 
@@ -44,11 +51,19 @@ class FieldSpec:
 
 
 class Vocabulary:
-    """A registered set of evidence kinds: ``kind`` name to pydantic model."""
+    """A registered set of evidence kinds: ``kind`` name to pydantic model.
 
-    def __init__(self, vocabulary_id: str, title: str, models: typing.Iterable[type[Record]]) -> None:
+    `origin` says where it came from, in words (``module judgment.evidence.hmic_crime``, ``file
+    vocab/peel.yaml``): a clash of ids names both. `source` says how another process re-creates it:
+    ``("file", path)``, ``("python", path)``, ``("module", name)``, ``("entry-point", name)`` or None.
+    """
+
+    def __init__(self, vocabulary_id: str, title: str, models: typing.Iterable[type[Record]], *,
+                 description: str | None = None, origin: str | None = None,
+                 source: Source | None | Literal["default"] = "default") -> None:
         self.id = vocabulary_id
         self.title = title
+        self.description = description
         self.models: dict[str, type[Record]] = {}
         for model in models:
             kind = _kind_of(model)
@@ -56,6 +71,22 @@ class Vocabulary:
                 raise ValueError(f"vocabulary {vocabulary_id!r} registers kind {kind!r} twice")
             self.models[kind] = model
         self._fields = {kind: _fields_of(model) for kind, model in self.models.items()}
+        module = _module_of(self.models.values())
+        self.origin = origin if origin is not None else f"module {module}"
+        self.source: Source | None = (("module", module) if module != "__main__" else None) \
+            if source == "default" else source
+        self.place: Location | None = None  # where a file declared its id, for diagnostics
+        self._fingerprint: str | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        """SHA-256 of the canonical JSON Schema of its models: two vocabularies with the same one
+        validate the same evidence the same way (made when first asked: it costs a schema per kind)."""
+        if self._fingerprint is None:
+            schemas = {kind: self.models[kind].model_json_schema() for kind in self.kinds}
+            canonical = json.dumps(schemas, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+            self._fingerprint = hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return self._fingerprint
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -65,7 +96,19 @@ class Vocabulary:
         return self._fields[kind]
 
     def __repr__(self) -> str:
-        return f"Vocabulary({self.id!r}, kinds={len(self.models)})"
+        return f"Vocabulary({self.id!r}, kinds={len(self.models)}, origin={self.origin!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """To another process as its source (re-created there), or its state when its models can be
+        found by name: judgment._vocabularies._pickling."""
+        from judgment._vocabularies._pickling import reduce_vocabulary
+
+        return reduce_vocabulary(self)
+
+
+def _module_of(models: typing.Iterable[type[Record]]) -> str:
+    """The module that declared the models (the first one's), for a Python vocabulary's origin."""
+    return next((m.__module__ for m in models), "__main__")
 
 
 def _kind_of(model: type[Record]) -> str:
@@ -145,12 +188,26 @@ _REGISTRY: dict[str, Vocabulary] = {}
 
 
 def register_vocabulary(vocabulary: Vocabulary) -> Vocabulary:
-    """Make a vocabulary available to rulebooks under its id."""
+    """Make a vocabulary available to rulebooks under its id, and return the one registered.
+
+    The same vocabulary again (the same fingerprint) is a no-op that returns the one registered
+    first; a different one under a registered id is a :class:`~judgment.VocabularyError` naming
+    both origins."""
     existing = _REGISTRY.get(vocabulary.id)
-    if existing is not None and existing is not vocabulary:
-        raise ValueError(f"a different vocabulary is already registered as {vocabulary.id!r}")
-    _REGISTRY[vocabulary.id] = vocabulary
-    return vocabulary
+    if existing is None:
+        _REGISTRY[vocabulary.id] = vocabulary
+        return vocabulary
+    if existing is not vocabulary and existing.fingerprint != vocabulary.fingerprint:
+        raise _clash(existing, vocabulary)
+    return existing
+
+
+def _clash(existing: Vocabulary, new: Vocabulary) -> VocabularyError:
+    place = new.place or Location(new.origin)
+    return VocabularyError([Diagnostic(
+        "DUPLICATE_ID", f"vocabulary {excerpt(new.id)} from {new.origin} is not the one already registered "
+        f"under that id from {existing.origin}", place,
+        hint="two different vocabularies cannot share an id: give one of them another id")])
 
 
 def get_vocabulary(vocabulary_id: str) -> Vocabulary | None:
@@ -165,5 +222,8 @@ def vocabulary_ids() -> tuple[str, ...]:
 
 
 def _load_builtin() -> None:
-    # The shipped vocabulary registers itself on import.
+    # The shipped vocabulary registers itself on import; installed packages' through their entry points.
     import judgment.evidence.hmic_crime  # noqa: F401
+    from judgment._vocabularies._plugins import load_entry_points
+
+    load_entry_points()
