@@ -14,6 +14,8 @@ REPORT = ROOT / "examples" / "sources" / REPORT_NAME
 SEED = ROOT.parent / "shared" / "seed"
 
 EXPECTED_RECORDS = 25
+#: Fields whose value their record's quote does not state, given their own sentence (issue 14, point 5).
+EXPECTED_FIELD_QUOTES = 12
 
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -28,6 +30,8 @@ def test_every_quote_is_verbatim_from_the_report() -> None:
     bundle = load_bundle(BUNDLE)
     report = normalise(REPORT.read_text(encoding="utf-8"))
     quotes = [(r.id, r.provenance.quote) for r in bundle.records]
+    quotes += [(f"{r.id}.{name}", own.quote) for r in bundle.records
+               for name, own in (r.provenance.fields or {}).items()]
     quotes.append(("inspection.summary", bundle.inspection.summary or "missing"))
     missing = [(where, quote) for where, quote in quotes if normalise(quote) not in report]
     assert not missing, "quotes not found in the report:\n" + "\n".join(
@@ -49,3 +53,14 @@ def test_source_report_matches_the_seed() -> None:
         seed = SEED / REPORT_NAME
         assert seed.is_file(), f"the seed directory {SEED} has no {REPORT_NAME}"
         assert copy == seed.read_bytes(), f"{REPORT} differs from {seed}"
+
+
+def test_field_quotes_are_transcribed_and_read_from_their_sections() -> None:
+    bundle = load_bundle(BUNDLE)
+    owned = [(r.id, name, own) for r in bundle.records for name, own in (r.provenance.fields or {}).items()]
+    assert len(owned) == EXPECTED_FIELD_QUOTES, [f"{i}.{n}" for i, n, _ in owned]
+    headings = {normalise(line.lstrip("#")) for line in REPORT.read_text(encoding="utf-8").splitlines()
+                if line.startswith("#")}
+    for record_id, name, own in owned:
+        section = own.section or bundle.record(record_id).provenance.section
+        assert {normalise(part) for part in section.split(" > ")} <= headings, f"{record_id}.{name}: {section}"

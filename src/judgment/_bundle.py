@@ -13,9 +13,10 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt
 from judgment._errors import BundleError, InputFileError, UnknownRecordError, unknown_id
 from judgment._pydantic_errors import diagnostics_from_validation
+from judgment._vocabularies._hint import unknown_vocabulary_hint
 from judgment._io._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document, parse_json_quickly, read_text
 from judgment.evidence import Record, Vocabulary, get_vocabulary, vocabulary_ids
-from judgment.evidence._base import EvidenceModel
+from judgment.evidence._base import EvidenceModel, unknown_fields
 
 MAX_RECORDS = 10_000
 
@@ -250,7 +251,7 @@ def _vocabulary_of(data: Mapping[str, Any], where: Positions, problems: list[Dia
     vocab = get_vocabulary(name)
     if vocab is None:
         problems.append(Diagnostic("UNKNOWN_VOCABULARY", f"no evidence vocabulary is registered as {excerpt(name)}",
-                                   where.of_value(("vocabulary",)), hint=did_you_mean(name, vocabulary_ids())))
+                                   where.of_value(("vocabulary",)), hint=unknown_vocabulary_hint(name, vocabulary_ids())))
     return vocab
 
 
@@ -316,12 +317,35 @@ def _record(item: Any, index: int, vocab: Vocabulary, where: Positions, problems
         problems.append(Diagnostic("UNKNOWN_KIND", f"unknown evidence kind {excerpt(kind)} in vocabulary {excerpt(vocab.id)}",
                                    where.of_value((*key, "kind")), hint=did_you_mean(str(kind), vocab.kinds)))
         return None
+    label = f"record {excerpt(item.get('id'))}: " if isinstance(item.get("id"), str) else f"record {index + 1}: "
+    item, misnamed = _field_provenance_named(item, model, key, where, label)
+    problems.extend(misnamed)
     try:
-        return model.model_validate(item)
+        record = model.model_validate(item)
     except ValidationError as exc:
-        label = f"record {excerpt(item.get('id'))}: " if isinstance(item.get("id"), str) else f"record {index + 1}: "
         problems.extend(diagnostics_from_validation(exc, key, where, label, model=model))
         return None
+    return None if misnamed else record
+
+
+def _field_provenance_named(item: Mapping[str, Any], model: type[Record], key: tuple[str | int, ...],
+                            where: Positions, label: str) -> tuple[Mapping[str, Any], list[Diagnostic]]:
+    """Provenance per field must name fields of the record's kind: each other name is reported
+    where it is written, and left out so that the rest of the record is still checked."""
+    provenance = item.get("provenance")
+    fields = provenance.get("fields") if isinstance(provenance, Mapping) else None
+    if not isinstance(fields, Mapping):
+        return item, []
+    assert isinstance(provenance, Mapping)
+    wrong = unknown_fields(model, fields)
+    if not wrong:
+        return item, []
+    known = [n for n in model.model_fields if n not in ("id", "kind", "provenance")]
+    found = [Diagnostic("UNKNOWN_FIELD", label + message.split("; did you mean")[0],
+                        where.of_key((*key, "provenance", "fields", name)), hint=did_you_mean(name, known))
+             for name, message in wrong]
+    kept = {n: v for n, v in fields.items() if n not in {name for name, _ in wrong}}
+    return {**item, "provenance": {**provenance, "fields": kept}}, found
 
 
 def bundle_json_schema(vocabulary: Vocabulary) -> dict[str, Any]:

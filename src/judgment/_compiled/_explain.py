@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from judgment._compiled._codegen import Test
 from judgment._compiled._events import checks, findings_used
 from judgment._compiled._run import Made, Run, Tried
+from judgment._compiled._sources import quotes, sources
 from judgment._compiled._values import describe, lift
 from judgment._compiled._whynot import analyse, weighed
 from judgment._judgment import (
@@ -48,13 +49,14 @@ def _finding(rule: FindingRule, made: Made, earlier: Mapping[str, list[Finding]]
     bindings = dict(zip((name for name, _ in rule.when.variables), records))
     derived = findings_used(events, tests)
     evidence = {r.id for r in records}
-    for used in derived:
-        for finding in earlier[used]:
-            evidence.update(finding.evidence)
+    rested_on = [finding for used in derived for finding in earlier[used]]
+    for finding in rested_on:
+        evidence.update(finding.evidence)
     return Finding(rule=rule.id, question=rule.question, polarity=rule.polarity,
                    text=render_template(rule.text, bindings), evidence=tuple(sorted(evidence)),
                    bindings={n: r.id for n, r in bindings.items()}, derived_from=derived, cite=rule.cite,
-                   source=rule.location.source, checks=checks(events, tests))
+                   source=rule.location.source, checks=checks(events, tests),
+                   sources=sources(rule.when, bindings, rested_on))
 
 
 def _question(run: Run, question_id: str, findings: Mapping[str, list[Finding]],
@@ -106,9 +108,7 @@ def _recommendations(run: Run, tests: Sequence[Test]) -> tuple[Recommendation, .
 
 def _quotes(run: Run, findings: Mapping[str, list[Finding]]) -> tuple[EvidenceUsed, ...]:
     used = sorted({e for found in findings.values() for f in found for e in f.evidence})
-    records = [run.bundle.record(i) for i in used]
-    return tuple(EvidenceUsed(id=r.id, kind=r.kind, document=r.provenance.document, section=r.provenance.section,
-                              quote=r.provenance.quote) for r in records)
+    return quotes([run.bundle.record(i) for i in used], (f for found in findings.values() for f in found))
 
 
 def identity(rulebook: Rulebook) -> RulebookIdentity:

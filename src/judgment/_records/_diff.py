@@ -2,7 +2,7 @@
 
 Leaves are compared by their canonical JSON (RFC 8785), the form the seal covers: 88 and
 88.0 are the same there, while true and 1, which Python calls equal, are not. List items
-are named by their `id` when it is a string unique in the list, else by their position.
+are named by their `id` (and `field`, see `_name`) when unique in the list, else by their position.
 """
 
 from __future__ import annotations
@@ -57,10 +57,21 @@ def _same(before: Any, after: Any) -> bool:
 
 
 def _names(items: list[Any]) -> list[str]:
-    ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+    ids = [_name(item) for item in items]
     if all(isinstance(i, str) for i in ids) and len(set(ids)) == len(ids):
         return [str(i) for i in ids]
     return [str(i) for i in range(len(items))]
+
+
+def _name(item: Any) -> str | None:
+    """An item's `id` (a quote's, a finding source's `record`), with its `field` when it names one:
+    a record's own quote is `asb-incidents`, the quote of its field `rate` is `asb-incidents.rate`."""
+    if not isinstance(item, dict):
+        return None
+    name, field = item.get("id", item.get("record")), item.get("field")
+    if not isinstance(name, str):
+        return None
+    return f"{name}.{field}" if isinstance(field, str) else name
 
 
 def _join(path: str, key: str) -> str:

@@ -3,10 +3,9 @@ with the derivation of each grade in an expandable section. No scripts, no exter
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from judgment._judgment import Check, Finding, Judgment, QuestionJudgment
 from judgment._render._safe import html_text as escape  # every piece of data: controls shown, then escaped
+from judgment._render._sources import quoted, records_quoted
 from judgment._render._words import (
     Explain,
     check_words,
@@ -39,7 +38,7 @@ code { font-size: .85rem; }
 
 
 def render_html(judgment: Judgment, explain: Explain = "fails") -> str:
-    quotes = {e.id: e for e in judgment.quotes}
+    quotes = records_quoted(judgment)
     overall = judgment.overall
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
              f"<title>{escape(heading(judgment))}</title><style>{_STYLE}</style></head><body>",
@@ -64,7 +63,7 @@ def render_html(judgment: Judgment, explain: Explain = "fails") -> str:
     return "\n".join(parts) + "\n"
 
 
-def _question(question: QuestionJudgment, quotes: Mapping[str, object], explain: Explain) -> str:
+def _question(question: QuestionJudgment, quotes: dict[str, tuple[str, str]], explain: Explain) -> str:
     parts = [f'<section class="question" id="{escape(question.id)}"><h2>{escape(question.title)}</h2>',
              f'<p><span class="grade {escape(question.grade)}">{escape(question.label)}</span></p>',
              '<ul class="findings">']
@@ -77,7 +76,7 @@ def _question(question: QuestionJudgment, quotes: Mapping[str, object], explain:
     return "\n".join(parts) + "</section>"
 
 
-def _derivation(question: QuestionJudgment, quotes: Mapping[str, object], explain: Explain) -> str:
+def _derivation(question: QuestionJudgment, quotes: dict[str, tuple[str, str]], explain: Explain) -> str:
     parts = ["<details><summary>How this grade was reached</summary>",
              f"<p>{escape(decided_words(question))}.</p>"]
     if explain == "full":
@@ -93,16 +92,14 @@ def _derivation(question: QuestionJudgment, quotes: Mapping[str, object], explai
     return "\n".join(parts) + "</details>"
 
 
-def _finding(finding: Finding, quotes: Mapping[str, object], explain: Explain) -> str:
+def _finding(finding: Finding, quotes: dict[str, tuple[str, str]], explain: Explain) -> str:
     parts = [f"<p><strong>{escape(finding.text)}</strong><br><span class=\"small\">rule <code>{escape(finding.rule)}"
              f"</code> ({escape(finding.source)}); cites: \u201c{escape(finding.cite.strip())}\u201d</span></p>"]
     if explain == "full":
         parts.append(_checks(finding.checks))
-    for record_id in finding.evidence:
-        evidence = quotes.get(record_id)
-        if evidence is not None:
-            parts.append(f"<blockquote>{escape(getattr(evidence, 'quote', ''))}<br><span class=\"small\">evidence "
-                         f"{escape(record_id)}, {escape(getattr(evidence, 'section', ''))}</span></blockquote>")
+    for source in quoted(finding, quotes):
+        parts.append(f"<blockquote>{escape(source.quote)}<br><span class=\"small\">evidence "
+                     f"{escape(source.label)}, {escape(source.section)}</span></blockquote>")
     return "\n".join(parts)
 
 

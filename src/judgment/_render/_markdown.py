@@ -5,12 +5,11 @@ goes through `_safe`, so it renders as the text it is, never as HTML, a link, an
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 from judgment._judgment import Finding, Judgment, QuestionJudgment
 from judgment._render._safe import markdown_block as block
 from judgment._render._safe import markdown_code as code
 from judgment._render._safe import markdown_text as md
+from judgment._render._sources import quoted, records_quoted
 from judgment._render._words import (
     Explain,
     check_words,
@@ -24,7 +23,7 @@ from judgment._render._words import (
 
 
 def render_markdown(judgment: Judgment, explain: Explain = "fails") -> str:
-    quotes = {e.id: e for e in judgment.quotes}
+    quotes = records_quoted(judgment)
     lines = [f"# {md(heading(judgment))}", "", f"_{md(rulebook_line(judgment))}_", "",
              f"## {md(judgment.overall.title)}", "", f"**{md(overall_words(judgment))}**", ""]
     if judgment.overall.summary:
@@ -45,7 +44,7 @@ def render_markdown(judgment: Judgment, explain: Explain = "fails") -> str:
     return "\n".join(lines) + "\n"
 
 
-def _question(question: QuestionJudgment, quotes: Mapping[str, object], explain: Explain) -> list[str]:
+def _question(question: QuestionJudgment, quotes: dict[str, tuple[str, str]], explain: Explain) -> list[str]:
     lines = [f"## {md(question.title)}", "", f"**{md(question.label)}**", ""]
     if explain != "none":
         lines += [f"Decided: {md(decided_words(question))}.", ""]
@@ -63,16 +62,13 @@ def _question(question: QuestionJudgment, quotes: Mapping[str, object], explain:
     return lines + [""]
 
 
-def _finding(finding: Finding, quotes: Mapping[str, object], explain: Explain) -> list[str]:
+def _finding(finding: Finding, quotes: dict[str, tuple[str, str]], explain: Explain) -> list[str]:
     lines = [f"- **{md(polarity_label(finding.polarity))}:** {md(finding.text)}"]
     if explain == "none":
         return lines
     lines.append(f"  - rule {code(finding.rule)} ({code(finding.source)})")
     if explain == "full":
         lines += [f"  - {code(check_words(check))}" for check in finding.checks]
-    for record_id in finding.evidence:
-        evidence = quotes.get(record_id)
-        if evidence is not None:
-            lines.append(f"  - evidence {code(record_id)} ({md(getattr(evidence, 'section', ''))}): "
-                         f"\u201c{md(getattr(evidence, 'quote', ''))}\u201d")
+    for source in quoted(finding, quotes):
+        lines.append(f"  - evidence {code(source.label)} ({md(source.section)}): \u201c{md(source.quote)}\u201d")
     return lines

@@ -6,15 +6,15 @@ markup in a quote or a name reaches the terminal as anything but the characters 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import IO
 
 from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from judgment._judgment import EvidenceUsed, Finding, Judgment, QuestionJudgment
+from judgment._judgment import Finding, Judgment, QuestionJudgment
 from judgment._render._safe import visible
+from judgment._render._sources import quoted, records_quoted
 from judgment._render._words import (
     Explain,
     check_words,
@@ -37,7 +37,7 @@ def render_text(judgment: Judgment, stream: IO[str], explain: Explain = "fails",
     # In a terminal rich wraps under the indent; piped output keeps one line per item.
     console = Console(file=stream, force_terminal=color, width=None if stream.isatty() else 100_000,
                       highlight=False, emoji=False)
-    quotes = {e.id: e for e in judgment.quotes}
+    quotes = records_quoted(judgment)
     console.print(_text(heading(judgment), "bold"))
     console.print(_text(rulebook_line(judgment)))
     console.print()
@@ -61,7 +61,7 @@ def _overall(console: Console, judgment: Judgment) -> None:
     console.print()
 
 
-def _question(console: Console, number: int, question: QuestionJudgment, quotes: Mapping[str, EvidenceUsed],
+def _question(console: Console, number: int, question: QuestionJudgment, quotes: dict[str, tuple[str, str]],
               explain: Explain) -> None:
     title = _text(f"{number}. {question.title}  ", "bold")
     title.append(visible(question.label), style=_GRADE_STYLE.get(question.grade, "bold"))
@@ -84,7 +84,7 @@ def _question(console: Console, number: int, question: QuestionJudgment, quotes:
     console.print()
 
 
-def _finding(console: Console, finding: Finding, quotes: Mapping[str, EvidenceUsed], explain: Explain) -> None:
+def _finding(console: Console, finding: Finding, quotes: dict[str, tuple[str, str]], explain: Explain) -> None:
     line = _text(f"{polarity_label(finding.polarity)}: ", _POLARITY_STYLE.get(finding.polarity, ""))
     line.append(visible(finding.text), style="default")
     console.print(Padding(line, (0, 0, 0, 3), expand=False))
@@ -95,10 +95,8 @@ def _finding(console: Console, finding: Finding, quotes: Mapping[str, EvidenceUs
         _line(console, f"cites: \u201c{finding.cite.strip()}\u201d", 6, "dim")
         for check in finding.checks:
             _line(console, check_words(check), 6, "dim")
-    for record_id in finding.evidence:
-        evidence = quotes.get(record_id)
-        if evidence is not None:
-            _line(console, f"evidence {record_id} [{evidence.section}]: \u201c{evidence.quote}\u201d", 6, "dim")
+    for source in quoted(finding, quotes):
+        _line(console, f"evidence {source.label} [{source.section}]: \u201c{source.quote}\u201d", 6, "dim")
 
 
 def _recommendations(console: Console, judgment: Judgment, explain: Explain) -> None:
