@@ -34,14 +34,18 @@ def load_vocabulary(path: str | Path) -> Vocabulary:
         document = load_document(Path(path), name)
     except LoadFailure as failure:
         kind = InputFileError if failure.diagnostic.code in ("FILE_NOT_FOUND", "NOT_A_FILE") else VocabularyError
-        raise kind([failure.diagnostic]) from None
+        raise kind([_hinted(failure.diagnostic)]) from None
     problems: list[Diagnostic] = []
     declared = read_declared(document.data, document.positions, problems)
     if declared is not None:
         problems = check_names(declared, document.positions) + check_values(declared, document.positions)
     if declared is None or problems:
         raise VocabularyError([_hinted(d) for d in problems])
-    vocabulary = build(declared, f"file {name}", ("file", str(Path(path).resolve())))
+    try:
+        vocabulary = build(declared, f"file {name}", ("file", str(Path(path).resolve())))
+    except (TypeError, ValueError) as exc:  # what the checks above missed is still the file's, and located
+        raise VocabularyError([Diagnostic("BAD_VALUE", f"the vocabulary cannot be built: {exc}",
+                                          document.positions.of_value(("kinds",)), hint=HINT)]) from None
     vocabulary.place = document.positions.of_value(("vocabulary", "id"))
     return vocabulary
 

@@ -20,7 +20,8 @@ from judgment.evidence._vocabulary import _NAME, RESERVED_COMPARATORS
 
 NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
 RESERVED_FIELDS = frozenset({"id", "kind", "provenance"})
-RESERVED_MEMBERS = frozenset({"name", "value", "rank"})  # an enumeration member's own attributes
+#: A member's own attributes, and what Python's Enum refuses as a member name.
+RESERVED_MEMBERS = frozenset({"name", "value", "rank", "mro"})
 _WRITE = "a lowercase letter, then lowercase letters, digits or underscores (at most 64)"
 
 
@@ -49,8 +50,9 @@ def _name(what: str, name: str, place: Location, problems: list[Diagnostic], wor
                                    place, hint=f"a {what} name is {_WRITE}"))
         return False
     if name in words:
-        problems.append(Diagnostic("BAD_VALUE", f"{what} name {excerpt(name)} is a word of the rule language",
-                                   place, hint=f"rename the {what}: {excerpt(name)} would be read as the word"))
+        reserved = "is a word of the rule language" if what != "member" else "is reserved"
+        problems.append(Diagnostic("BAD_VALUE", f"{what} name {excerpt(name)} {reserved}", place,
+                                   hint=f"rename the {what}: {', '.join(sorted(words))} cannot be used"))
         return False
     return True
 
