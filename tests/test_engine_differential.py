@@ -66,7 +66,7 @@ def test_the_coverage_rulebook_compiles_residual_and_engine_tests_alike() -> Non
     rules = ruleset_for(COVERAGE).compiled.rules
     residual = {r.finding for r in rules.values() if r.residual}
     assert residual == {"two_rates", "arithmetic", "same_record_fields", "mixed_residual", "pair_same_category",
-                        "pair_and_finding", "pair_and_no_finding"}
+                        "pair_and_finding", "pair_and_no_finding", "asb_against_other"}
     # a bound record tested in the engine beside finding statuses and kind markers (issue 13, point 10)
     assert not residual & {"bound_and_finding", "bound_and_no_finding", "bound_and_missing", "bound_and_present"}
     split = {r.finding for r in rules.values() if not r.name.endswith("#0")}

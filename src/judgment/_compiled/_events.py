@@ -7,7 +7,7 @@ from typing import Any
 
 from judgment._compare import state_words
 from judgment._compiled._codegen import Test
-from judgment._compiled._values import describe
+from judgment._compiled._values import describe, stated_relation
 from judgment._judgment import Check
 
 #: (test id, outcome, state, *raw operands), as generated code makes them: one flat tuple, as
@@ -25,9 +25,13 @@ def _check(event: Event, test: Test) -> Check:
     operands = event[3:]
     if test.form == "position":  # operands: subject, reference, and the tolerance when one is written
         values = tuple(describe(o) for o in operands[:2])
-        if state is not None:
+        stated = stated_relation(operands[0], operands[1])
+        if state is not None and stated is not None and not stated[0]:  # read from the source, not computed
+            values += (stated[1],)
+        elif state is not None:
             within = f" within {describe(operands[2])}" if len(operands) > 2 else ""
-            values += (f"{values[0]} is {state_words(state)} {values[1]}{within}",)
+            said = f" ({stated[1]})" if stated is not None else ""
+            values += (f"{values[0]} is {state_words(state)} {values[1]}{within}{said}",)
     elif test.form == "presence":
         values = (f"{test.name} {'present' if operands[0] else 'missing'}",)
     elif test.form == "finding":

@@ -14,6 +14,7 @@ from typing import Any
 from fractions import Fraction
 
 from judgment._lang._exact import compare, divide, figure_state, minus, plus, threshold_state, times
+from judgment._lang._stated import against_comparator
 from judgment._compiled._values import Ranked, Value, lift
 from judgment.evidence import Measure
 
@@ -46,7 +47,10 @@ def step(current: Value, part: str) -> Value:
         if part in current.comparators:
             return current.comparators[part]
         if part in _MEASURE_PARTS:
-            return float(getattr(current, part))
+            number = getattr(current, part)
+            return None if number is None else float(number)  # a figure stated without numbers
+        if part == "trend":
+            return current.trend
         return None  # a declared comparator that this record does not carry
     return lift(getattr(current, part))
 
@@ -56,20 +60,36 @@ def comparator(subject: Value, name: str) -> Value:
     return subject.comparators.get(name) if isinstance(subject, Measure) else None
 
 
-def state(subject: Value, reference: Value, tolerance: Value) -> str:
+def state(subject: Value, reference: Value, tolerance: Value) -> str | None:
     """above, below, in_line or indeterminate, by the contract's table, decided in decimal
-    (judgment._lang._exact: a gap of exactly the tolerance is in line)."""
-    lower, upper = _bounds(subject)
+    (judgment._lang._exact: a gap of exactly the tolerance is in line). Against the figure's own
+    comparator a relation the source states is read when numbers are missing (judgment._lang._stated);
+    otherwise a figure without numbers is unknown (None)."""
+    if isinstance(subject, Measure) and isinstance(reference, Measure) and _own(subject, reference):
+        return against_comparator(subject, reference, 0.0 if tolerance is None else tolerance)
+    bounds = _bounds(subject)
+    if bounds is None:
+        return None
+    lower, upper = bounds
     if isinstance(reference, (float, Fraction)):
         return threshold_state(lower, upper, reference)
-    other_lower, other_upper = _bounds(reference)
-    return figure_state(lower, upper, other_lower, other_upper, 0.0 if tolerance is None else tolerance)
+    other = _bounds(reference)
+    if other is None:
+        return None
+    return figure_state(lower, upper, other[0], other[1], 0.0 if tolerance is None else tolerance)
 
 
-def _bounds(value: Value) -> tuple[float | Fraction, float | Fraction]:
+def _own(subject: Measure, reference: Measure) -> bool:
+    """Whether `reference` is one of the subject's own comparators, whose stated relation is about it."""
+    return any(c is reference for c in subject.comparators.values())
+
+
+def _bounds(value: Value) -> tuple[float | Fraction, float | Fraction] | None:
     if isinstance(value, Measure):
-        interval = value.interval
-        return (value.value, value.value) if interval is None else (interval.lower, interval.upper)
+        interval, point = value.interval, value.value
+        if point is None:
+            return None
+        return (point, point) if interval is None else (interval.lower, interval.upper)
     if isinstance(value, Fraction):  # the exact result of rule arithmetic
         return value, value
     return float(value), float(value)

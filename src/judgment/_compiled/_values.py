@@ -7,6 +7,7 @@ from enum import Enum
 from fractions import Fraction
 from typing import Any
 
+from judgment._lang._stated import computed, stated_words
 from judgment.evidence import Measure, OrderedEnum, Record
 
 
@@ -68,3 +69,13 @@ def describe(value: Value) -> str:
     if isinstance(value, Record):
         return f"{value.kind} {value.id}"
     return str(value).replace("_", " ")
+
+
+def stated_relation(subject: Value, reference: Value) -> tuple[bool, str] | None:
+    """For a figure against its own comparator that carries a stated relation: whether the relation
+    was computed from numbers (the stated one then only annotates), and the stated relation in words."""
+    if not isinstance(subject, Measure) or not isinstance(reference, Measure):
+        return None
+    name = next((n for n, c in subject.comparators.items() if c is reference), None)
+    words = None if name is None else stated_words(reference, name)
+    return None if words is None else (computed(subject, reference), words)

@@ -20,7 +20,8 @@ from typing import Any, Generic, TypeVar
 from json.encoder import encode_basestring_ascii
 
 from judgment._durable._names import property_name
-from judgment._lang._exact import gap_sign, tolerance_of
+from judgment._lang._exact import tolerance_of
+from judgment._lang._stated import gap_signs
 from judgment.evidence import Measure, OrderedEnum, Record
 
 MAX_KEYS = 200  # the C parser fails at 253 keys; leave a margin
@@ -103,10 +104,9 @@ def read_prop(record: Record, prop: Prop) -> Scalar | None:
     if comparator is None:
         return None
     part = prop.path[2]
-    if part == "gap_above":  # (gap - tolerance)'s sign, by the compiled engine's own helper
-        return float(gap_sign(value.lower, comparator.upper, tolerance_of(prop.path[3])))
-    if part == "gap_below":
-        return float(gap_sign(comparator.lower, value.upper, tolerance_of(prop.path[3])))
+    if part in ("gap_above", "gap_below"):  # (gap - tolerance)'s sign, or the stated relation's, by the
+        signs = gap_signs(value, comparator, tolerance_of(prop.path[3]))  # compiled engine's own helper
+        return None if signs is None else float(signs[0 if part == "gap_above" else 1])
     return scalar(getattr(comparator, part), prop.name)
 
 

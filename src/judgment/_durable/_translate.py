@@ -19,7 +19,7 @@ from judgment.evidence import Vocabulary
 
 _NEGATE = {"==": "!=", "!=": "==", "<": ">=", ">=": "<", ">": "<=", "<=": ">"}
 _MIRROR = {"==": "==", "!=": "!=", "<": ">", ">": "<", "<=": ">=", ">=": "<="}
-_MEASURE_PARTS = ("value", "lower", "upper")
+_MEASURE_PARTS = ("value", "lower", "upper", "trend")  # trend: a stated word, compared as a string
 
 
 class Translator:
@@ -155,6 +155,6 @@ class Translator:
             return 1.0 if node.value else 0.0
         if isinstance(node, ast.String) and spec.kind == "enum":
             return float(spec.members.index(node.value)) if spec.ordered else node.value
-        if isinstance(node, ast.String) and spec.kind == "string":
+        if isinstance(node, ast.String) and (spec.kind == "string" or spec.kind == "measure" and rest[-1] == "trend"):
             return node.value
         return None

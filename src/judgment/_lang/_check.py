@@ -15,8 +15,11 @@ from judgment._lang import _ast as ast
 from judgment._lang._range import LIMIT, overflows
 from judgment._lang._types import BOOL, COMPARATOR, DATE, ERROR, NUMBER, STRING, Type
 from judgment.evidence import FieldSpec, Vocabulary
+from judgment.evidence._base import TRENDS
 
-MEASURE_PARTS = {"value": NUMBER, "lower": NUMBER, "upper": NUMBER}
+#: What a path may read of a figure; `trend` is the direction a source states (rising, falling, stable).
+MEASURE_PARTS = {"value": NUMBER, "lower": NUMBER, "upper": NUMBER,
+                 "trend": Type("enum", members=TRENDS)}
 
 #: Which functions each kind of condition may call.
 FUNCTIONS: dict[str, frozenset[str]] = {

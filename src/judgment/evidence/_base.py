@@ -36,14 +36,31 @@ HIGHER_IS_BETTER = Better("higher")
 LOWER_IS_BETTER = Better("lower")
 
 
+#: How a source may state a figure's relation to a comparator, weakest claims in the middle:
+#: the stronger forms count as above or below wherever a rule compares (judgment._lang._stated).
+STATED_RELATIONS = ("among_lowest", "well_below", "below", "in_line", "above", "well_above", "among_highest")
+StatedRelation = Literal["among_lowest", "well_below", "below", "in_line", "above", "well_above", "among_highest"]
+#: How a source may state a figure's direction over time, with or without numbers.
+TRENDS = ("falling", "stable", "rising")
+Trend = Literal["falling", "stable", "rising"]
+
+
 @dataclass(frozen=True)
 class Comparators:
-    """Declares the comparator names a figure may carry, e.g. ``Comparators("national")``."""
+    """Declares the comparator names a figure may carry, e.g. ``Comparators("national")``.
+
+    ``stated=("below", "in_line", "above")`` restricts the relations a source may be recorded
+    as stating against them (default: all of :data:`STATED_RELATIONS`)."""
 
     names: tuple[str, ...]
+    stated: tuple[str, ...] = STATED_RELATIONS
 
-    def __init__(self, *names: str) -> None:
+    def __init__(self, *names: str, stated: tuple[str, ...] = STATED_RELATIONS) -> None:
+        unknown = sorted(set(stated) - set(STATED_RELATIONS))
+        if unknown:
+            raise ValueError(f"no stated relation {unknown[0]!r} (known: {', '.join(STATED_RELATIONS)})")
         object.__setattr__(self, "names", tuple(names))
+        object.__setattr__(self, "stated", tuple(stated))
 
 
 class OrderedEnum(str, Enum):
@@ -125,7 +142,7 @@ class Interval(EvidenceModel):
 
 def _input_schema(schema: dict[str, Any]) -> None:
     # The schema describes what a bundle may say, so it admits comparators that inherit their unit.
-    schema["required"] = ["value"]
+    schema.pop("required", None)  # a value may be left out where the source states a relation or trend
     schema["description"] = (schema.get("description", "") + "\n\n`unit` is required on a figure; a comparator "
                              "may leave it out and inherit its figure's.").strip()
 
@@ -140,17 +157,26 @@ class Measure(EvidenceModel):
     Comparators (``national``, ``previous_year``, ...) are figures too. When a
     comparator omits ``unit``, ``per`` or ``denominator`` it inherits the parent's.
     ``margin: 1.4`` is accepted as shorthand for an interval of value ± 1.4.
+
+    A source may state a relation without numbers ("higher than the figure for England and
+    Wales"): a comparator then says ``stated: above`` (with or without its own value), and the
+    figure may leave out its ``value``. Likewise ``trend: rising``. A figure with no value and
+    nothing stated is refused: there would be nothing to judge.
     """
 
     model_config = ConfigDict(json_schema_extra=_input_schema)
 
-    value: float = Field(allow_inf_nan=False)
+    value: float | None = Field(default=None, allow_inf_nan=False,
+                                description="the figure; may be left out when a relation or trend is stated")
     unit: Unit
     per: int | None = Field(default=None, ge=1, le=1_000_000_000, description="e.g. 1000 for 'per 1,000 population'")
     denominator: str | None = Field(default=None, max_length=100, description="e.g. population, households")
     interval: Interval | None = None
     comparators: Annotated[Mapping[str, Measure], AS_DICT, TO_FROZEN, SHALLOW] = Field(
         default_factory=FrozenMap, max_length=16)  # read-only: engines cache a figure's facts
+    stated: StatedRelation | None = Field(default=None, description=(
+        "on a comparator: the figure's relation to it as the source states it (above: 'higher than')"))
+    trend: Trend | None = Field(default=None, description="the direction over time the source states")
     #: Read from a bundle and expanded into `interval` once the value and it are valid; never kept.
     margin: float | None = Field(default=None, ge=0, exclude=True, repr=False,
                                  description="shorthand for interval: value - margin .. value + margin")
@@ -167,6 +193,9 @@ class Measure(EvidenceModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> Measure:
+        if self.value is None:
+            self._stated_only()
+            return self
         if self.margin is not None:  # value and margin are valid numbers by now: expand the shorthand
             if self.interval is not None:
                 raise ValueError("give either margin or interval, not both")
@@ -186,6 +215,10 @@ class Measure(EvidenceModel):
             high = self.interval.upper if self.interval else self.value
             if high > 100:
                 raise ValueError(f"a percentage cannot exceed 100, got {high}")
+        self._units()
+        return self
+
+    def _units(self) -> None:
         if self.unit == "rate" and (self.per is None or self.denominator is None):
             raise ValueError("a rate needs 'per' (e.g. 1000) and 'denominator' (e.g. population)")
         for name, comparator in self.comparators.items():
@@ -193,24 +226,37 @@ class Measure(EvidenceModel):
                 raise ValueError(f"comparator {excerpt(name)} is in {comparator.unit} but the figure is in "
                                  f"{self.unit}: "
                                  "a figure and its comparators must share a unit")
-        return self
+
+    def _stated_only(self) -> None:
+        """A figure without a value: something must be stated, and there are no bounds to give."""
+        if self.margin is not None or self.interval is not None:
+            raise ValueError("an interval or margin needs the figure's value")
+        if self.stated is None and self.trend is None and not any(c.stated for c in self.comparators.values()):
+            raise ValueError("a figure needs a value, or a relation stated in the source (a comparator such as "
+                             "{stated: above}), or a stated trend (trend: rising)")
+        self._units()
 
     @property
-    def lower(self) -> float:
+    def lower(self) -> float | None:
         return self.interval.lower if self.interval else self.value
 
     @property
-    def upper(self) -> float:
+    def upper(self) -> float | None:
         return self.interval.upper if self.interval else self.value
 
     def describe(self) -> str:
         """The figure in words an inspector reads: ``88.0% (86.6–89.4)``."""
+        if self.value is None:
+            trend = f"; stated trend: {self.trend}" if self.trend else ""
+            return f"(no figure given{trend})"
         suffix = {"percent": "%", "percent_change": "%", "percentage_points": " pp"}.get(self.unit, "")
         text = f"{_number(self.value)}{suffix}"
         if self.unit == "rate":
             text += f" per {self.per:,} {self.denominator}"
         if self.interval is not None:
             text += f" ({_number(self.interval.lower)}–{_number(self.interval.upper)})"
+        if self.trend is not None:
+            text += f"; stated trend: {self.trend}"
         return text
 
 
@@ -229,13 +275,6 @@ class Record(EvidenceModel):
     kind: str
     provenance: Provenance
 
-    def __reduce_ex__(self, protocol: Any) -> Any:
-        """A record of a vocabulary made from a file (a model no other process can find by name)
-        travels through its vocabulary: judgment._vocabularies._pickling."""
-        from judgment._vocabularies._pickling import reduce_record
-
-        return reduce_record(self, protocol)
-
     @field_validator("provenance", mode="after")
     @classmethod
     def _fields_of_the_kind(cls, value: Provenance) -> Provenance:
@@ -252,6 +291,7 @@ class Record(EvidenceModel):
             return value
         metadata = cls.model_fields[info.field_name].metadata
         declared = next((m.names for m in metadata if isinstance(m, Comparators)), ())
+        _stated_forms(value, next((m.stated for m in metadata if isinstance(m, Comparators)), STATED_RELATIONS))
         unknown = sorted(set(value.comparators) - set(declared))
         if unknown:
             close = difflib.get_close_matches(unknown[0], declared, n=1)
@@ -259,6 +299,16 @@ class Record(EvidenceModel):
             raise ValueError(f"no comparator {excerpt(unknown[0])} is declared for this figure "
                              f"(declared: {', '.join(declared) or 'none'}){hint}")
         return value
+
+
+def _stated_forms(figure: Measure, allowed: tuple[str, ...]) -> None:
+    """A relation is stated against a comparator, in a form the vocabulary allows."""
+    if figure.stated is not None:
+        raise ValueError("'stated' belongs on a comparator (national: {stated: above}), not on the figure itself")
+    for name, comparator in figure.comparators.items():
+        if comparator.stated is not None and comparator.stated not in allowed:
+            raise ValueError(f"comparator {excerpt(name)}: this figure allows the stated relations "
+                             f"{', '.join(allowed)}, not {excerpt(comparator.stated)}")
 
 
 def unknown_fields(model: type[Record], names: Iterable[Any]) -> list[tuple[str, str]]:

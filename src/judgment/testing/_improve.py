@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from judgment._bundle import Bundle
+from judgment.evidence._base import STATED_RELATIONS, TRENDS
 
 
 _BOUNDS = {"percent": (0.0, 100.0), "rate": (0.0, None), "count": (0.0, None), "ratio": (0.0, None)}
@@ -55,7 +56,12 @@ def improve(bundle: Bundle, record_id: str, field: str, step: float) -> Bundle |
 
 
 def _moved_measure(value: dict[str, Any], delta: float) -> dict[str, Any] | None:
-    moved = dict(value)
+    """The figure moved by `delta`, and what the source states moved one step the same way:
+    a stated relation along among_lowest < ... < in_line < ... < among_highest (the plain
+    relation a comparison reads never moves the wrong way), a trend along falling < stable < rising."""
+    moved = _moved_words(value, 1 if delta > 0 else -1)
+    if "value" not in value:
+        return None if moved == value else moved
     moved["value"] = value["value"] + delta
     if "interval" in value:
         moved["interval"] = {"lower": value["interval"]["lower"] + delta, "upper": value["interval"]["upper"] + delta}
@@ -65,6 +71,20 @@ def _moved_measure(value: dict[str, Any], delta: float) -> dict[str, Any] | None
     if (low is not None and lowest < low) or (high is not None and highest > high):
         return None
     return moved
+
+
+def _moved_words(value: dict[str, Any], way: int) -> dict[str, Any]:
+    moved = dict(value)
+    if "trend" in value:
+        moved["trend"] = _step(TRENDS, value["trend"], way)
+    moved["comparators"] = {name: ({**c, "stated": _step(STATED_RELATIONS, c["stated"], way)} if "stated" in c else c)
+                            for name, c in value.get("comparators", {}).items()}
+    return moved
+
+
+def _step(order: tuple[str, ...], current: str, way: int) -> str:
+    index = order.index(current) + way
+    return order[index] if 0 <= index < len(order) else current
 
 
 def _fields(bundle: Bundle) -> dict[str, Any]:
