@@ -37,7 +37,8 @@ def test_every_cli_command_is_documented() -> None:
     cli_doc = (DOCS / "cli.md").read_text(encoding="utf-8")
     from judgment._cli._app import cli
 
-    commands = ["run", "batch", "explain", "check", "test", "verify", "keygen", "schema bundle", "schema record"]
+    commands = ["run", "batch", "explain", "check", "test", "verify", "keygen", "schema bundle", "schema record",
+                "vocabularies"]
     assert sorted(c for c in cli.commands if c != "schema") == sorted(c for c in commands if " " not in c)
     for command in commands:
         assert f"judgment {command}" in cli_doc
