@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt
 from judgment._errors import BundleError, InputFileError, UnknownRecordError, unknown_id
 from judgment._pydantic_errors import diagnostics_from_validation
+from judgment._vocabularies._hint import unknown_vocabulary_hint
 from judgment._io._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document, parse_json_quickly, read_text
 from judgment.evidence import Record, Vocabulary, get_vocabulary, vocabulary_ids
 from judgment.evidence._base import EvidenceModel, unknown_fields
@@ -250,7 +251,7 @@ def _vocabulary_of(data: Mapping[str, Any], where: Positions, problems: list[Dia
     vocab = get_vocabulary(name)
     if vocab is None:
         problems.append(Diagnostic("UNKNOWN_VOCABULARY", f"no evidence vocabulary is registered as {excerpt(name)}",
-                                   where.of_value(("vocabulary",)), hint=did_you_mean(name, vocabulary_ids())))
+                                   where.of_value(("vocabulary",)), hint=unknown_vocabulary_hint(name, vocabulary_ids())))
     return vocab
 
 

@@ -20,6 +20,7 @@ from judgment._cli._run import explain, run
 from judgment._cli._schema import schema
 from judgment._cli._test import test_rulebook
 from judgment._cli._verify import verify
+from judgment._vocabularies._command import vocabularies
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,7 +29,7 @@ def cli() -> None:
     """judgment: judge inspection evidence against a declarative rulebook."""
 
 
-for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen):
+for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies):
     cli.add_command(_command)
 
 

@@ -11,6 +11,7 @@ import click
 
 from judgment._batch._lines import Line, judged_lines
 from judgment._cli._errors import reports_errors
+from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import Diagnostic, Location
 from judgment._errors import InputFileError
 from judgment._rulebook._loader import load_rulebook
@@ -34,6 +35,7 @@ BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
 @click.option("--trace/--no-trace", default=True, show_default=True,
               help="Write each judgment whole, with its trace, or only its grades.")
 @reports_errors
+@uses_vocabularies
 def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float, seed: int, any_date: bool,
           trace: bool) -> None:
     """Judge every bundle (*.yaml, *.yml, *.json) under FOLDER with the rulebook in --rules.

@@ -16,6 +16,7 @@ from judgment._cli._errors import (
     plural,
     reports_errors,
 )
+from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import Diagnostic, plain, sort_diagnostics
 from judgment._errors import InputFileError, JudgmentError
 from judgment._fit import check_fit
@@ -35,6 +36,7 @@ from judgment._rulebook._model import Rulebook
               help="Generated bundles per property.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the generation, to replay a run.")
 @reports_errors
+@uses_vocabularies
 def check(rules: Path, bundles: tuple[Path, ...], output_format: str, properties: bool, examples: int,
           seed: int) -> None:
     """Check the rulebook in RULES, and any BUNDLES against its vocabulary, before anything is judged.

@@ -13,6 +13,7 @@ from judgment._bundle import load_bundle
 from judgment._cli._errors import (
     reports_errors,
 )
+from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt
 from judgment._errors import InputFileError
 from judgment._render._text import render_text
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 @click.option("--sign", "key_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Sign the decision record with this Ed25519 private key (see `judgment keygen`).")
 @reports_errors
+@uses_vocabularies
 def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_date: bool,
         record_path: Path | None, key_path: Path | None) -> None:
     """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules.
@@ -84,6 +86,7 @@ def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_dat
 @click.option("--question", "questions", multiple=True, help="The question to explain (repeatable; default: all).")
 @click.option("--any-date", is_flag=True, help="Judge even outside the rulebook's validity.")
 @reports_errors
+@uses_vocabularies
 def explain(bundle: Path, rules: Path, questions: tuple[str, ...], any_date: bool) -> None:
     """Explain the grade of each question in full: every test with its values, and why not the next grade."""
     rulebook = load_rulebook(rules)

@@ -12,6 +12,7 @@ from judgment._cli._errors import (
     EXIT_PROBLEMS,
     reports_errors,
 )
+from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import plain
 from judgment._rulebook._loader import load_rulebook
 
@@ -21,6 +22,7 @@ from judgment._rulebook._loader import load_rulebook
 @click.option("--allow-outside", is_flag=True,
               help="Let test cases start from bundles outside the rulebook folder (for a rulebook you trust).")
 @reports_errors
+@uses_vocabularies
 def test_rulebook(rules: Path, allow_outside: bool) -> None:
     """Run the rulebook's own test cases (RULES/tests/*.yaml) and report what no case exercises."""
     from judgment._cases import run_cases

@@ -10,6 +10,7 @@ import click
 from judgment._cli._errors import (
     reports_errors,
 )
+from judgment._vocabularies._option import uses_vocabularies
 
 
 @click.command()
@@ -21,6 +22,7 @@ from judgment._cli._errors import (
 @click.option("--public-key", "public_key", type=click.Path(dir_okay=False, path_type=Path),
               help="Require a valid signature by this key (the .pub file of `judgment keygen`).")
 @reports_errors
+@uses_vocabularies
 def verify(record: Path, rules: Path | None, bundle: Path | None, public_key: Path | None) -> None:
     """Replay RECORD: judge its evidence again and compare every field of the record it makes.
 

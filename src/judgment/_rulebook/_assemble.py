@@ -15,6 +15,7 @@ from judgment._rulebook._order import evaluation_order
 from judgment._rulebook._schema import FindingSpec, RulebookFileSpec, RulesFileSpec
 from judgment._rulebook._text import TemplateError, parse_deadline
 from judgment._io._yaml import Document
+from judgment.evidence import Vocabulary
 
 Located = tuple[FindingSpec, Document, int]
 
@@ -23,8 +24,9 @@ MAX_RULES = 5_000
 
 
 def assemble(sources: SourceFiles, main: RulebookFileSpec, main_document: Document,
-             rules: Sequence[tuple[RulesFileSpec, Document]], problems: list[Diagnostic]) -> Rulebook | None:
-    names = resolve_names(main, main_document, problems)
+             rules: Sequence[tuple[RulesFileSpec, Document]], problems: list[Diagnostic],
+             declared: Vocabulary | None = None) -> Rulebook | None:
+    names = resolve_names(main, main_document, problems, declared)
     if names is None:
         return None
     located = [(f, doc, i) for spec, doc in rules for i, f in enumerate(spec.findings or [])]

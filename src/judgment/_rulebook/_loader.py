@@ -25,6 +25,7 @@ from judgment._rulebook._files import MAIN_FILE, SourceFiles, read_rulebook_file
 from judgment._rulebook._model import Rulebook
 from judgment._rulebook._schema import RulebookFileSpec, RulesFileSpec
 from judgment._io._yaml import Document
+from judgment._vocabularies._folder import folder_vocabulary
 
 MAX_DIAGNOSTICS = 100
 
@@ -44,10 +45,12 @@ def load_rulebook(path: str | Path) -> Rulebook:
         raise InputFileError(problems)
     _stop_if(problems)
     assert sources is not None
+    declared = folder_vocabulary(sources, problems)  # out of the rule files before their shapes
+    _stop_if(problems)
     shapes = _validate_shapes(sources, problems)
     _stop_if(problems)
     assert shapes is not None
-    rulebook = assemble(sources, shapes.main, shapes.main_document, shapes.rules, problems)
+    rulebook = assemble(sources, shapes.main, shapes.main_document, shapes.rules, problems, declared)
     _stop_if(problems)
     assert rulebook is not None
     return rulebook  # stage 6 (analysis) runs when its warnings are first asked for

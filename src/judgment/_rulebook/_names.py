@@ -10,6 +10,7 @@ from judgment._lang._parser import RESERVED_WORDS
 from judgment._rulebook._model import Grade, Polarity, Question
 from judgment._rulebook._schema import RulebookFileSpec
 from judgment._io._yaml import Document, PathKey
+from judgment._vocabularies._hint import unknown_vocabulary_hint
 from judgment.evidence import Vocabulary, get_vocabulary, vocabulary_ids
 
 
@@ -33,13 +34,10 @@ class Names:
         return [p.id for p in self.polarities]
 
 
-def resolve_names(spec: RulebookFileSpec, document: Document, problems: list[Diagnostic]) -> Names | None:
+def resolve_names(spec: RulebookFileSpec, document: Document, problems: list[Diagnostic],
+                  declared: Vocabulary | None = None) -> Names | None:
     where = document.positions
-    vocabulary = get_vocabulary(spec.rulebook.vocabulary)
-    if vocabulary is None:
-        problems.append(Diagnostic(
-            "UNKNOWN_VOCABULARY", f"no evidence vocabulary is registered as {spec.rulebook.vocabulary!r}",
-            where.of_value(("rulebook", "vocabulary")), hint=did_you_mean(spec.rulebook.vocabulary, vocabulary_ids())))
+    vocabulary = _vocabulary(spec, document, problems, declared)
     meta = spec.rulebook
     if meta.valid_to is not None and meta.valid_to < meta.valid_from:
         problems.append(Diagnostic("BAD_VALUE", f"valid_to {meta.valid_to} is before valid_from {meta.valid_from}",
@@ -57,6 +55,25 @@ def resolve_names(spec: RulebookFileSpec, document: Document, problems: list[Dia
     if vocabulary is None:
         return None
     return Names(vocabulary, scale, polarities, questions)
+
+
+def _vocabulary(spec: RulebookFileSpec, document: Document, problems: list[Diagnostic],
+                declared: Vocabulary | None) -> Vocabulary | None:
+    """The folder's own vocabulary (its id must be the one named), else the one registered under the id."""
+    name = spec.rulebook.vocabulary
+    where = document.positions.of_value(("rulebook", "vocabulary"))
+    if declared is not None:
+        if declared.id == name:
+            return declared
+        problems.append(Diagnostic("UNKNOWN_VOCABULARY", f"the rulebook names vocabulary {name!r}, but its vocabulary "
+                                   f"file {spec.rulebook.vocabulary_file} declares {declared.id!r}", where,
+                                   hint=f"name the file's vocabulary: vocabulary: {declared.id}"))
+        return None
+    vocabulary = get_vocabulary(name)
+    if vocabulary is None:
+        problems.append(Diagnostic("UNKNOWN_VOCABULARY", f"no evidence vocabulary is registered as {name!r}", where,
+                                   hint=unknown_vocabulary_hint(name, vocabulary_ids())))
+    return vocabulary
 
 
 def refuse_reserved(name: str, location: Location, problems: list[Diagnostic]) -> None:

@@ -35,6 +35,8 @@ class MetaSpec(_Strict):
     valid_from: dt.date
     valid_to: dt.date | None = None
     vocabulary: RuleId
+    #: The folder's own vocabulary file (data), relative to the folder; its id must be `vocabulary`.
+    vocabulary_file: str | None = Field(default=None, min_length=1, max_length=255)
     framework: FrameworkSpec
 
 

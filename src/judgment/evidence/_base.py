@@ -275,6 +275,13 @@ class Record(EvidenceModel):
     kind: str
     provenance: Provenance
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """A record of a vocabulary made from a file (a model no other process can find by name)
+        travels through its vocabulary: judgment._vocabularies._pickling."""
+        from judgment._vocabularies._pickling import reduce_record
+
+        return reduce_record(self, protocol)
+
     @field_validator("provenance", mode="after")
     @classmethod
     def _fields_of_the_kind(cls, value: Provenance) -> Provenance:
