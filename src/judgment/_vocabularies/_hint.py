@@ -12,4 +12,4 @@ WAYS = ("name a vocabulary file in rulebook.yaml (rulebook: vocabulary_file: voc
 def unknown_vocabulary_hint(name: str, known: tuple[str, ...]) -> str:
     """Which known id was meant, if one is close; else every id known; then how to add one."""
     near = did_you_mean(name, known) or f"known: {', '.join(repr(k) for k in known) or 'none'}"
-    return f"{near}; to use another vocabulary, {WAYS}"
+    return f"{near} (to use another vocabulary, {WAYS})"
