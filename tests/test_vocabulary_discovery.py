@@ -241,3 +241,17 @@ def test_a_vocabulary_file_changed_under_a_worker_is_refused(tmp_path: Path) -> 
     assert function is restore_vocabulary and args[0][0] == "file"
     with pytest.raises(Exception, match="could not be re-created"):
         restore_vocabulary(args[0], args[1], "0" * 64, None)
+
+
+def test_explain_and_verify_take_vocabulary_too(tmp_path: Path) -> None:
+    rules = _without_folder_vocabulary(tmp_path)
+    given = ("--vocabulary", str(PYTHON_VOCABULARY))
+    explained = run_cli("explain", "--rules", rules, BUNDLES / "oakfield.yaml", *given)
+    assert explained.returncode == 0, explained.stderr
+    assert "attendance_above_national" in explained.stdout or "Attendance of" in explained.stdout
+    record = tmp_path / "record.json"
+    ran = run_cli("run", "--rules", rules, BUNDLES / "oakfield.yaml", "--record", record, *given)
+    assert ran.returncode == 0, ran.stderr
+    assert run_cli("verify", record, "--rules", rules).returncode != 0  # the vocabulary is unknown without it
+    verified = run_cli("verify", record, "--rules", rules, *given)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
