@@ -90,11 +90,34 @@ def test_loading_and_verifying_hostile_files(files: dict[str, Path]) -> None:
     for name, path in files.items():
         for call in (lambda: judgment.load_bundle(path), lambda: judgment.load_rulebook(path),
                      lambda: verify(path, RULES), lambda: verify(path, RULES, DERBYSHIRE),
+                     lambda: judgment.verify_record(path, rules=RULES, bundle=DERBYSHIRE),
+                     lambda: judgment.verify_record(files["record.json"], public_key=path),
+                     lambda: judgment.decision_record(JUDGED, SHIPPED, BUNDLE, private_key=path),
                      lambda: judgment.judge_many(SHIPPED, [path]), lambda: evidence.load_vocabulary(path)):
             try:
                 settles(call)
             except BaseException as error:
                 raise AssertionError(f"{name}: {type(error).__name__}: {str(error)[:200]}") from error
+
+
+JUDGED = judgment.judge(SHIPPED, BUNDLE)
+
+
+def test_decision_records_from_python_misused(files: dict[str, Path]) -> None:
+    """A result with another rulebook or bundle than the one judged is a ValueError; a value of
+    another type (a key that is not a key, a path that is not a path) a TypeError."""
+    other = judgment.load_rulebook(TINY)
+    for call in (lambda: judgment.decision_record(JUDGED, other, BUNDLE),
+                 lambda: judgment.decision_record(JUDGED, SHIPPED, BUNDLE.model_copy(
+                     update={"inspection": BUNDLE.inspection.model_copy(update={"organisation": "Elsewhere"})}))):
+        with pytest.raises(ValueError):
+            call()
+    for bad in (lambda: judgment.decision_record(BUNDLE, SHIPPED, BUNDLE),  # type: ignore[arg-type]
+                lambda: judgment.decision_record(JUDGED, SHIPPED, BUNDLE, private_key=b"key"),  # type: ignore[arg-type]
+                lambda: judgment.verify_record(3),  # type: ignore[arg-type]
+                lambda: judgment.verify_record(files["record.json"], public_key=object())):  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            bad()
 
 
 def test_a_hostile_path_is_an_input_file_error(files: dict[str, Path]) -> None:
@@ -278,6 +301,7 @@ COVERED = {
     "Bundle.to_data", "Judgment.question", "Judgment.to_data", "Judgment.to_json", "Judgment.outcome",
     "LiveSession.add", "LiveSession.retract", "LiveSession.judgment", "LiveSession.close",
     "BatchResult.portable", "BatchResult.attached",
+    "judgment.decision_record", "judgment.verify_record",
 }
 
 

@@ -48,17 +48,17 @@ class Source(_Frozen):
 class Finding(_Frozen):
     """A finding produced by one rule from one binding of evidence records."""
 
-    rule: str
-    question: str
-    polarity: str
-    text: str
+    rule: str = Field(description="id of the finding rule that made it")
+    question: str = Field(description="id of the question the finding belongs to")
+    polarity: str = Field(description="one of the polarities the rulebook declares (e.g. strength, area_for_improvement)")
+    text: str = Field(description="the finding in words, as the rule states it")
     evidence: tuple[str, ...] = Field(description="ids of the evidence records behind this finding")
     bindings: Annotated[Mapping[str, str], AS_DICT, TO_FROZEN, SHALLOW] = Field(
         description="condition variable -> record id")
     derived_from: tuple[str, ...] = Field(default=(), description="findings this one was derived from")
-    cite: str
+    cite: str = Field(description="the passage of the framework or report the rule cites")
     source: str = Field(description="rule file path:line")
-    checks: tuple[Check, ...] = ()
+    checks: tuple[Check, ...] = Field(default=(), description="each test of the rule's condition, with the values it compared and its outcome")
     sources: tuple[Source, ...] = Field(
         default=(), description="for each record bound and each field the condition read (and those of the "
                                 "findings it rests on), the provenance behind that field")
@@ -67,69 +67,77 @@ class Finding(_Frozen):
 class Decision(_Frozen):
     """Which criterion decided a grade, and the findings it weighed."""
 
-    criterion: str
-    grade: str | None
-    source: str
-    condition: str | None
-    cite: str | None = None
-    checks: tuple[Check, ...] = ()
+    criterion: str = Field(description="id of the criterion that decided")
+    grade: str | None = Field(description="the grade it gave; null for an ungraded overall judgment")
+    source: str = Field(description="rule file path:line of the criterion")
+    condition: str | None = Field(description="the criterion's condition as written; null for a fallback that always holds")
+    cite: str | None = Field(default=None, description="the passage of the framework the criterion cites")
+    checks: tuple[Check, ...] = Field(default=(), description="each test of the condition, with its values and outcome")
     findings: tuple[str, ...] = Field(default=(), description="rule ids of the findings the criterion weighed")
 
 
 class CriterionAnalysis(_Frozen):
     """One criterion of a neighbouring grade: did it hold, and if not, what failed."""
 
-    criterion: str
-    source: str
-    condition: str | None
-    holds: bool | None
+    criterion: str = Field(description="id of the criterion")
+    source: str = Field(description="rule file path:line of the criterion")
+    condition: str | None = Field(description="its condition as written; null when it has none")
+    holds: bool | None = Field(description="whether it holds on this evidence; null when evidence is missing")
     failed: tuple[str, ...] = Field(description="each failing test, in words, with the values that made it fail")
-    checks: tuple[Check, ...] = ()
+    checks: tuple[Check, ...] = Field(default=(), description="each test of the condition, with its values and outcome")
 
 
 class GradeAnalysis(_Frozen):
     """What the next better (or worse) grade would need."""
 
-    grade: str
-    label: str
-    criteria: tuple[CriterionAnalysis, ...]
-    note: str | None = None
+    grade: str = Field(description="id of the neighbouring grade")
+    label: str = Field(description="its label, as the rulebook's scale writes it")
+    criteria: tuple[CriterionAnalysis, ...] = Field(description="the criteria that would give that grade, in order")
+    note: str | None = Field(default=None, description="why there is nothing to analyse, when so (e.g. no criterion gives that grade)")
 
 
 class WhyNot(_Frozen):
-    better: GradeAnalysis | None
-    worse: GradeAnalysis | None
+    """Why a question got its grade and not a neighbouring one: the next grade up and down."""
+
+    better: GradeAnalysis | None = Field(description="the next better grade and what it would need; null at the best grade")
+    worse: GradeAnalysis | None = Field(description="the next worse grade and what would lead to it; null at the worst grade")
 
 
 class QuestionJudgment(_Frozen):
-    id: str
-    title: str
-    grade: str
-    label: str
-    decided_by: Decision
-    findings: tuple[Finding, ...]
-    why_not: WhyNot | None = None
+    """The judgment of one question of the rulebook: its grade, why, and its findings."""
+
+    id: str = Field(description="id of the question")
+    title: str = Field(description="the question as the rulebook asks it")
+    grade: str = Field(description="id of the grade given")
+    label: str = Field(description="the grade's label")
+    decided_by: Decision = Field(description="the criterion that decided the grade")
+    findings: tuple[Finding, ...] = Field(description="every finding of this question, in rule order")
+    why_not: WhyNot | None = Field(default=None, description="what the neighbouring grades would need, when asked for")
 
 
 class OverallJudgment(_Frozen):
-    title: str
-    method: str
-    grade: str | None
-    label: str | None
+    """The overall judgment over the questions, as the rulebook declares it (graded or not)."""
+
+    title: str = Field(description="the overall question as the rulebook asks it")
+    method: str = Field(description="how it is reached: worst, best, criteria (rules over the question grades) or ungraded")
+    grade: str | None = Field(description="id of the grade given; null when the rulebook leaves it ungraded")
+    label: str | None = Field(description="the grade's label; null when ungraded")
     summary: str | None = Field(description="the rulebook's statement of how the overall judgment is reached")
     narrative: str | None = Field(default=None, description="the inspection's own overall summary, if the bundle has one")
-    decided_by: Decision | None = None
+    decided_by: Decision | None = Field(default=None, description="the criterion that decided it, for a rule over the question grades")
 
 
 class Recommendation(_Frozen):
-    id: str
-    rule: str
-    text: str
-    deadline: str | None
+    """A recommendation the rulebook makes when its findings hold."""
+
+    id: str = Field(description="id of the recommendation")
+    rule: str = Field(description="id of the recommendation rule that made it")
+    text: str = Field(description="the recommendation in words")
+    deadline: str | None = Field(description="when it is to be done, as the rule says (e.g. within six months)")
     findings: tuple[str, ...] = Field(description="the findings that triggered it")
-    cite: str | None
-    source: str
-    checks: tuple[Check, ...] = ()
+    cite: str | None = Field(description="the passage of the report the rule cites")
+    source: str = Field(description="rule file path:line")
+    checks: tuple[Check, ...] = Field(default=(), description="each test of the rule's condition, with its values and outcome")
 
 
 class EvidenceUsed(_Frozen):
@@ -146,23 +154,26 @@ class EvidenceUsed(_Frozen):
 
 
 class RulebookIdentity(_Frozen):
-    id: str
-    title: str
-    version: str
-    valid_from: str
-    valid_to: str | None
-    sha256: str
+    """Which rulebook made a judgment: enough to find the very files again."""
+
+    id: str = Field(description="the rulebook's id")
+    title: str = Field(description="its title")
+    version: str = Field(description="its version")
+    valid_from: str = Field(description="the first date it is in force (ISO date)")
+    valid_to: str | None = Field(description="the last date it is in force; null for no end")
+    sha256: str = Field(description="SHA-256 over its files (see records)")
 
 
 class Judgment(_Frozen):
     """A whole judgment. ``to_json()`` keeps the keys other tools rely on stable."""
 
-    rulebook: RulebookIdentity
-    inspection: Annotated[Mapping[str, Any], DEEP_IN, DEEP_FROZEN, DEEP_OUT]
-    engine: str
-    overall: OverallJudgment
-    questions: tuple[QuestionJudgment, ...]
-    recommendations: tuple[Recommendation, ...]
+    rulebook: RulebookIdentity = Field(description="the rulebook that judged")
+    inspection: Annotated[Mapping[str, Any], DEEP_IN, DEEP_FROZEN, DEEP_OUT] = Field(
+        description="the bundle's inspection as plain data: organisation, title, framework, period, date, summary")
+    engine: str = Field(description="the engine of record that made the findings: durable_rules or compiled")
+    overall: OverallJudgment = Field(description="the overall judgment")
+    questions: tuple[QuestionJudgment, ...] = Field(description="each question's judgment, in the rulebook's order")
+    recommendations: tuple[Recommendation, ...] = Field(description="every recommendation made, in the rulebook's order")
     quotes: tuple[EvidenceUsed, ...] = Field(
         description="every evidence record a finding rests on, with its quote (field null), and each field quote "
                     "a finding read (field named), sorted by record id then field")
@@ -177,12 +188,15 @@ class Judgment(_Frozen):
 
     @property
     def grades(self) -> dict[str, str]:
+        """Each question's grade by question id."""
         return {q.id: q.grade for q in self.questions}
 
     def to_data(self) -> dict[str, Any]:
+        """Plain JSON-ready data: what the decision record holds of the judgment."""
         return self.model_dump(mode="json")
 
     def to_json(self) -> str:
+        """`to_data()` as JSON text: keys sorted, two-space indent, UTF-8."""
         return json.dumps(self.to_data(), sort_keys=True, indent=2, ensure_ascii=False)
 
     def outcome(self) -> dict[str, Any]:

@@ -41,10 +41,12 @@ class LiveSession:
 
     @property
     def records(self) -> tuple[Record, ...]:
+        """The records now in the session, in id order."""
         return self._session.snapshot()[0]
 
     @property
     def bundle(self) -> Bundle:
+        """The records now in the session as a bundle of the session's inspection."""
         return self._empty.replace_records(self.records)
 
     def judgment(self) -> Judgment:
@@ -54,6 +56,7 @@ class LiveSession:
         return self._engine.explain(self._empty.replace_records(records), made)
 
     def close(self) -> None:
+        """End the engine session and free what it holds (also done on leaving a `with` block)."""
         self._session.close()
 
     def __enter__(self) -> LiveSession:

@@ -21,17 +21,20 @@ from judgment._rulebook._model import Rulebook
 class BatchResult:
     """One bundle's result: its grades at once, its full explanation on demand."""
 
-    index: int  # the bundle's position in the input
-    origin: str  # the file it was loaded from, or ``<bundle>``
-    engine: str | None  # the engine that judged it ("compiled"); None when it was refused
-    cross_checked: bool  # durable_rules judged it too, and made the same findings
-    grades: dict[str, str] = field(default_factory=dict)  # question -> grade
-    overall: str | None = None
-    error: JudgmentError | None = None  # why it was refused; then there is no judgment
+    index: int = field(metadata={"description": "the bundle's position in the input, from 0"})
+    origin: str = field(metadata={"description": "the file it was loaded from, or `<bundle>`"})
+    engine: str | None = field(metadata={"description": "the engine that judged it (`compiled`); null when refused"})
+    cross_checked: bool = field(metadata={"description": "durable_rules judged it too, and made the same findings"})
+    grades: dict[str, str] = field(default_factory=dict, metadata={"description": "question id -> grade id"})
+    overall: str | None = field(default=None, metadata={
+        "description": "the overall grade; null when ungraded or refused"})
+    error: JudgmentError | None = field(default=None, metadata={
+        "description": "why the bundle was refused (its diagnostics); then there is no judgment"})
     _source: Run | Shipped | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
+        """True when the bundle was judged (no ``error``)."""
         return self.error is None
 
     @cached_property

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from judgment._records._diff import safe
-
 IDENTICAL, OUTCOME_DIFFERS, SEAL_BROKEN, RULEBOOK_CHANGED, EVIDENCE_CHANGED = 0, 1, 3, 4, 5
 COULD_NOT_REPLAY, SIGNATURE_INVALID = 6, 7
 _ORDER = (SEAL_BROKEN, SIGNATURE_INVALID, RULEBOOK_CHANGED, EVIDENCE_CHANGED, COULD_NOT_REPLAY, OUTCOME_DIFFERS)
@@ -25,23 +23,40 @@ MAX_LINES = 40  # per outcome: a changed rulebook can change hundreds of values 
 
 @dataclass
 class Verification:
-    """One list of (title, line) per outcome found, and notes that change no exit code."""
+    """What replaying a decision record found: one list of (title, line) per outcome found, and
+    notes that change no exit code. ``exit_code`` is 0 only when the record is intact and replays
+    to the very same record; ``render()`` is what `judgment verify` prints."""
 
-    findings: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
+    findings: dict[int, list[tuple[str, str]]] = field(default_factory=dict, metadata={
+        "description": "for each outcome found (by its exit code: 3 seal broken or not a record, 7 signature "
+                       "not valid, 4 rulebook changed, 5 evidence changed, 6 could not replay, 1 outcome "
+                       "differs), the (title, line) pairs that say what"})
+    notes: list[str] = field(default_factory=list, metadata={
+        "description": "what was found that changes no exit code, e.g. that a signature was not checked"})
 
     def add(self, code: int, line: str, title: str | None = None) -> None:
+        """Record one thing found, under its outcome's exit code (the verifier's own use)."""
         self.findings.setdefault(code, []).append((title or TITLES[code], line))
 
     def note(self, line: str) -> None:
+        """Record a note that changes no exit code (the verifier's own use)."""
         self.notes.append(line)
 
     @property
     def exit_code(self) -> int:
+        """The exit code of the first outcome found, in the order 3, 7, 4, 5, 6, 1; 0 when identical."""
         return next((code for code in _ORDER if code in self.findings), IDENTICAL)
+
+    @property
+    def identical(self) -> bool:
+        """True when the record is intact and replays to the same record in every field but its
+        timestamp, seal and signature."""
+        return self.exit_code == IDENTICAL
 
     def render(self) -> str:
         """Text for a terminal: each outcome's title once, its lines after it; nothing from the record raw."""
+        from judgment._records._diff import safe  # here: its canonical JSON costs `import judgment` 5 ms
+
         if not self.findings:
             lines = ["identical: the record is intact and replays to the same outcome"]
         else:

@@ -79,7 +79,7 @@ def _of_another_format(record: dict[str, Any], found: Verification) -> bool:
     if not isinstance(made, str) or made == SCHEMA or not made.startswith(_FORMAT):
         return False
     version, current = made.removeprefix(_FORMAT), SCHEMA.removeprefix(_FORMAT)
-    if not version.isdigit() or len(version) > 6:
+    if not (version.isascii() and version.isdigit()) or len(version) > 6:
         return False
     if isinstance(record.get("seal"), str) and seal_of(record) != record["seal"]:
         found.add(SEAL_BROKEN, "the seal does not match the record's content")
