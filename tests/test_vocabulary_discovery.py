@@ -255,3 +255,14 @@ def test_explain_and_verify_take_vocabulary_too(tmp_path: Path) -> None:
     assert run_cli("verify", record, "--rules", rules).returncode != 0  # the vocabulary is unknown without it
     verified = run_cli("verify", record, "--rules", rules, *given)
     assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_a_broken_entry_point_is_an_error_naming_it(tmp_path: Path) -> None:
+    env = _installed_package(tmp_path)
+    (tmp_path / "site" / "schoolvocab-1.0.dist-info" / "entry_points.txt").write_text(
+        "[judgment.vocabularies]\nschool = schoolvocab:no_such_name\n")
+    result = run_cli("check", _without_folder_vocabulary(tmp_path), env=env)
+    assert result.returncode == 1
+    assert "entry point judgment.vocabularies:school: error: BAD_VALUE the vocabulary entry point 'school' could " \
+           "not be loaded: AttributeError" in result.stderr
+    assert "Traceback" not in result.stderr
