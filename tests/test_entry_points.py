@@ -300,7 +300,7 @@ COVERED = {
     "Bundle.place", "Bundle.index_by_kind", "Bundle.by_kind", "Bundle.record", "Bundle.replace_records",
     "Bundle.to_data", "Judgment.question", "Judgment.to_data", "Judgment.to_json", "Judgment.outcome",
     "LiveSession.add", "LiveSession.retract", "LiveSession.judgment", "LiveSession.close",
-    "BatchResult.portable", "BatchResult.attached",
+    "BatchResult.portable", "BatchResult.attached", "Bundle.model_copy",
     "judgment.decision_record", "judgment.verify_record",
 }
 
@@ -318,3 +318,11 @@ def test_run_properties_on_a_small_rulebook() -> None:
 def test_run_properties_refuses_a_count_that_is_not_a_count(examples: object) -> None:
     with pytest.raises(ValueError, match="examples"):
         testing.run_properties(judgment.load_rulebook(TINY), examples=examples)  # type: ignore[arg-type]
+
+
+def test_a_bundle_copied_with_hostile_updates() -> None:
+    """model_copy validates its update: a wrong type, an unknown key or a record twice is refused."""
+    for update in ({"records": "not records"}, {"vocabulary": 7}, {"surprise": 1},
+                   {"records": BUNDLE.records + BUNDLE.records[:1]}, {"inspection": {"organisation": ""}}):
+        with pytest.raises((judgment.JudgmentError, TypeError, ValueError)):
+            BUNDLE.model_copy(update=update)
