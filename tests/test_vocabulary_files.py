@@ -121,3 +121,22 @@ def test_a_json_vocabulary_file_loads_like_yaml(tmp_path: Path) -> None:
     path = tmp_path / "schools.json"
     path.write_text(json.dumps(YAML(typ="safe").load(BASE.read_text(encoding="utf-8"))), encoding="utf-8")
     assert load_vocabulary(path).fingerprint == load_vocabulary(BASE).fingerprint
+
+
+def _blocks(language: str) -> list[str]:
+    text = (ROOT / "docs" / "evidence.md").read_text(encoding="utf-8")
+    section = text.split("## Vocabularies as data", 1)[1]
+    return [block.split("```", 1)[0] for block in section.split(f"```{language}\n")[1:]]
+
+
+def test_the_documented_example_is_the_tested_file_and_its_bundle_loads() -> None:
+    from ruamel.yaml import YAML
+
+    from judgment.evidence import register_vocabulary
+
+    vocabulary_text, bundle_text = _blocks("yaml")[:2]
+    assert vocabulary_text == BASE.read_text(encoding="utf-8")
+    register_vocabulary(load_vocabulary(BASE))
+    bundle = judgment.bundle_from_data(YAML(typ="safe").load(bundle_text))
+    record = bundle.record("attendance")
+    assert record.rate.comparators["national"].value == 94.5 and record.leadership.value == "good"
