@@ -120,6 +120,14 @@ def test_decision_records_from_python_misused(files: dict[str, Path]) -> None:
             bad()
 
 
+def test_a_bundle_copied_with_hostile_updates() -> None:
+    """model_copy(update=...) validates like a new bundle: a ValueError (pydantic's) or, for records of
+    a vocabulary not registered, the TypeError a bundle built in code raises."""
+    for update in ({"records": "x"}, {"records": [1]}, {"vocabulary": 5}, {"vocabulary": "nowhere"},
+                   {"inspection": None}, {"nope": 1}, {"records": BUNDLE.records * 2}):
+        settles(lambda: BUNDLE.model_copy(update=update), (ValueError, TypeError))
+
+
 def test_a_hostile_path_is_an_input_file_error(files: dict[str, Path]) -> None:
     """A path the system cannot even open (a NUL byte, a name too long) is unreadable input, like a missing file."""
     for name in ("nul", "long", "missing", "fifo", "zero"):
@@ -301,7 +309,7 @@ COVERED = {
     "Bundle.to_data", "Judgment.question", "Judgment.to_data", "Judgment.to_json", "Judgment.outcome",
     "LiveSession.add", "LiveSession.retract", "LiveSession.judgment", "LiveSession.close",
     "BatchResult.portable", "BatchResult.attached", "Bundle.model_copy",
-    "judgment.decision_record", "judgment.verify_record",
+    "judgment.decision_record", "judgment.verify_record", "Bundle.model_copy",
 }
 
 
