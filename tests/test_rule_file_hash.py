@@ -47,3 +47,27 @@ def test_the_hash_is_of_the_bytes_parsed_though_the_file_changes_after_the_read(
     record = build_record(judgment.judge(rulebook, derbyshire), rulebook, derbyshire)
     assert record["rulebook"]["sha256"] == rulebook.sha256
     assert {f["path"]: f["sha256"] for f in record["rulebook"]["files"]} == expected
+
+
+def test_a_folder_vocabulary_is_built_from_the_bytes_hashed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The vocabulary file named in rulebook.yaml is part of the rulebook hash: the vocabulary the
+    rulebook judges with must be built from those same bytes, never from a second read."""
+    root = tmp_path / "rules"
+    shutil.copytree(Path(__file__).parent / "data" / "rulebooks" / "school-yaml", root)
+    vocabulary_file = root / "vocabulary.yaml"
+    original = vocabulary_file.read_bytes()
+    marker = b"title: "
+    assert marker in original
+
+    def read_then_change(path: Path | str, display: str, max_bytes: int) -> bytes:
+        data = read_bounded(path, display, max_bytes)
+        if Path(path).name == "vocabulary.yaml":  # another title, and the id the rulebook names changed
+            Path(path).write_bytes(data.replace(b"id: school-visits", b"id: school-visits-changed", 1))
+        return data
+
+    monkeypatch.setattr(_files, "read_bounded", read_then_change)
+    rulebook = judgment.load_rulebook(root)
+    recorded = {f.path: f.sha256 for f in rulebook.files}
+    assert recorded["vocabulary.yaml"] == hashlib.sha256(original).hexdigest()
+    assert vocabulary_file.read_bytes() != original  # the change really happened
+    assert rulebook.vocabulary.id == "school-visits"

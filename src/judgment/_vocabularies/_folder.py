@@ -12,7 +12,8 @@ from pathlib import Path
 
 from judgment._diagnostics import Diagnostic, Location
 from judgment._errors import JudgmentError
-from judgment._io._read import LoadFailure, inside, outside_folder
+from judgment._io._read import LoadFailure, decode_utf8, inside, outside_folder
+from judgment._io._yaml import Document, parse_document
 from judgment._rulebook._files import MAIN_FILE, SourceFiles, read_rule_file, rulebook_hash
 from judgment._rulebook._model import RuleFile
 from judgment.evidence import Vocabulary
@@ -35,23 +36,29 @@ def folder_vocabulary(sources: SourceFiles, problems: list[Diagnostic]) -> Vocab
         problems.append(outside_folder(display, f"the rulebook folder {sources.root}", "the vocabulary file",
                                        "put the vocabulary file inside the rulebook folder", where))
         return None
-    sources.documents.pop(relative, None)  # data, not rules: never checked as a rule file
-    if relative not in {f.path for f in sources.files}:  # a .json file, not read with the rule files
+    document = sources.documents.pop(relative, None)  # data, not rules: never checked as a rule file
+    if relative in {f.path for f in sources.files}:
+        if document is None:
+            return None  # read but not parsed: the rule files' stage has reported why
+    else:  # a .json file, not read with the rule files
         try:
             data = read_rule_file(path, sources.root, display, str(sources.root))
+            document = parse_document(decode_utf8(data, display), display)
         except LoadFailure as failure:
             problems.append(_at(failure.diagnostic, where))
             return None
         sources.files = (*sources.files, RuleFile(relative, hashlib.sha256(data).hexdigest()))
         sources.sha256 = rulebook_hash(sources.files)
-    return _load(Path(path), display, problems)
+    return _load(document, Path(path), display, problems)
 
 
-def _load(path: Path, display: str, problems: list[Diagnostic]) -> Vocabulary | None:
-    from judgment.evidence import load_vocabulary, register_vocabulary
+def _load(document: Document, path: Path, display: str, problems: list[Diagnostic]) -> Vocabulary | None:
+    """The vocabulary built from the document parsed from the bytes hashed (never a second read)."""
+    from judgment.evidence import register_vocabulary
+    from judgment.evidence._declared import vocabulary_from_document
 
     try:
-        return register_vocabulary(load_vocabulary(path))
+        return register_vocabulary(vocabulary_from_document(document, display, path))
     except JudgmentError as error:
         problems.extend(error.diagnostics)
         return None

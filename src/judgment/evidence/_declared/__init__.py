@@ -13,7 +13,7 @@ from pathlib import Path
 
 from judgment._diagnostics import Diagnostic
 from judgment._errors import InputFileError, VocabularyError
-from judgment._io._yaml import LoadFailure, load_document
+from judgment._io._yaml import Document, LoadFailure, load_document
 from judgment.evidence._vocabulary import Vocabulary
 
 HINT = "see 'Vocabularies as data' in docs/evidence.md for the keys a vocabulary file may hold"
@@ -24,17 +24,23 @@ def load_vocabulary(path: str | Path) -> Vocabulary:
 
     Raises :class:`~judgment.InputFileError` when the file cannot be read (missing, a folder) and
     :class:`~judgment.VocabularyError` for everything else, each with located diagnostics."""
-    from judgment.evidence._declared._build import build  # imported when first used: they import
-    from judgment.evidence._declared._names import check_names  # the rule language and the error
-    from judgment.evidence._declared._read import read_declared  # wording, which import evidence
-    from judgment.evidence._declared._values import check_values
-
     name = str(path)
     try:
         document = load_document(Path(path), name)
     except LoadFailure as failure:
         kind = InputFileError if failure.diagnostic.code in ("FILE_NOT_FOUND", "NOT_A_FILE") else VocabularyError
         raise kind([_hinted(failure.diagnostic)]) from None
+    return vocabulary_from_document(document, name, Path(path))
+
+
+def vocabulary_from_document(document: Document, name: str, path: Path) -> Vocabulary:
+    """The vocabulary a parsed file declares: callers that hash a file (a rulebook folder's own
+    vocabulary) build it from the very bytes they hashed, never from a second read of `path`."""
+    from judgment.evidence._declared._build import build  # imported when first used: they import
+    from judgment.evidence._declared._names import check_names  # the rule language and the error
+    from judgment.evidence._declared._read import read_declared  # wording, which import evidence
+    from judgment.evidence._declared._values import check_values
+
     problems: list[Diagnostic] = []
     declared = read_declared(document.data, document.positions, problems)
     if declared is not None:
@@ -42,7 +48,7 @@ def load_vocabulary(path: str | Path) -> Vocabulary:
     if declared is None or problems:
         raise VocabularyError([_hinted(d) for d in problems])
     try:
-        vocabulary = build(declared, f"file {name}", ("file", str(Path(path).resolve())))
+        vocabulary = build(declared, f"file {name}", ("file", str(path.resolve())))
     except (TypeError, ValueError) as exc:  # what the checks above missed is still the file's, and located
         raise VocabularyError([Diagnostic("BAD_VALUE", f"the vocabulary cannot be built: {exc}",
                                           document.positions.of_value(("kinds",)), hint=HINT)]) from None
