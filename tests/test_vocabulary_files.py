@@ -140,3 +140,27 @@ def test_the_documented_example_is_the_tested_file_and_its_bundle_loads() -> Non
     bundle = judgment.bundle_from_data(YAML(typ="safe").load(bundle_text))
     record = bundle.record("attendance")
     assert record.rate.comparators["national"].value == 94.5 and record.leadership.value == "good"
+
+
+def test_a_figure_may_restrict_the_stated_relations_as_in_python(tmp_path: Path) -> None:
+    """`stated:` on a figure field is Comparators(..., stated=...) of a Python vocabulary; an unknown form
+    is refused where written."""
+    text = BASE.read_text(encoding="utf-8")
+    old = "comparators: [national, previous_year], description: share"
+    assert old in text
+    path = tmp_path / "vocabulary.yaml"
+    path.write_text(text.replace(old, "comparators: [national, previous_year], stated: [below, in_line, above], "
+                                      "description: share"), encoding="utf-8")
+    vocabulary = load_vocabulary(path)
+    model = vocabulary.models["attendance"]
+    data = {"id": "a", "kind": "attendance", "provenance": {"document": "d", "section": "s", "quote": "q"},
+            "rate": {"unit": "percent", "comparators": {"national": {"stated": "well_above"}}}}
+    with pytest.raises(ValueError, match="not 'well_above'"):
+        model.model_validate(data)
+    path.write_text(text.replace(old, "comparators: [national], stated: [above, higher], description: share"),
+                    encoding="utf-8")
+    with pytest.raises(judgment.VocabularyError) as caught:
+        load_vocabulary(path)
+    (diagnostic,) = caught.value.diagnostics
+    assert diagnostic.code == "BAD_VALUE" and "higher" in diagnostic.message, diagnostic.render()
+    assert diagnostic.location.line == text[:text.index(old)].count("\n") + 1

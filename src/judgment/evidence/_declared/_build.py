@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Optional
 
 from pydantic import Field, create_model
 
-from judgment.evidence._base import Better, Comparators, Measure, OrderedEnum, Record
+from judgment.evidence._base import STATED_RELATIONS, Better, Comparators, Measure, OrderedEnum, Record
 from judgment.evidence._declared._names import camel
 from judgment.evidence._declared._read import Declared
 from judgment.evidence._declared._shape import AnyField, FigureField, KindSpec, NumberField, ScaleSpec
@@ -65,8 +65,9 @@ def _annotation(field: AnyField, enums: dict[str, type[Enum]]) -> Any:
     better = getattr(field, "better", None)
     if better is not None:
         metadata.append(Better(better))
-    if isinstance(field, FigureField) and field.comparators:
-        metadata.append(Comparators(*field.comparators))
+    if isinstance(field, FigureField) and (field.comparators or field.stated):
+        stated = tuple(field.stated) if field.stated else STATED_RELATIONS
+        metadata.append(Comparators(*field.comparators, stated=stated))
     constraints = {key: value for key, value in _constraints(field).items() if value is not None}
     if constraints:
         metadata.append(Field(**constraints))

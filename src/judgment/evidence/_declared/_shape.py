@@ -12,6 +12,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from judgment.evidence._base import STATED_RELATIONS, StatedRelation
+
 VocabularyId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_\-]*$", max_length=80)]
 ClassName = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z0-9]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=5_000)]
@@ -48,6 +50,8 @@ class FigureField(FieldBase):
     type: Literal["figure"]
     better: Better | None = None
     comparators: list[str] = Field(default_factory=list, max_length=16)
+    #: the relations a source may be recorded as stating against the comparators (default: all)
+    stated: list[StatedRelation] | None = Field(default=None, min_length=1, max_length=len(STATED_RELATIONS))
 
 
 class NumberField(FieldBase):
