@@ -19,10 +19,11 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import judgment
+import judgment.testing
 from conftest import DERBYSHIRE, ROOT
 from test_strict_evidence import SATISFACTION, refusal, variant
 
@@ -235,3 +236,14 @@ def test_a_json_number_that_float_cannot_hold_is_refused_not_rounded(tmp_path: P
     with pytest.raises(judgment.BundleError) as caught:
         judgment.load_bundle(path)
     assert_bad_value_at(caught.value, path, written)
+
+
+@settings(max_examples=1_000)
+@given(judgment.testing.measures(points=(0.0, 1e-15)))
+def test_generated_figures_are_always_in_range(data: dict[str, Any]) -> None:
+    """judgment.testing draws only valid evidence: the middle of an interval from 0 to 10^-15 is 5e-16,
+    below the smallest fraction evidence holds, so it must not be drawn as a value (found by the
+    thorough run of tests/test_generated_vocabularies.py)."""
+    from judgment.evidence import Measure
+
+    Measure.model_validate(data)

@@ -81,7 +81,7 @@ def measures(draw: st.DrawFn, comparators: Sequence[str] = (), points: Sequence[
         lower, upper = min(first, second), max(first, second)
         if draw(st.booleans()):
             return {"value": draw(st.sampled_from([lower, upper]))}
-        middle = lower + (upper - lower) / 2
+        middle = _in_range(lower + (upper - lower) / 2)  # between 0 and 10^-15 there is no fraction to hold
         return {"value": draw(st.sampled_from([lower, upper, middle])),
                 "interval": {"lower": lower, "upper": upper}}
 
