@@ -14,10 +14,12 @@ from pydantic import (
     ConfigDict,
     Field,
     GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
     ValidationInfo,
     field_validator,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from judgment._diagnostics import excerpt
@@ -61,6 +63,14 @@ class Comparators:
             raise ValueError(f"no stated relation {unknown[0]!r} (known: {', '.join(STATED_RELATIONS)})")
         object.__setattr__(self, "names", tuple(names))
         object.__setattr__(self, "stated", tuple(stated))
+
+    def __get_pydantic_json_schema__(self, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        """The field's schema says what validation enforces: only the declared comparators, each stating
+        only the allowed relations (a tool validating against the schema refuses `nationl` too)."""
+        schema = handler(core_schema)
+        comparator = {"properties": {"stated": {"enum": list(self.stated)}}}
+        return {**schema, "properties": {"comparators": {"propertyNames": {"enum": list(self.names)},
+                                                         "additionalProperties": comparator}}}
 
 
 class OrderedEnum(str, Enum):
