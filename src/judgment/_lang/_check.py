@@ -25,7 +25,7 @@ MEASURE_PARTS = {"value": NUMBER, "lower": NUMBER, "upper": NUMBER,
 FUNCTIONS: dict[str, frozenset[str]] = {
     "finding": frozenset({"present", "missing", "finding"}),
     "criterion": frozenset({"finding", "count", "any", "total", "grade"}),
-    "recommendation": frozenset({"finding", "count", "any"}),
+    "recommendation": frozenset({"finding", "count", "any", "grade"}),
     "overall": frozenset({"grade", "count_grades", "finding", "count", "any"}),
 }
 
