@@ -105,6 +105,17 @@ def test_vocabularies_lists_id_title_origin_and_kinds() -> None:
     assert "kinds: attendance, leadership" in listed.stdout
 
 
+def test_vocabularies_lists_a_rulebook_folders_own_vocabulary() -> None:
+    """A vocabulary declared in a rulebook folder is known with that rulebook: --rules DIR shows it."""
+    listed = run_cli("vocabularies", "--rules", FOLDER_RULES, "--format", "json")
+    assert listed.returncode == 0, listed.stderr
+    found = {v["id"]: v for v in json.loads(listed.stdout)}
+    assert found["school-visits"]["kinds"] == ["attendance", "leadership"]
+    assert found["school-visits"]["origin"].endswith("vocabulary.yaml")
+    broken = run_cli("vocabularies", "--rules", FOLDER_RULES / "missing")
+    assert broken.returncode == 2 and "FILE_NOT_FOUND" in broken.stderr and "Traceback" not in broken.stderr
+
+
 def test_two_different_vocabularies_under_one_id_name_both_origins() -> None:
     clash = run_cli("check", FOLDER_RULES, "--vocabulary", PYTHON_VOCABULARY)
     assert clash.returncode != 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import click
 
@@ -13,14 +14,21 @@ from judgment._vocabularies._option import uses_vocabularies
 @click.command("vocabularies")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json lists them as data, for other tools.")
+@click.option("--rules", "rulebooks", multiple=True, type=click.Path(path_type=Path), metavar="DIRECTORY",
+              help="A rulebook folder whose own vocabulary file (rulebook.yaml: vocabulary_file) to list too; "
+                   "repeatable.")
 @reports_errors
 @uses_vocabularies
-def vocabularies(output_format: str) -> None:
-    """List every vocabulary known: shipped, installed (entry-point group judgment.vocabularies)
-    and given with --vocabulary; with its title, origin and kinds."""
+def vocabularies(output_format: str, rulebooks: tuple[Path, ...]) -> None:
+    """List every vocabulary known: shipped, installed (entry-point group judgment.vocabularies),
+    given with --vocabulary, and declared by the rulebook folders given with --rules; with its
+    title, origin and kinds."""
+    from judgment import load_rulebook
     from judgment._vocabularies._plugins import load_entry_points
     from judgment.evidence import get_vocabulary, vocabulary_ids
 
+    for folder in rulebooks:  # loading a rulebook registers its folder's vocabulary
+        load_rulebook(folder)
     load_entry_points()
     known = [v for v in (get_vocabulary(i) for i in vocabulary_ids()) if v is not None]
     if output_format == "json":
