@@ -32,6 +32,7 @@ VOCABULARY = _vocabulary()
 KINDS = ("victim_contract", "victim_satisfaction", "crime_rate", "partnership_working", "domestic_abuse",
          "asb_incidents", "neighbourhood_policing")
 NUMBERS = (-5, 0, 1, 12, 36, 50, 85, 100)
+THRESHOLD_WORDS = ("above", "below", "not above", "at least", "at most", "not at least")
 
 HEADER = """\
 rulebook: {{id: generated, title: Generated, version: 1.0.0, valid_from: 2000-01-01, vocabulary: {vocabulary},
@@ -67,12 +68,11 @@ def _tests(variable: str, name: str, spec: FieldSpec) -> st.SearchStrategy[str]:
     if spec.kind == "bool":
         return st.sampled_from([path, f"{path} == false"])
     if spec.kind == "number":
-        return st.builds(lambda op, n: f"{path} {op} {n}", st.sampled_from(["<", ">=", "=="]),
+        return st.builds(lambda op, n: f"{path} {op} {n}", st.sampled_from(["<", ">=", "==", "is at most"]),
                          st.sampled_from(NUMBERS))
     forms = [st.builds(lambda op, n: f"{path}.value {op} {n}", st.sampled_from(["<", ">"]),
                        st.sampled_from(NUMBERS)),
-             st.builds(lambda word, n: f"{path} is {word} {n}", st.sampled_from(["above", "below", "not above"]),
-                       st.sampled_from(NUMBERS))]
+             st.builds(lambda word, n: f"{path} is {word} {n}", st.sampled_from(THRESHOLD_WORDS), st.sampled_from(NUMBERS))]
     if spec.comparators:
         forms.append(st.builds(lambda word, c: f"{path} is {word} {c}",
                                st.sampled_from(["above", "below", "in line with"]), st.sampled_from(spec.comparators)))

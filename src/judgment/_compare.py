@@ -6,6 +6,9 @@
 | figure with a fixed threshold    | lower > threshold         | upper < threshold         | indeterminate |
 | two points with a tolerance t    | difference > t            | difference < -t           | in_line       |
 
+``is at least N`` / ``is at most N`` (inclusive, a fixed threshold only) hold when the whole interval
+is >= N / <= N; otherwise the state is below / above, or indeterminate when the interval straddles N.
+
 A tolerance also applies to figures with intervals: the gap between the
 intervals must exceed it. With no intervals this is exactly the third row.
 Gaps are decided in decimal, as the numbers are written (judgment._lang._exact):
@@ -19,10 +22,10 @@ from typing import Literal, cast
 
 from judgment._lang import _exact
 
-State = Literal["above", "below", "in_line", "indeterminate"]
+State = Literal["above", "below", "in_line", "indeterminate", "at_least", "at_most"]
 
-#: For monotonicity on a higher-is-better field: below < in_line = indeterminate < above.
-STATE_RANK: dict[str, int] = {"below": 0, "in_line": 1, "indeterminate": 1, "above": 2}
+#: For monotonicity on a higher-is-better field: below = at_most < in_line = indeterminate < above = at_least.
+STATE_RANK: dict[str, int] = {"below": 0, "at_most": 0, "in_line": 1, "indeterminate": 1, "above": 2, "at_least": 2}
 
 
 @dataclass(frozen=True)
@@ -55,4 +58,4 @@ def against_threshold(figure: Bounds, threshold: float) -> State:
 
 def state_words(state: str) -> str:
     return {"above": "above", "below": "below", "in_line": "in line with",
-            "indeterminate": "indeterminate against"}[state]
+            "indeterminate": "indeterminate against", "at_least": "at least", "at_most": "at most"}[state]

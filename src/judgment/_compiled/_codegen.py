@@ -153,7 +153,10 @@ class FunctionWriter:
             reference = self.value(ref)
         tolerance = "None" if node.tolerance is None else self.value(node.tolerance)
         unknown = self.unknown(subject, reference, *([tolerance] if node.tolerance is not None else []))
-        state = self.emit(f"None if {unknown} else state({subject}, {reference}, {tolerance})")
+        if node.state in ("at_least", "at_most"):  # inclusive, against a threshold only (the checker's rule)
+            state = self.emit(f"None if {unknown} else bound({subject}, {reference}, {self.tables.constant(node.state)})")
+        else:
+            state = self.emit(f"None if {unknown} else state({subject}, {reference}, {tolerance})")
         test = "!=" if node.negated else "=="
         outcome = self.emit(f"None if {state} is None else {state} {test} {self.tables.constant(node.state)}")
         named = [tolerance] if node.tolerance is not None else []  # the check names the tolerance

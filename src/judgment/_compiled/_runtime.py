@@ -13,7 +13,7 @@ from typing import Any
 
 from fractions import Fraction
 
-from judgment._lang._exact import compare, divide, figure_state, minus, plus, threshold_state, times
+from judgment._lang._exact import bound_state, compare, divide, figure_state, minus, plus, threshold_state, times
 from judgment._lang._stated import against_comparator
 from judgment._compiled._values import Ranked, Value, lift
 from judgment.evidence import Measure
@@ -77,6 +77,15 @@ def state(subject: Value, reference: Value, tolerance: Value) -> str | None:
     if other is None:
         return None
     return figure_state(lower, upper, other[0], other[1], 0.0 if tolerance is None else tolerance)
+
+
+def bound(subject: Value, threshold: Value, wanted: str) -> str | None:
+    """``is at least`` / ``is at most`` a threshold (judgment._lang._exact.bound_state), decided in
+    decimal; a figure without numbers (stated relations only) is unknown (None)."""
+    bounds = _bounds(subject)
+    if bounds is None or not isinstance(threshold, (float, Fraction)):
+        return None
+    return bound_state(bounds[0], bounds[1], threshold, wanted)
 
 
 def _own(subject: Measure, reference: Measure) -> bool:
@@ -153,7 +162,7 @@ def ge(left: Value, right: Value) -> bool:
 
 #: Every name generated code may use. Nothing else is in its namespace, builtins included.
 NAMES: dict[str, Any] = {
-    "field_of": field_of, "step": step, "comparator": comparator, "state": state, "divide": divide,
+    "field_of": field_of, "step": step, "comparator": comparator, "state": state, "bound": bound, "divide": divide,
     "plus": plus, "minus": minus, "times": times, "compare": compare,
     "count": count, "total": total, "grade": grade, "count_grades": count_grades, "bool": bool, "float": float, "getattr": getattr,
     "eq": eq, "ne": ne, "lt": lt, "le": le, "gt": gt, "ge": ge,

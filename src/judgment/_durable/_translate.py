@@ -91,6 +91,9 @@ class Translator:
         tests = {  # (true form, false form), from judgment._compare.against_threshold
             "above": (Test(variable, lower, ">", threshold), Test(variable, lower, "<=", threshold)),
             "below": (Test(variable, upper, "<", threshold), Test(variable, upper, ">=", threshold)),
+            # inclusive (judgment._lang._exact.bound_state): the whole interval at or beyond the threshold
+            "at_least": (Test(variable, lower, ">=", threshold), Test(variable, lower, "<", threshold)),
+            "at_most": (Test(variable, upper, "<=", threshold), Test(variable, upper, ">", threshold)),
         }
         if state in tests:
             return tests[state][0 if want else 1]

@@ -11,7 +11,7 @@ from typing import Literal, Union
 
 CompareOp = Literal["==", "!=", "<", "<=", ">", ">="]
 ArithOp = Literal["+", "-", "*", "/"]
-State = Literal["above", "below", "in_line", "indeterminate"]
+State = Literal["above", "below", "in_line", "indeterminate", "at_least", "at_most"]
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,8 @@ class Compare:
 
 @dataclass(frozen=True)
 class Position:
-    """``figure is [not] above|below|in line with|indeterminate against reference [within t]``."""
+    """``figure is [not] above|below|in line with|indeterminate against reference [within t]``, or
+    ``figure is [not] at least|at most threshold`` (inclusive: the whole interval at or beyond it)."""
 
     subject: Node
     state: State

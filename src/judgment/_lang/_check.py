@@ -239,6 +239,9 @@ class _Checker:
         if reference.name == "error":
             return BOOL
         threshold = reference.name == "number"
+        if not threshold and node.state in ("at_least", "at_most"):
+            return self.report("TYPE_MISMATCH", f"'is {node.state.replace('_', ' ')}' needs a fixed threshold, a number",
+                               node.reference, "between two figures use 'is above', 'is below' or 'is in line with'")
         if threshold and node.state == "in_line":
             return self.report("TYPE_MISMATCH", "a figure is never 'in line with' a fixed threshold", node,
                                "against a threshold the states are above, below and indeterminate")

@@ -101,6 +101,20 @@ def threshold_state(lower: Number, upper: Number, threshold: Number) -> str:
     return "indeterminate"
 
 
+def bound_state(lower: Number, upper: Number, threshold: Number, wanted: str) -> str:
+    """``is at least`` / ``is at most`` a threshold, inclusive. At least: ``at_least`` when the whole
+    interval is at or above it (an exact figure equal to it too), below when all of it is under it,
+    else indeterminate (it straddles: some of the interval under the threshold, some at or above it).
+    At most mirrors it: ``at_most``, above, or indeterminate."""
+    if wanted == "at_least":
+        if compare(lower, threshold) >= 0:
+            return "at_least"
+        return "below" if compare(upper, threshold) < 0 else "indeterminate"
+    if compare(upper, threshold) <= 0:
+        return "at_most"
+    return "above" if compare(lower, threshold) > 0 else "indeterminate"
+
+
 def plus(left: Number, right: Number) -> Fraction:
     return exact(left) + exact(right)
 

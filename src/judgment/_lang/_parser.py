@@ -19,7 +19,7 @@ MAX_EXPRESSION_LENGTH = 2_000
 
 #: Words of the grammar; they cannot name a finding, question, grade or polarity.
 RESERVED_WORDS = frozenset({"or", "and", "not", "is", "above", "below", "in", "line", "with", "indeterminate",
-                            "against", "within", "true", "false"})
+                            "against", "within", "at", "least", "most", "true", "false"})
 MAX_EXPRESSION_DEPTH = 40
 
 _TOKEN_WORDS = {
@@ -27,7 +27,8 @@ _TOKEN_WORDS = {
     "LPAR": "'('", "RPAR": "')'", "COMMA": "','", "DOT": "'.'", "ADDOP": "'+' or '-'", "MULOP": "'*' or '/'",
     "_OR": "'or'", "_AND": "'and'", "NOT": "'not'", "_IS": "'is'", "ABOVE": "'above'", "BELOW": "'below'",
     "_IN": "'in line with'", "_LINE": "'line'", "_WITH": "'with'", "INDETERMINATE": "'indeterminate'",
-    "_AGAINST": "'against'", "_WITHIN": "'within'", "TRUE": "'true'", "FALSE": "'false'", "MINUS": "'-'",
+    "_AGAINST": "'against'", "_WITHIN": "'within'", "_AT": "'at least' or 'at most'", "_LEAST": "'least'",
+    "_MOST": "'most'", "TRUE": "'true'", "FALSE": "'false'", "MINUS": "'-'",
     "$END": "the end of the condition",
 }
 
@@ -147,6 +148,12 @@ class _ToAst(Transformer[Token, ast.Node]):
 
     def indeterminate(self, meta: Any, items: list[Any]) -> tuple[str, Any, Any]:
         return ("indeterminate", items[1], None)
+
+    def at_least(self, meta: Any, items: list[Any]) -> tuple[str, Any, Any]:
+        return ("at_least", items[0], None)
+
+    def at_most(self, meta: Any, items: list[Any]) -> tuple[str, Any, Any]:
+        return ("at_most", items[0], None)
 
     def tolerance(self, meta: Any, items: list[Any]) -> ast.Node:
         return items[0]  # type: ignore[no-any-return]
