@@ -2,7 +2,8 @@
 finding condition may take.
 
 Each rulebook uses a few kinds, so that generated histories add and retract records of the kinds
-its rules read. A rule may test fields of one or two records (named by kind, or under `given`),
+its rules read. A rule may test fields of one or two records (named by kind, or under `given`,
+as ordered pairs or, with `unordered`, each pair once),
 compare two records, and test ``present``, ``missing``, ``finding`` and ``not finding``; a rule
 may name only findings declared before it, so chains of derived findings are acyclic by
 construction. Rulebooks are data (YAML text); :func:`load` writes and loads each once.
@@ -105,28 +106,37 @@ def _condition(draw: st.DrawFn, variables: dict[str, str], kinds: tuple[str, ...
     if len(variables) == 2 and len(set(variables.values())) == 1:
         (first, kind), (second, _) = variables.items()
         atoms.append(_pair_test(first, second, kind, vocabulary))
-    atom = st.one_of(*atoms)
-    node = st.recursive(atom, lambda inner: st.one_of(
-        inner.map(lambda a: f"not ({a})"),
-        st.tuples(inner, inner, st.sampled_from(["and", "or"])).map(lambda t: f"({t[0]}) {t[2]} ({t[1]})")),
-        max_leaves=4)
-    text = draw(node)
+    text = _tree(draw, st.one_of(*atoms), leaves=4)
     for variable, kind in variables.items():  # a variable the condition never names is refused
         if f"{variable}." not in text:
             text = f"({text}) and ({draw(_field_test(variable, kind, vocabulary))})"
     return text
 
 
+def _tree(draw: st.DrawFn, atom: st.SearchStrategy[str], leaves: int) -> str:
+    """An atom, or `not`, `and` or `or` over smaller trees, with at most `leaves` atoms in all. (Built by
+    hand: hypothesis's st.recursive warned, at random, that this extension could not recurse.)"""
+    shape = draw(st.sampled_from(["atom", "not", "and", "or"] if leaves > 1 else ["atom", "not"]))
+    if shape == "atom":
+        return draw(atom)
+    if shape == "not":
+        return f"not ({_tree(draw, atom, leaves - 1) if leaves > 1 else draw(atom)})"
+    left = draw(st.integers(1, leaves - 1))
+    return f"({_tree(draw, atom, left)}) {shape} ({_tree(draw, atom, leaves - left)})"
+
+
 @st.composite
 def _finding(draw: st.DrawFn, index: int, kinds: tuple[str, ...], earlier: list[str],
              vocabulary: Vocabulary) -> dict[str, object]:
-    shape = draw(st.sampled_from(["none", "one", "two", "given"]))
+    shape = draw(st.sampled_from(["none", "one", "two", "given", "distinct"]))
     rule: dict[str, object] = {"id": f"f{index}", "question": "q", "polarity": draw(st.sampled_from(["plus", "minus"])),
                                "text": "t", "cite": "c"}
-    if shape == "given":
+    if shape in ("given", "distinct"):  # ordered pairs, or each pair once (`unordered`, in either order)
         kind = draw(st.sampled_from(kinds))
         variables = {"a": kind, "b": kind}
         rule["given"] = variables
+        if shape == "distinct":
+            rule["unordered"] = draw(st.permutations(["a", "b"]))
     else:
         count = {"none": 0, "one": 1, "two": 2}[shape]
         variables = {k: k for k in draw(st.lists(st.sampled_from(kinds), min_size=min(count, len(kinds)),
