@@ -29,6 +29,7 @@ RULES = {
     "above": "detection_rate.rate is above {n}",
     "straddles": "detection_rate.rate is indeterminate against {n}",
     "value_at_most": "detection_rate.rate.value is at most {n}",
+    "either": "detection_rate.rate is at least {n} or detection_rate.rate.value >= 0",  # always made: its checks show
 }
 
 
@@ -71,7 +72,7 @@ def test_an_exact_figure_on_the_threshold_holds(tmp_path_factory: pytest.TempPat
 def test_a_straddling_interval_is_indeterminate(tmp_path_factory: pytest.TempPathFactory, derbyshire: Bundle) -> None:
     result = judgment.judge(_rulebook(tmp_path_factory, "95"), _figure(derbyshire, "95", "94", "96"))
     made = {f.rule for q in result.questions for f in q.findings}
-    assert made == {"r_not_at_least", "r_not_at_most", "r_straddles", "r_value_at_most"}
+    assert made == {"r_not_at_least", "r_not_at_most", "r_straddles", "r_value_at_most", "r_either"}
     (finding,) = [f for q in result.questions for f in q.findings if f.rule == "r_not_at_least"]
     (check,) = finding.checks
     assert check.state == "indeterminate"
@@ -113,3 +114,20 @@ def test_intervals_touching_the_threshold_in_both_engines(
     assert ("at_least" in made) == (lower >= n) and ("not_at_least" in made) == (lower < n)
     assert ("at_most" in made) == (upper <= n) and ("not_at_most" in made) == (upper > n)
     assert ("straddles" in made) == (lower <= n <= upper)
+
+
+def _either_check(result: judgment.Judgment) -> judgment.Check:
+    (finding,) = [f for q in result.questions for f in q.findings if f.rule == "r_either"]
+    return finding.checks[0]
+
+
+def test_a_failed_test_says_what_would_make_it_hold(tmp_path_factory: pytest.TempPathFactory,
+                                                    derbyshire: Bundle) -> None:
+    rulebook = _rulebook(tmp_path_factory, "95")
+    straddling = _either_check(judgment.judge(rulebook, _figure(derbyshire, "95", "94", "96")))
+    assert straddling.values[-1] == (
+        "95.0% (94.0–96.0) is indeterminate against 95; it would hold if the whole interval were at or above 95")
+    point = _either_check(judgment.judge(rulebook, _figure(derbyshire, "94.5")))
+    assert point.values[-1] == "94.5% is below 95; it would hold if it were 95 or more"
+    held = _either_check(judgment.judge(rulebook, _figure(derbyshire, "95")))
+    assert held.outcome is True and held.values[-1] == "95.0% is at least 95"

@@ -39,7 +39,7 @@ class Test:
 
     condition: str
     form: str  # compare | position | path | presence | finding | any
-    name: str = ""  # the kind, finding or polarity a presence/finding/any test names
+    name: str = ""  # the kind, finding or polarity a presence/finding/any test names; a position's state
 
 
 class Tables:
@@ -160,7 +160,8 @@ class FunctionWriter:
         test = "!=" if node.negated else "=="
         outcome = self.emit(f"None if {state} is None else {state} {test} {self.tables.constant(node.state)}")
         named = [tolerance] if node.tolerance is not None else []  # the check names the tolerance
-        self.record(node, "position", [subject, reference, *named], outcome, state)
+        wanted = ("not " if node.negated else "") + node.state  # names what would make it hold (why-not)
+        self.record(node, "position", [subject, reference, *named], outcome, state, wanted)
         return outcome
 
     # values -----------------------------------------------------------------

@@ -31,7 +31,8 @@ def _check(event: Event, test: Test) -> Check:
         elif state is not None:
             within = f" within {describe(operands[2])}" if len(operands) > 2 else ""
             said = f" ({stated[1]})" if stated is not None else ""
-            values += (f"{values[0]} is {state_words(state)} {values[1]}{within}{said}",)
+            need = _inclusive_need(test.name, operands[0], values[1]) if outcome is False else ""
+            values += (f"{values[0]} is {state_words(state)} {values[1]}{within}{said}{need}",)
     elif test.form == "presence":
         values = (f"{test.name} {'present' if operands[0] else 'missing'}",)
     elif test.form == "finding":
@@ -48,3 +49,14 @@ def findings_used(events: Sequence[Event] | None, tests: Sequence[Test]) -> tupl
     return tuple(sorted({tests[e[0]].name for e in events or () if tests[e[0]].form == "finding" and e[1]}))
 
 
+def _inclusive_need(wanted: str, subject: Any, threshold: str) -> str:
+    """What would make a failed ``is [not] at least|at most N`` hold: the why-not's answer. A figure
+    with an interval needs all of it on the right side of N; a straddling interval never is."""
+    ranged = getattr(subject, "interval", None) is not None
+    need = {"at_least": ("the whole interval were at or above", "it were {} or more"),
+            "at_most": ("the whole interval were at or below", "it were {} or less"),
+            "not at_least": ("some of the interval were below", "it were below {}"),
+            "not at_most": ("some of the interval were above", "it were above {}")}.get(wanted)
+    if need is None:
+        return ""
+    return f"; it would hold if {need[0]} {threshold}" if ranged else f"; it would hold if {need[1].format(threshold)}"
