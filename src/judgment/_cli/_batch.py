@@ -14,6 +14,7 @@ from judgment._cli._errors import reports_errors
 from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import Diagnostic, Location
 from judgment._errors import InputFileError
+from judgment._io._read import named
 from judgment._rulebook._loader import load_rulebook
 
 BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
@@ -78,10 +79,10 @@ def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float
 
 def _bundle_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
-        raise InputFileError([Diagnostic("FILE_NOT_FOUND", "no such folder of bundles", Location(str(folder)))])
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"no folder of bundles {named(str(folder))}", Location(str(folder)))])
     files = sorted(p for p in folder.rglob("*") if p.suffix in BUNDLE_SUFFIXES and p.is_file())
     if not files:
-        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"no bundles ({', '.join(BUNDLE_SUFFIXES)}) in the folder",
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"no bundles ({', '.join(BUNDLE_SUFFIXES)}) in the folder {named(str(folder))}",
                                          Location(str(folder)))])
     return files
 
@@ -95,6 +96,6 @@ def _write_lines(out: Path, lines: Iterable[Line]) -> list[Line]:
                 stream.write(line.text + "\n")
                 written.append(line)
     except OSError as exc:
-        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"cannot write the results: {exc.strerror}",
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"cannot write the results to {named(str(out))}: {exc.strerror}",
                                          Location(str(out)))]) from None
     return written

@@ -16,6 +16,7 @@ from judgment._cli._errors import (
 from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt
 from judgment._errors import InputFileError
+from judgment._io._read import named
 from judgment._render._text import render_text
 from judgment._render._words import Explain
 from judgment._rulebook._loader import load_rulebook
@@ -111,5 +112,5 @@ def _write(path: Path, text: str) -> None:
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"cannot write the record: {exc.strerror}",
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"cannot write the record to {named(str(path))}: {exc.strerror}",
                                          Location(str(path)))]) from None

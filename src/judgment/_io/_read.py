@@ -13,7 +13,7 @@ import os
 import stat
 from pathlib import Path
 
-from judgment._diagnostics import Diagnostic, Location
+from judgment._diagnostics import Diagnostic, Location, excerpt
 
 _CHUNK = 1 << 16
 
@@ -37,11 +37,9 @@ def read_bounded(path: Path | str, display: str, max_bytes: int) -> bytes:
     except IsADirectoryError:
         raise LoadFailure(_not_a_file(display, "a folder")) from None
     except OSError as exc:
-        raise LoadFailure(Diagnostic("FILE_NOT_FOUND", f"cannot read file: {exc.strerror}",
-                                     Location(display))) from None
+        raise LoadFailure(cannot_read(display, str(exc.strerror))) from None
     except ValueError:  # a NUL byte in the path: no file can have that name
-        raise LoadFailure(Diagnostic("FILE_NOT_FOUND", "cannot read file: the path holds a NUL byte",
-                                     Location(display))) from None
+        raise LoadFailure(cannot_read(display, "the path holds a NUL byte")) from None
     try:
         status = os.fstat(descriptor)
         if not stat.S_ISREG(status.st_mode):
@@ -56,6 +54,17 @@ def read_bounded(path: Path | str, display: str, max_bytes: int) -> bytes:
     return data
 
 
+def named(display: str) -> str:
+    """How a message names a path: its last part, quoted (the location beside it holds the whole path)."""
+    return excerpt(Path(display).name or display)
+
+
+def cannot_read(display: str, reason: str, what: str = "file", hint: str | None = None) -> Diagnostic:
+    """FILE_NOT_FOUND naming the path in the message too, so the message alone (a log line, a batch
+    line's JSON) still says which file was meant."""
+    return Diagnostic("FILE_NOT_FOUND", f"cannot read {what} {named(display)}: {reason}", Location(display), hint=hint)
+
+
 def _too_large(display: str, size: str, max_bytes: int) -> Diagnostic:
     return Diagnostic("FILE_TOO_LARGE", f"file is {size} bytes; the limit is {max_bytes:,}", Location(display),
                       hint="split the file, or check that this is the file you meant")
@@ -68,8 +77,7 @@ def _read_up_to(descriptor: int, count: int, display: str) -> bytes:
         try:
             chunk = os.read(descriptor, min(remaining, _CHUNK))
         except OSError as exc:
-            raise LoadFailure(Diagnostic("FILE_NOT_FOUND", f"cannot read file: {exc.strerror}",
-                                         Location(display))) from None
+            raise LoadFailure(cannot_read(display, str(exc.strerror))) from None
         if not chunk:
             break
         chunks.append(chunk)

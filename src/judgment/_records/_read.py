@@ -22,6 +22,7 @@ import rfc8785
 
 from judgment._diagnostics import Diagnostic, Location
 from judgment._errors import InputFileError
+from judgment._io._read import cannot_read
 
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -59,8 +60,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return read_bounded(path, MAX_RECORD_BYTES)
     except OSError as exc:
-        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"cannot read record: {exc.strerror}",
-                                         Location(str(path)))]) from None
+        raise InputFileError([cannot_read(str(path), str(exc.strerror), "record")]) from None
     except ValueError as error:
         raise NotARecord(str(error)) from None
 

@@ -23,6 +23,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from judgment._diagnostics import Code, Diagnostic, Location, excerpt
 from judgment._errors import InputFileError
+from judgment._io._read import named
 from judgment._records._read import read_bounded
 from judgment._records._record import canonical
 
@@ -120,4 +121,4 @@ def _create(path: Path, data: bytes, mode: int) -> None:
 
 def _key_error(path: Path, message: str, code: Code = "BAD_VALUE") -> InputFileError:
     """Key files are inputs the command line names: a problem with one is an I/O or usage error (exit 2)."""
-    return InputFileError([Diagnostic(code, f"key file {message}", Location(str(path)))])
+    return InputFileError([Diagnostic(code, f"key file {named(str(path))} {message}", Location(str(path)))])

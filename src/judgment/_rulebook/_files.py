@@ -10,7 +10,7 @@ from pathlib import Path
 
 from judgment._diagnostics import Diagnostic, Location
 from judgment._rulebook._model import RuleFile
-from judgment._io._read import LoadFailure, decode_utf8, inside, outside_folder, read_bounded
+from judgment._io._read import LoadFailure, decode_utf8, inside, named, outside_folder, read_bounded
 from judgment._io._yaml import Document, parse_document
 
 MAX_FILES = 200
@@ -30,11 +30,11 @@ class SourceFiles:
 
 def read_rulebook_files(root: Path, display_root: str, problems: list[Diagnostic]) -> SourceFiles | None:
     if not _is(root, Path.is_dir):
-        problems.append(Diagnostic("FILE_NOT_FOUND", "rulebook folder not found", Location(display_root),
+        problems.append(Diagnostic("FILE_NOT_FOUND", f"rulebook folder {named(display_root)} not found", Location(display_root),
                                    hint=f"a rulebook is a folder holding {MAIN_FILE} and rule files"))
         return None
     if not _is(root / MAIN_FILE, Path.is_file):
-        problems.append(Diagnostic("FILE_NOT_FOUND", f"the rulebook folder has no {MAIN_FILE}",
+        problems.append(Diagnostic("FILE_NOT_FOUND", f"the rulebook folder {named(display_root)} has no {MAIN_FILE}",
                                    Location(display_root)))
         return None
     paths = _rule_paths(root)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from judgment._diagnostics import Diagnostic, Location
 from judgment._errors import InputFileError, JudgmentError
+from judgment._io._read import named
 from judgment.evidence import Vocabulary
 
 DATA_SUFFIXES = (".yaml", ".yml", ".json")
@@ -49,7 +50,7 @@ def import_python_file(path: Path) -> list[Vocabulary]:
     from judgment.evidence._vocabulary import _REGISTRY
 
     if not path.is_file():
-        raise InputFileError([Diagnostic("FILE_NOT_FOUND", "vocabulary file not found", Location(str(path)),
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"vocabulary file {named(str(path))} not found", Location(str(path)),
                                          hint=HINT)])
     name = module_name(path)
     if name in sys.modules:
