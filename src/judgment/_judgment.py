@@ -134,10 +134,15 @@ class Recommendation(_Frozen):
     rule: str = Field(description="id of the recommendation rule that made it")
     text: str = Field(description="the recommendation in words")
     deadline: str | None = Field(description="when it is to be done, as the rule says (e.g. within six months)")
-    findings: tuple[str, ...] = Field(description="the findings that triggered it")
+    findings: tuple[str, ...] = Field(description="the findings that triggered it: those its condition named and were "
+                                                  "made, and those its count() and any() counted")
     cite: str | None = Field(description="the passage of the report the rule cites")
     source: str = Field(description="rule file path:line")
     checks: tuple[Check, ...] = Field(default=(), description="each test of the rule's condition, with its values and outcome")
+    grades: Annotated[Mapping[str, str], AS_DICT, TO_FROZEN, SHALLOW] = Field(
+        default_factory=dict, exclude_if=lambda read: not read,  # left out when empty: older records replay identical
+        description="the grades its condition read with grade(question): question id -> grade id; left out of "
+                    "records when it read none")
 
 
 class EvidenceUsed(_Frozen):

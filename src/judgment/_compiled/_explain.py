@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from judgment._compiled._because import because
 from judgment._compiled._codegen import Test
 from judgment._compiled._events import checks, findings_used
 from judgment._compiled._run import Made, Run, Tried
@@ -99,10 +100,11 @@ def _recommendations(run: Run, tests: Sequence[Test]) -> tuple[Recommendation, .
     made = []
     for index, events in run.recommended:
         rule = run.program.recommendations[index].rule
+        findings, grades = because(run.rulebook, rule.when, run.fired, run.grades, events, tests)
         made.append(Recommendation(
             id=rule.id, rule=rule.id, text=rule.text, deadline=rule.deadline.text if rule.deadline else None,
-            findings=findings_used(events, tests), cite=rule.cite, source=rule.location.source,
-            checks=checks(events, tests)))
+            findings=findings, cite=rule.cite, source=rule.location.source,
+            checks=checks(events, tests), grades=grades))
     return tuple(made)
 
 

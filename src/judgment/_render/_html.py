@@ -4,6 +4,7 @@ with the derivation of each grade in an expandable section. No scripts, no exter
 from __future__ import annotations
 
 from judgment._judgment import Check, Finding, Judgment, QuestionJudgment
+from judgment._render._because import because_of
 from judgment._render._safe import html_text as escape  # every piece of data: controls shown, then escaped
 from judgment._render._sources import quoted, records_quoted
 from judgment._render._words import (
@@ -54,7 +55,7 @@ def render_html(judgment: Judgment, explain: Explain = "fails") -> str:
     parts += [_question(q, quotes, explain) for q in judgment.questions]
     parts.append('<section id="recommendations"><h2>Recommendations</h2><ul>')
     for recommendation in judgment.recommendations:
-        because = f" Because of {', '.join(recommendation.findings)}." if explain != "none" else ""
+        because = f" Because of {because_of(recommendation)}." if explain != "none" else ""
         deadline = f" <span class=\"small\">({escape(recommendation.deadline)})</span>" if recommendation.deadline else ""
         parts.append(f"<li>{escape(recommendation.text)}{deadline}<span class=\"small\">{escape(because)}</span></li>")
     if not judgment.recommendations:

@@ -6,6 +6,7 @@ goes through `_safe`, so it renders as the text it is, never as HTML, a link, an
 from __future__ import annotations
 
 from judgment._judgment import Finding, Judgment, QuestionJudgment
+from judgment._render._because import because_of
 from judgment._render._safe import markdown_block as block
 from judgment._render._safe import markdown_code as code
 from judgment._render._safe import markdown_text as md
@@ -37,7 +38,7 @@ def render_markdown(judgment: Judgment, explain: Explain = "fails") -> str:
         lines.append(f"- {md(recommendation.text)}")
         if explain != "none":
             deadline = f"Deadline: {md(recommendation.deadline)}. " if recommendation.deadline else ""
-            lines.append(f"  _{deadline}Because of {md(', '.join(recommendation.findings))} "
+            lines.append(f"  _{deadline}Because of {md(because_of(recommendation))} "
                          f"(rule {code(recommendation.rule)}, {code(recommendation.source)})._")
     if not judgment.recommendations:
         lines.append("None.")

@@ -13,6 +13,7 @@ from rich.padding import Padding
 from rich.text import Text
 
 from judgment._judgment import Finding, Judgment, QuestionJudgment
+from judgment._render._because import because_of
 from judgment._render._safe import visible
 from judgment._render._sources import quoted, records_quoted
 from judgment._render._words import (
@@ -107,8 +108,11 @@ def _recommendations(console: Console, judgment: Judgment, explain: Explain) -> 
         _line(console, f"- {recommendation.text}", 3)
         if explain != "none":
             deadline = f"deadline: {recommendation.deadline}; " if recommendation.deadline else ""
-            _line(console, f"{deadline}because of {', '.join(recommendation.findings)} "
+            _line(console, f"{deadline}because of {because_of(recommendation)} "
                            f"(rule {recommendation.rule}, {recommendation.source})", 5, "dim")
+        if explain == "full":
+            for check in recommendation.checks:
+                _line(console, check_words(check), 5, "dim")
 
 
 def _line(console: Console, text: str, indent: int, style: str = "") -> None:

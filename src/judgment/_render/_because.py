@@ -1,0 +1,18 @@
+"""'Because of' a recommendation, in words every renderer prints: never blank.
+
+The findings it named or counted, then the grades it read; a condition that
+rests on neither (``not any(cause_of_concern)``, ``count(strength) == 0``) is
+said by its tests, each as it held or not.
+"""
+
+from __future__ import annotations
+
+from judgment._judgment import Recommendation
+
+
+def because_of(recommendation: Recommendation) -> str:
+    parts = [*recommendation.findings,
+             *(f"{question} graded {grade}" for question, grade in recommendation.grades.items())]
+    if not parts:
+        parts = [c.condition if c.outcome else f"not {c.condition}" for c in recommendation.checks]
+    return ", ".join(parts) or "its condition"
