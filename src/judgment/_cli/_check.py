@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from judgment._bundle import load_bundle
+from judgment._cli._check_cases import case_problems
 from judgment._cli._errors import (
     EXIT_OK,
     EXIT_PROBLEMS,
@@ -113,7 +114,7 @@ def _checked(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], 
         return list(error.diagnostics), EXIT_PROBLEMS, None
     found: list[Diagnostic] = list(rulebook.warnings)
     code = EXIT_OK
-    engine_problems = _engine_problems(rulebook)
+    engine_problems = _engine_problems(rulebook) + case_problems(rulebook, rules)
     if engine_problems:
         found.extend(engine_problems)
         code = EXIT_PROBLEMS
