@@ -29,7 +29,7 @@ class Check(_Frozen):
     condition: str = Field(description="the source text of the test")
     values: tuple[str, ...] = Field(description="the operands, described in words")
     outcome: bool | None = Field(description="true, false, or null when evidence was missing")
-    state: str | None = Field(default=None, description="above, below, in_line or indeterminate")
+    state: str | None = Field(default=None, description="above, below, in_line or indeterminate; at_least or at_most when an inclusive threshold holds")
 
 
 class Source(_Frozen):
