@@ -131,3 +131,38 @@ def test_a_failed_test_says_what_would_make_it_hold(tmp_path_factory: pytest.Tem
     assert point.values[-1] == "94.5% is below 95; it would hold if it were 95 or more"
     held = _either_check(judgment.judge(rulebook, _figure(derbyshire, "95")))
     assert held.outcome is True and held.values[-1] == "95.0% is at least 95"
+
+
+def test_generated_evidence_aims_at_the_threshold(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from judgment.testing._strategies import field_points
+    assert 95.0 in field_points(_rulebook(tmp_path_factory, "95"))[("detection_rate", "rate")]
+
+
+@pytest.mark.parametrize(("value", "lower", "upper", "made", "words"), [  # docs/rule-files.md's worked example
+    ("95", None, None, True, "95.0% is at least 95"),
+    ("96.1", "95", "97.2", True, "96.1% (95.0–97.2) is at least 95"),
+    ("95.8", "94.6", "97", False, "95.8% (94.6–97.0) is indeterminate against 95; it would hold if the whole "
+                                  "interval were at or above 95"),
+    ("93", "91.5", "94.5", False, "93.0% (91.5–94.5) is below 95; it would hold if the whole interval were at "
+                                  "or above 95")])
+def test_the_worked_example_of_the_docs(tmp_path_factory: pytest.TempPathFactory, derbyshire: Bundle, value: str,
+                                        lower: str | None, upper: str | None, made: bool, words: str) -> None:
+    bundle = _figure(derbyshire, value, lower, upper)
+    assert ("at_least" in both_engines(_rulebook(tmp_path_factory, "95"), bundle)) is made
+    assert _either_check(judgment.judge(_rulebook(tmp_path_factory, "95"), bundle)).values[-1] == words
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("victim_satisfaction.rate is at least national", [("TYPE_MISMATCH", 37)]),  # a threshold only
+    ("victim_satisfaction.rate is at most victim_satisfaction.rate.previous_year", [("TYPE_MISMATCH", 36)]),
+    ("victim_satisfaction.rate is at least 80 within 2", "EXPR_SYNTAX"),  # no tolerance on a threshold
+    ("evaluation_capability.level is at least 'good'", [("TYPE_MISMATCH", 0)]),
+    ("victim_satisfaction.rate is at least 80", []), ("crime_change.months is not at most 36", []),
+    ("victim_satisfaction.rate.value is at least crime_change.months - 1", [])])
+def test_the_checker(text: str, found: object) -> None:
+    from test_language import problems
+    if found == "EXPR_SYNTAX":
+        with pytest.raises(Exception, match="unexpected"):
+            parse_expression(text)
+        return
+    assert problems(text) == found
