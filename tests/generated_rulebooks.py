@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,7 +109,7 @@ def _condition(draw: st.DrawFn, variables: dict[str, str], kinds: tuple[str, ...
         atoms.append(_pair_test(first, second, kind, vocabulary))
     text = _tree(draw, st.one_of(*atoms), leaves=4)
     for variable, kind in variables.items():  # a variable the condition never names is refused
-        if f"{variable}." not in text:
+        if not re.search(rf"(?<![\w.]){variable}\.", text):  # `a.` inside `area.` is not `a`
             text = f"({text}) and ({draw(_field_test(variable, kind, vocabulary))})"
     return text
 

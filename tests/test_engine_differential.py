@@ -66,7 +66,11 @@ def test_the_coverage_rulebook_compiles_residual_and_engine_tests_alike() -> Non
     rules = ruleset_for(COVERAGE).compiled.rules
     residual = {r.finding for r in rules.values() if r.residual}
     assert residual == {"two_rates", "arithmetic", "same_record_fields", "mixed_residual", "pair_same_category",
-                        "pair_and_finding", "pair_and_no_finding", "asb_against_other"}
+                        "pair_and_finding", "pair_and_no_finding", "asb_against_other", "unordered_same_category"}
+    # distinct pairs: the engine binds every order, Python keeps the one in record-id order
+    in_order = {r.finding: r.in_order for r in rules.values() if r.in_order}
+    assert in_order == {"unordered_both_high": (0, 1), "unordered_same_category": (1, 0),
+                        "unordered_three_and_another": (0, 1, 2)}
     # a bound record tested in the engine beside finding statuses and kind markers (issue 13, point 10)
     assert not residual & {"bound_and_finding", "bound_and_no_finding", "bound_and_missing", "bound_and_present"}
     split = {r.finding for r in rules.values() if not r.name.endswith("#0")}

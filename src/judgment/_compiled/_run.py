@@ -21,6 +21,7 @@ from judgment._compiled._runtime import Scope
 from judgment._diagnostics import Diagnostic
 from judgment._errors import JudgmentError
 from judgment._rulebook._model import Criterion, Rulebook
+from judgment._rulebook._pairs import in_id_order
 from judgment.evidence import Record
 
 #: A rule whose variables could bind more combinations than this is refused, not left to run for hours.
@@ -130,8 +131,10 @@ def _combinations(compiled: CompiledFinding, by_kind: Mapping[str, Sequence[Reco
         raise JudgmentError([Diagnostic(
             "BAD_VALUE", f"rule {compiled.rule.id} would test {size:,} combinations of records; the limit is "
             f"{MAX_BINDINGS_PER_RULE:,}", compiled.rule.location, hint="narrow the rule to fewer records of each kind")])
-    # Two variables never bind the same record.
-    return [c for c in itertools.product(*pools) if len({r.id for r in c}) == len(c)]
+    # Two variables never bind the same record; `unordered` ones bind each set once, in id order.
+    at = compiled.rule.in_order
+    return [c for c in itertools.product(*pools) if len({r.id for r in c}) == len(c)
+            and (not at or in_id_order([r.id for r in c], at))]
 
 
 def run(rulebook: Rulebook, bundle: Bundle, fired: dict[str, list[Made]] | None = None) -> Run:

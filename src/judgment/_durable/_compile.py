@@ -47,6 +47,7 @@ class EngineRule:
     variables: tuple[tuple[str, str, str], ...]  # (pattern, variable, kind)
     residual: tuple[Residual, ...]
     residual_tests: tuple[tuple[ConditionFunction, bool], ...] = ()  # compiled residual, with the outcome wanted
+    in_order: tuple[int, ...] = ()  # the finding's `unordered` variables, by place: checked in Python on ids
     variable_names: tuple[str, ...] = field(init=False)
     patterns: tuple[str, ...] = field(init=False)
 
@@ -151,7 +152,9 @@ def _compile_rule(rulebook: Rulebook, rule: FindingRule, compiled: Compiled, pro
                                        hint="write the constant as a finite number, or a shorter string"))
             return
         compiled.definition[name] = definition
-        compiled.rules[name] = engine_rule
+        # `unordered` is kept out of the ruleset: comparing two facts' ids inside an `$and` is a
+        # join on `id` with a non-equality test, both of which crash durable_rules 2.0.28.
+        compiled.rules[name] = dataclasses.replace(engine_rule, in_order=rule.in_order)
 
 
 def _patterns(name: str, finding: str, variables: dict[str, str], literals: tuple[Literal, ...],

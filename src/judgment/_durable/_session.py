@@ -25,6 +25,7 @@ from judgment._durable._hash import IdAllocator
 from judgment._durable._lifecycle import orphan, release, take
 from judgment._durable._ruleset import Ruleset
 from judgment._errors import EngineLimitError, JudgmentError, UnknownRecordError
+from judgment._rulebook._pairs import in_id_order
 from judgment.evidence import Record
 
 if TYPE_CHECKING:
@@ -298,6 +299,8 @@ class EngineSession:
                 # Two variables never bind the same record. durable_rules 2.0.28 was not seen to bind
                 # one fact to two patterns of a rule, but the semantics must not rest on that.
                 return
+            if rule.in_order and not in_id_order(record_ids, rule.in_order):
+                return  # `unordered`: each set of records once, in id order (the engine cannot test ids)
             bindings = tuple(sorted(zip(rule.variable_names, record_ids)))
         if rule.residual_tests:
             records = tuple(self._records[record_id] for record_id in record_ids)

@@ -12,6 +12,7 @@ from judgment._rulebook._grading import compile_grading, compile_overall
 from judgment._rulebook._model import FindingRule, RecommendationRule, Rulebook
 from judgment._rulebook._names import Names, refuse_reserved, resolve_names
 from judgment._rulebook._order import evaluation_order
+from judgment._rulebook._pairs import check_unordered, positions
 from judgment._rulebook._schema import FindingSpec, RulebookFileSpec, RulesFileSpec
 from judgment._rulebook._text import TemplateError, parse_deadline
 from judgment._io._yaml import Document
@@ -85,6 +86,7 @@ def _finding(spec: FindingSpec, document: Document, index: int, names: Names, fi
         if kind not in names.vocabulary.models:
             problems.append(Diagnostic("UNKNOWN_KIND", f"no evidence kind {kind!r}", where.of_value((*key, "given", alias)),
                                        hint=did_you_mean(kind, names.vocabulary.kinds)))
+    unordered = check_unordered(spec.unordered, given, document, key, problems)
     if len(problems) > before:
         return None
     scope = Scope("finding", names.vocabulary, finding_ids, names.polarity_ids, names.question_ids,
@@ -95,7 +97,11 @@ def _finding(spec: FindingSpec, document: Document, index: int, names: Names, fi
     template = compile_template(spec.text, scope, dict(when.variables), Site(document, (*key, "text")), problems)
     if template is None:
         return None
-    return FindingRule(spec.id, spec.question, spec.polarity, when, template, spec.cite, where.of_value((*key, "id")))
+    in_order = positions(unordered, when.variables, document, key, problems)
+    if in_order is None:
+        return None
+    return FindingRule(spec.id, spec.question, spec.polarity, when, template, spec.cite, where.of_value((*key, "id")),
+                       in_order)
 
 
 def _recommendations(rules: Sequence[tuple[RulesFileSpec, Document]], names: Names, finding_ids: list[str],

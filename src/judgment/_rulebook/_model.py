@@ -75,6 +75,8 @@ class FindingRule:
     text: Template
     cite: str
     location: Location
+    #: Places among when.variables of the `unordered` names: bound only in record-id order (_pairs).
+    in_order: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -91,6 +91,7 @@ class FindingSpec(_Strict):
     question: Id
     polarity: Id
     given: dict[Id, KindName] | None = Field(default=None, max_length=8)
+    unordered: list[Id] | None = Field(default=None, max_length=8)  # `given` names bound once per set (_pairs)
     when: Condition
     text: Text
     cite: Text
