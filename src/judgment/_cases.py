@@ -38,6 +38,7 @@ class Change(_Strict):
 
 class Expect(_Strict):
     grades: dict[str, str] | None = None
+    not_graded: list[str] = Field(default_factory=list, description="questions that must be left not graded")
     overall: str | None = Field(default="__any__")
     made: list[str] = Field(default_factory=list, description="findings that must be made")
     not_made: list[str] = Field(default_factory=list, description="findings that must not be made")
@@ -157,11 +158,21 @@ def _reason(error: ValueError | KeyError) -> str:
     return str(error)
 
 
+def _got(result: Judgment, question: str) -> str:
+    """What a question got, in the words a failing case prints."""
+    if question not in result.grades:
+        return "no such question"
+    return result.grades[question] or "not graded"
+
+
 def _compare(result: Judgment, expect: Expect, outcome: Outcome) -> None:
     grades = result.grades
     for question, grade in (expect.grades or {}).items():
         if grades.get(question) != grade:
-            outcome.problems.append(f"{plain(question)}: expected {plain(grade)}, got {grades.get(question)}")
+            outcome.problems.append(f"{plain(question)}: expected {plain(grade)}, got {_got(result, question)}")
+    for question in expect.not_graded:
+        if question not in grades or grades[question] is not None:
+            outcome.problems.append(f"{plain(question)}: expected not graded, got {_got(result, question)}")
     if expect.overall != "__any__" and result.overall.grade != expect.overall:
         outcome.problems.append(f"overall: expected {plain(str(expect.overall))}, got {result.overall.grade}")
     made = {f.rule for q in result.questions for f in q.findings}

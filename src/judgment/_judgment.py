@@ -68,7 +68,8 @@ class Decision(_Frozen):
     """Which criterion decided a grade, and the findings it weighed."""
 
     criterion: str = Field(description="id of the criterion that decided")
-    grade: str | None = Field(description="the grade it gave; null for an ungraded overall judgment")
+    grade: str | None = Field(description="the grade it gave; null for an ungraded overall judgment, or when the "
+                                          "criterion leaves the question not graded (not_graded)")
     source: str = Field(description="rule file path:line of the criterion")
     condition: str | None = Field(description="the criterion's condition as written; null for a fallback that always holds")
     cite: str | None = Field(default=None, description="the passage of the framework the criterion cites")
@@ -108,11 +109,15 @@ class QuestionJudgment(_Frozen):
 
     id: str = Field(description="id of the question")
     title: str = Field(description="the question as the rulebook asks it")
-    grade: str = Field(description="id of the grade given")
-    label: str = Field(description="the grade's label")
-    decided_by: Decision = Field(description="the criterion that decided the grade")
+    grade: str | None = Field(description="id of the grade given; null when the question is not graded")
+    label: str | None = Field(description="the grade's label; null when the question is not graded")
+    decided_by: Decision = Field(description="the criterion that decided the grade (or that no grade is given)")
     findings: tuple[Finding, ...] = Field(description="every finding of this question, in rule order")
     why_not: WhyNot | None = Field(default=None, description="what the neighbouring grades would need, when asked for")
+    not_graded: str | None = Field(
+        default=None, exclude_if=lambda reason: reason is None,  # left out when graded: older records replay identical
+        description="why no grade is given, as the deciding criterion's not_graded states it; null "
+                                  "(and left out of records) when the question is graded")
 
 
 class OverallJudgment(_Frozen):
@@ -125,6 +130,11 @@ class OverallJudgment(_Frozen):
     summary: str | None = Field(description="the rulebook's statement of how the overall judgment is reached")
     narrative: str | None = Field(default=None, description="the inspection's own overall summary, if the bundle has one")
     decided_by: Decision | None = Field(default=None, description="the criterion that decided it, for a rule over the question grades")
+    not_graded: str | None = Field(
+        default=None, exclude_if=lambda reason: reason is None,  # left out when graded: older records replay identical
+        description="why the evidence gave no overall grade: the deciding criterion's reason, or, for "
+                                  "worst and best, that no question it aggregates was graded; null (and left out of "
+                                  "records) otherwise, including a rulebook's declared 'ungraded'")
 
 
 class Recommendation(_Frozen):
@@ -192,8 +202,8 @@ class Judgment(_Frozen):
                          Location(f"<judgment by {self.rulebook.id}>"))
 
     @property
-    def grades(self) -> dict[str, str]:
-        """Each question's grade by question id."""
+    def grades(self) -> dict[str, str | None]:
+        """Each question's grade by question id; None for a question not graded."""
         return {q.id: q.grade for q in self.questions}
 
     def to_data(self) -> dict[str, Any]:

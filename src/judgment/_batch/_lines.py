@@ -63,6 +63,10 @@ def line_data(result: BatchResult, trace: bool) -> dict[str, Any]:
         line["diagnostics"] = [d.to_dict() for d in result.error.diagnostics]
         return line
     line.update(grades=result.grades, overall=result.overall)
+    if result.not_graded:  # only when something is not graded: other lines are as they were
+        line["not_graded"] = result.not_graded
+    if result.overall_not_graded is not None:
+        line["overall_not_graded"] = result.overall_not_graded
     if trace:
         line["judgment"] = result.judgment.to_data()
     return line

@@ -158,7 +158,9 @@ def _judge_one(rulebook: Rulebook, index: int, source: BundleSource, checked: bo
             cross_check(rulebook, made, finding_keys(rulebook, outcome.fired), bundle.origin)
     except JudgmentError as error:
         return BatchResult(index, origin, None, False, error=error.with_traceback(None))  # no frames kept alive
-    return BatchResult(index, origin, ENGINE, checked, dict(outcome.grades), outcome.overall_grade, None, outcome)
+    reasons = {q: t.criterion.not_graded for q, t in outcome.decided.items() if t.criterion.not_graded is not None}
+    return BatchResult(index, origin, ENGINE, checked, dict(outcome.grades), outcome.overall_grade, None, outcome,
+                       not_graded=reasons, overall_not_graded=outcome.overall_not_graded)
 
 
 _DURABLE_LOCK = threading.Lock()

@@ -25,12 +25,17 @@ class BatchResult:
     origin: str = field(metadata={"description": "the file it was loaded from, or `<bundle>`"})
     engine: str | None = field(metadata={"description": "the engine that judged it (`compiled`); null when refused"})
     cross_checked: bool = field(metadata={"description": "durable_rules judged it too, and made the same findings"})
-    grades: dict[str, str] = field(default_factory=dict, metadata={"description": "question id -> grade id"})
+    grades: dict[str, str | None] = field(default_factory=dict, metadata={
+        "description": "question id -> grade id; null for a question not graded"})
     overall: str | None = field(default=None, metadata={
-        "description": "the overall grade; null when ungraded or refused"})
+        "description": "the overall grade; null when ungraded, not graded or refused"})
     error: JudgmentError | None = field(default=None, metadata={
         "description": "why the bundle was refused (its diagnostics); then there is no judgment"})
     _source: Run | Shipped | None = field(default=None, repr=False, compare=False)
+    not_graded: dict[str, str] = field(default_factory=dict, metadata={
+        "description": "question id -> why it is not graded, for each question not graded"})
+    overall_not_graded: str | None = field(default=None, metadata={
+        "description": "why the overall judgment is not graded, when the evidence gave it no grade"})
 
     @property
     def ok(self) -> bool:
@@ -73,7 +78,8 @@ class BatchResult:
         compiled functions nor the words already put on it."""
         whole = self.portable(keep_bundle=True)
         return (BatchResult, (whole.index, whole.origin, whole.engine, whole.cross_checked, whole.grades,
-                              whole.overall, whole.error, whole._source))
+                              whole.overall, whole.error, whole._source, whole.not_graded,
+                              whole.overall_not_graded))
 
 
 @dataclass(frozen=True)

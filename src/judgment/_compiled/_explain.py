@@ -63,17 +63,22 @@ def _finding(rule: FindingRule, made: Made, earlier: Mapping[str, list[Finding]]
 def _question(run: Run, question_id: str, findings: Mapping[str, list[Finding]],
               tests: Sequence[Test]) -> QuestionJudgment:
     rulebook = run.rulebook
-    question, grade = rulebook.question(question_id), rulebook.grade(run.grades[question_id])
+    question, reached = rulebook.question(question_id), run.grades[question_id]
     asked = tuple(f for rule in rulebook.findings if rule.question == question_id for f in findings.get(rule.id, ()))
     criteria = [c.criterion for c in run.program.grading[question_id]]
-    tried = run.tried[question_id]
+    tried, decided = run.tried[question_id], run.decided[question_id]
+    decision = _decision(decided, criteria, asked, tests)
+    if reached is None:  # not graded: no grade either side to compare with
+        return QuestionJudgment(id=question.id, title=question.title, grade=None, label=None, decided_by=decision,
+                                findings=asked, why_not=WhyNot(better=None, worse=None),
+                                not_graded=decided.criterion.not_graded)
+    grade = rulebook.grade(reached)
     better = rulebook.scale[grade.rank - 1].id if grade.rank > 0 else None
     worse = rulebook.scale[grade.rank + 1].id if grade.rank + 1 < len(rulebook.scale) else None
     reasons = WhyNot(better=analyse(rulebook, criteria, tried, better, asked, tests),
                      worse=analyse(rulebook, criteria, tried, worse, asked, tests))
     return QuestionJudgment(id=question.id, title=question.title, grade=grade.id, label=grade.label,
-                            decided_by=_decision(run.decided[question_id], criteria, asked, tests),
-                            findings=asked, why_not=reasons)
+                            decided_by=decision, findings=asked, why_not=reasons)
 
 
 def _decision(tried: Tried, criteria: Sequence[Criterion], findings: Sequence[Finding], tests: Sequence[Test]) -> Decision:
@@ -93,7 +98,8 @@ def _overall(run: Run, tests: Sequence[Test]) -> OverallJudgment:
     decision = None if run.overall is None else _decision(run.overall, overall.criteria, (), tests)
     return OverallJudgment(title=overall.title, method=overall.method, summary=overall.summary,
                            narrative=run.bundle.inspection.summary, grade=grade,
-                           label=rulebook.grade(grade).label if grade else None, decided_by=decision)
+                           label=rulebook.grade(grade).label if grade else None, decided_by=decision,
+                           not_graded=run.overall_not_graded)
 
 
 def _recommendations(run: Run, tests: Sequence[Test]) -> tuple[Recommendation, ...]:

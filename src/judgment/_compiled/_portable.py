@@ -23,7 +23,7 @@ Attempt = tuple[int, "bool | None", "list[Event] | None"]  # (criterion position
 class Packed:
     rulebook_sha256: str
     fired: tuple[tuple[str, tuple[tuple[int, tuple[str, ...], Sequence[Event]], ...]], ...]  # rule, (rule position, record ids, trace)
-    grades: dict[str, str]
+    grades: dict[str, str | None]
     decided: dict[str, int]
     tried: dict[str, tuple[Attempt, ...]]
     overall: Attempt | None
@@ -63,5 +63,5 @@ def unpack(packed: Packed, rulebook: Rulebook, bundle: Bundle) -> Run:
         index, holds, events = packed.overall
         done.overall = Tried(program.overall[index].criterion, holds, events)
     done.recommended = list(packed.recommended)
-    done.overall_grade = overall_grade(done)
+    done.overall_grade, done.overall_not_graded = overall_grade(done)
     return done

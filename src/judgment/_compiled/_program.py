@@ -57,7 +57,7 @@ class Program:
     recommendations: tuple[CompiledRecommendation, ...]
     tests: tuple[Test, ...]  # a trace event's first element indexes this
     source: str  # the generated module, kept for debugging and for tests that read it
-    neighbours: dict[str, dict[str, tuple[int, ...]]]  # question -> grade reached -> criteria of the grades beside it
+    neighbours: dict[str, dict[str | None, tuple[int, ...]]]  # question -> grade reached -> criteria of the grades beside it
     count_keys: tuple[tuple[tuple[str, str | None], ...], ...]  # per finding: the counts it adds to
 
     @cached_property
@@ -136,9 +136,10 @@ def compile_rulebook(rulebook: Rulebook) -> Program:
                    {q: _neighbours(rulebook, criteria) for q, criteria in grading.items()}, count_keys)
 
 
-def _neighbours(rulebook: Rulebook, criteria: Sequence[CompiledCriterion]) -> dict[str, tuple[int, ...]]:
-    """For each grade a question may reach, its criteria giving the next better and next worse grade."""
-    found = {}
+def _neighbours(rulebook: Rulebook, criteria: Sequence[CompiledCriterion]) -> dict[str | None, tuple[int, ...]]:
+    """For each grade a question may reach, its criteria giving the next better and next worse grade.
+    A question left not graded (None) has no grade beside it: nothing to try."""
+    found: dict[str | None, tuple[int, ...]] = {None: ()}
     for grade in rulebook.scale:
         beside = {g.id for g in rulebook.scale[max(grade.rank - 1, 0):grade.rank + 2] if g.id != grade.id}
         found[grade.id] = tuple(i for i, c in enumerate(criteria) if c.criterion.grade in beside)

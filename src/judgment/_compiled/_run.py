@@ -50,11 +50,12 @@ class Run:
     program: Program
     bundle: Bundle
     fired: dict[str, list[Made]]
-    grades: dict[str, str] = field(default_factory=dict)
+    grades: dict[str, str | None] = field(default_factory=dict)  # None: not graded (see decided[q].criterion)
     decided: dict[str, Tried] = field(default_factory=dict)  # question -> the criterion that decided
     tried: dict[str, dict[int, Tried]] = field(default_factory=dict)  # question -> criterion index -> result
     overall: Tried | None = None  # the criterion that decided the overall grade, by the 'criteria' method
     overall_grade: str | None = None
+    overall_not_graded: str | None = None  # why the overall judgment has no grade, when it is not graded
     recommended: list[tuple[int, list[Event]]] = field(default_factory=list)  # (recommendation index, trace)
 
 
@@ -159,7 +160,7 @@ def run(rulebook: Rulebook, bundle: Bundle, fired: dict[str, list[Made]] | None 
     scope.question = None
     if rulebook.overall.method == "criteria":
         result.overall = _decide(program.overall, scope, {})
-    result.overall_grade = overall_grade(result)
+    result.overall_grade, result.overall_not_graded = overall_grade(result)
     for index, compiled in enumerate(program.recommendations):
         events: list[Event] = []
         if compiled.test(scope, events.append) is True:
@@ -168,7 +169,7 @@ def run(rulebook: Rulebook, bundle: Bundle, fired: dict[str, list[Made]] | None 
 
 
 def _grading_scope(rulebook: Rulebook, program: Program, kinds: frozenset[str], fired: Mapping[str, list[Made]],
-                   grades: dict[str, str]) -> Scope:
+                   grades: dict[str, str | None]) -> Scope:
     counts: dict[tuple[str, str | None], int] = {}
     count_keys = program.count_keys
     for made in fired.values():
@@ -179,15 +180,24 @@ def _grading_scope(rulebook: Rulebook, program: Program, kinds: frozenset[str], 
                  graded=rulebook.overall.questions)
 
 
-def overall_grade(done: Run) -> str | None:
-    """By the decided criterion, the worst or best question grade, or none ('ungraded')."""
+#: Why a worst or best overall judgment has no grade: there was nothing to aggregate.
+NOTHING_GRADED = "no question it aggregates was graded"
+
+
+def overall_grade(done: Run) -> tuple[str | None, str | None]:
+    """The overall grade, and why there is none when the judgment is not graded: by the decided
+    criterion, or the worst or best grade of the questions that were graded (a question not graded
+    is left out; with none graded, the overall judgment is not graded either), or none ('ungraded',
+    which the rulebook declares and is no outcome of the evidence)."""
     rulebook, method = done.rulebook, done.rulebook.overall.method
     if done.overall is not None:
-        return done.overall.criterion.grade
-    ranks = [rulebook.grade(done.grades[q]).rank for q in rulebook.overall.questions]
-    if method in ("worst", "best") and ranks:
-        return rulebook.scale[max(ranks) if method == "worst" else min(ranks)].id
-    return None
+        return done.overall.criterion.grade, done.overall.criterion.not_graded
+    if method not in ("worst", "best"):
+        return None, None
+    ranks = [rulebook.grade(g).rank for g in (done.grades[q] for q in rulebook.overall.questions) if g is not None]
+    if not ranks:
+        return None, NOTHING_GRADED
+    return rulebook.scale[max(ranks) if method == "worst" else min(ranks)].id, None
 
 
 def _decide(criteria: Sequence[CompiledCriterion], scope: Scope, tried: dict[int, Tried]) -> Tried:

@@ -29,7 +29,7 @@ class Scope:
     fired: Mapping[str, Any] = field(default_factory=dict)  # finding rule id -> what it made
     counts: Mapping[tuple[str, str | None], int] = field(default_factory=dict)  # (polarity, question|None)
     totals: Mapping[tuple[str, str | None], int] = field(default_factory=dict)
-    grades: Mapping[str, str] = field(default_factory=dict)  # question -> grade id reached
+    grades: Mapping[str, str | None] = field(default_factory=dict)  # question -> grade id reached; None: not graded
     worst_first: tuple[str, ...] = ()
     graded: tuple[str, ...] = ()  # the questions count_grades looks at
     question: str | None = None  # the question being graded, for count(p) without a question
@@ -113,6 +113,7 @@ def total(scope: Scope, polarity: str, question: str | None) -> float:
 
 
 def grade(scope: Scope, question: str) -> Ranked | None:
+    """The grade a question reached, ordered; unknown (None) for a question left not graded."""
     reached = scope.grades.get(question)
     return None if reached is None else Ranked(reached, scope.worst_first)
 

@@ -24,9 +24,9 @@ MEASURE_PARTS = {"value": NUMBER, "lower": NUMBER, "upper": NUMBER,
 #: Which functions each kind of condition may call.
 FUNCTIONS: dict[str, frozenset[str]] = {
     "finding": frozenset({"present", "missing", "finding"}),
-    "criterion": frozenset({"finding", "count", "any", "total", "grade"}),
+    "criterion": frozenset({"present", "missing", "finding", "count", "any", "total", "grade"}),
     "recommendation": frozenset({"finding", "count", "any", "grade"}),
-    "overall": frozenset({"grade", "count_grades", "finding", "count", "any"}),
+    "overall": frozenset({"present", "missing", "grade", "count_grades", "finding", "count", "any"}),
 }
 
 

@@ -14,6 +14,7 @@ from judgment._render._words import (
     heading,
     neighbour_words,
     overall_words,
+    grade_words,
     polarity_label,
     rulebook_line,
 )
@@ -66,7 +67,7 @@ def render_html(judgment: Judgment, explain: Explain = "fails") -> str:
 
 def _question(question: QuestionJudgment, quotes: dict[str, tuple[str, str]], explain: Explain) -> str:
     parts = [f'<section class="question" id="{escape(question.id)}"><h2>{escape(question.title)}</h2>',
-             f'<p><span class="grade {escape(question.grade)}">{escape(question.label)}</span></p>',
+             f'<p><span class="grade {escape(question.grade or "ungraded")}">{escape(grade_words(question))}</span></p>',
              '<ul class="findings">']
     for finding in question.findings:
         parts.append(f'<li><span class="polarity {escape(finding.polarity)}">{escape(polarity_label(finding.polarity))}:'

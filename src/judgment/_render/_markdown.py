@@ -18,6 +18,7 @@ from judgment._render._words import (
     heading,
     neighbour_words,
     overall_words,
+    grade_words,
     polarity_label,
     rulebook_line,
 )
@@ -46,7 +47,7 @@ def render_markdown(judgment: Judgment, explain: Explain = "fails") -> str:
 
 
 def _question(question: QuestionJudgment, quotes: dict[str, tuple[str, str]], explain: Explain) -> list[str]:
-    lines = [f"## {md(question.title)}", "", f"**{md(question.label)}**", ""]
+    lines = [f"## {md(question.title)}", "", f"**{md(grade_words(question))}**", ""]
     if explain != "none":
         lines += [f"Decided: {md(decided_words(question))}.", ""]
         if explain == "full":

@@ -23,6 +23,7 @@ from judgment._render._words import (
     heading,
     neighbour_words,
     overall_words,
+    grade_words,
     polarity_label,
     rulebook_line,
 )
@@ -65,7 +66,7 @@ def _overall(console: Console, judgment: Judgment) -> None:
 def _question(console: Console, number: int, question: QuestionJudgment, quotes: dict[str, tuple[str, str]],
               explain: Explain) -> None:
     title = _text(f"{number}. {question.title}  ", "bold")
-    title.append(visible(question.label), style=_GRADE_STYLE.get(question.grade, "bold"))
+    title.append(visible(grade_words(question)), style=_GRADE_STYLE.get(question.grade or "", "bold"))
     console.print(title)
     if explain != "none":
         _line(console, f"decided: {decided_words(question)}", 3)

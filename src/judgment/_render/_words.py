@@ -17,11 +17,16 @@ def check_words(check: Check) -> str:
     return f"{check.condition}: {' against '.join(check.values)} ({outcome})"
 
 
+def grade_words(question: QuestionJudgment) -> str:
+    """The grade's label, or that the question is not graded and the rulebook's reason why."""
+    return question.label or f"Not graded: {question.not_graded}"
+
+
 def decided_words(question: QuestionJudgment) -> str:
-    decided = question.decided_by
+    decided, outcome = question.decided_by, question.label or "Not graded"
     if decided.condition is None:
-        return f"{question.label} because no earlier criterion held (criterion {decided.criterion}, {decided.source})"
-    return f"{question.label} because {decided.condition} (criterion {decided.criterion}, {decided.source})"
+        return f"{outcome} because no earlier criterion held (criterion {decided.criterion}, {decided.source})"
+    return f"{outcome} because {decided.condition} (criterion {decided.criterion}, {decided.source})"
 
 
 def neighbour_words(analysis: GradeAnalysis, direction: str) -> list[str]:
@@ -53,6 +58,8 @@ def rulebook_line(judgment: Judgment) -> str:
 
 def overall_words(judgment: Judgment) -> str:
     overall = judgment.overall
+    if overall.grade is None and overall.not_graded is not None:
+        return f"Not graded: {overall.not_graded}."
     if overall.grade is None:
         return "Ungraded (the rulebook declares the overall judgment ungraded)."
     return overall.label or overall.grade

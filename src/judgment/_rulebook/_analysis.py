@@ -1,8 +1,9 @@
 """Stage 6: what the rules can and cannot do, treating findings as independent booleans.
 
 Every combination of finding counts (each polarity of a question from none to all of its
-rules), of the findings criteria name, and of the grades of the questions they read is
-tried. A criterion that holds in none can never hold; one that holds only where an earlier
+rules), of the findings criteria name, of the record kinds they test with present() or missing(),
+and of the grades of the questions they read (or none, for a question that may be left not
+graded) is tried. A criterion that holds in none can never hold; one that holds only where an earlier
 criterion already holds is shadowed; a grade no combination produces is unreachable.
 Whether a finding rule can fire over real evidence is for the property tests.
 """
@@ -21,11 +22,13 @@ from judgment._rulebook._model import Condition, Criterion, Rulebook
 
 MAX_COMBINATIONS = 50_000
 Pair = tuple[str, str | None]  # (polarity, question; None: every question)
+#: What to do with an `otherwise` that can never decide; the no_dead_rule property says it too.
+OTHERWISE_HINT = "make the last real band the `otherwise`"
 
 
 def analyse(rulebook: Rulebook) -> list[Diagnostic]:
     warnings: list[Diagnostic] = []
-    reached: set[str] = set()
+    reached: set[str | None] = set()
     for question in rulebook.questions:
         reached |= _criteria(rulebook, rulebook.grading[question.id], question.id, warnings)
     if rulebook.overall.method == "criteria":
@@ -40,14 +43,15 @@ def analyse(rulebook: Rulebook) -> list[Diagnostic]:
 
 
 def _criteria(rulebook: Rulebook, criteria: Sequence[Criterion], question: str | None,
-              warnings: list[Diagnostic]) -> set[str]:
+              warnings: list[Diagnostic]) -> set[str | None]:
     conditions = [c.when for c in criteria if c.when is not None]
     pairs = sorted({_pair(call, question) for c in conditions for call in _calls(c, ("count", "any", "total"))},
                    key=str)
     named = sorted({name for c in conditions for name in c.findings_used})
+    kinds = sorted({_arg(call, 0) for c in conditions for call in _calls(c, ("present", "missing"))})
     graded = sorted({_arg(call, 0) for c in conditions for call in _calls(c, ("grade",))})
     overall_questions = list(rulebook.overall.questions) if question is None else []
-    assignments = _assignments(rulebook, pairs, named, graded + overall_questions)
+    assignments = _assignments(rulebook, pairs, named, graded + overall_questions, kinds)
     if assignments is None:
         return {c.grade for c in criteria}  # too many combinations to try: assume every grade is reachable
     tests = _compiled(criteria)
@@ -56,12 +60,14 @@ def _criteria(rulebook: Rulebook, criteria: Sequence[Criterion], question: str |
         scope = _scope(rulebook, assignment, question)
         for row, test in enumerate(tests):
             holds[row][column] = test is None or test(scope, _ignore) is True
-    reached = set()
+    reached: set[str | None] = set()
     for column in range(len(assignments)):
         first = next(row for row in range(len(criteria)) if holds[row][column])
         reached.add(criteria[first].grade)
     for row, criterion in enumerate(criteria):
-        if criterion.when is None:
+        if criterion.when is None:  # the required `otherwise`: warn when the criteria before it cover every case
+            if row and assignments and all(any(holds[e][c] for e in range(row)) for c in range(len(assignments))):
+                warnings.append(_otherwise_covered(criterion, question))
             continue
         columns = [c for c in range(len(assignments)) if holds[row][c]]
         if not columns:
@@ -76,33 +82,50 @@ def _criteria(rulebook: Rulebook, criteria: Sequence[Criterion], question: str |
     return reached
 
 
+def _otherwise_covered(criterion: Criterion, question: str | None) -> Diagnostic:
+    """Every list must end with `otherwise`; when the bands before it cover every case, the last of them should be it."""
+    return Diagnostic("CRITERION_SHADOWED", f"criterion {criterion.id} is never reached{_for(question)}: the criteria "
+                      "before it cover every case", criterion.location, severity="warning",
+                      hint=f"{OTHERWISE_HINT}, and drop this one")
+
+
 def _for(question: str | None) -> str:
     return f" for question {question}" if question else " in the overall judgment"
 
 
-Assignment = tuple[dict[Pair, int], set[str], dict[str, str]]
+Assignment = tuple[dict[Pair, int], set[str], dict[str, str | None], frozenset[str]]
 
 
 def _assignments(rulebook: Rulebook, pairs: Sequence[Pair], named: Sequence[str],
-                 graded: Sequence[str]) -> list[Assignment] | None:
+                 graded: Sequence[str], kinds: Sequence[str] = ()) -> list[Assignment] | None:
     totals = {pair: rulebook.finding_totals.get(pair, 0) for pair in pairs}
-    grades = [g.id for g in rulebook.scale]
-    size = 1
+    questions = sorted(set(graded))
+    options = [_outcomes(rulebook, q) for q in questions]
+    size = 2 ** (len(named) + len(kinds))
     for pair in pairs:
         size *= totals[pair] + 1
-    size *= 2 ** len(named) * len(grades) ** len(set(graded))
+    for outcomes in options:
+        size *= len(outcomes)
     if size > MAX_COMBINATIONS:
         return None
     found = []
-    questions = sorted(set(graded))
     for counts in itertools.product(*(range(totals[p] + 1) for p in pairs)):
         for truths in itertools.product((False, True), repeat=len(named)):
             made = {name for name, true in zip(named, truths) if true}
             if not _consistent(rulebook, dict(zip(pairs, counts)), named, made):
                 continue
-            for chosen in itertools.product(grades, repeat=len(questions)):
-                found.append((dict(zip(pairs, counts)), made, dict(zip(questions, chosen))))
+            for chosen in itertools.product(*options):
+                for present in itertools.product((False, True), repeat=len(kinds)):
+                    found.append((dict(zip(pairs, counts)), made, dict(zip(questions, chosen)),
+                                  frozenset(k for k, here in zip(kinds, present) if here)))
     return found
+
+
+def _outcomes(rulebook: Rulebook, question: str) -> list[str | None]:
+    """What a question may reach: each grade of the scale, and none when a criterion of it gives no grade."""
+    grades: list[str | None] = [g.id for g in rulebook.scale]
+    criteria = rulebook.grading.get(question, ())
+    return grades + [None] if any(c.grade is None for c in criteria) else grades
 
 
 def _consistent(rulebook: Rulebook, counts: dict[Pair, int], named: Sequence[str], made: set[str]) -> bool:
@@ -123,8 +146,8 @@ def _compiled(criteria: Sequence[Criterion]) -> list[ConditionFunction | None]:
 
 
 def _scope(rulebook: Rulebook, assignment: Assignment, question: str | None) -> Scope:
-    counts, made, grades = assignment
-    return Scope(fired=dict.fromkeys(made, True), counts=counts, totals=rulebook.finding_totals, grades=grades,
+    counts, made, grades, kinds = assignment
+    return Scope(kinds=kinds, fired=dict.fromkeys(made, True), counts=counts, totals=rulebook.finding_totals, grades=grades,
                  worst_first=rulebook.worst_first, graded=tuple(grades), question=question)
 
 

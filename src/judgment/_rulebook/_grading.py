@@ -49,10 +49,7 @@ def compile_criteria(specs: Sequence[CriterionSpec], question: str, scope: Scope
     for index, spec in enumerate(specs):
         at = (*key, index)
         where = document.positions.of_value(at)
-        if spec.grade not in names.grade_ids:
-            problems.append(Diagnostic("UNKNOWN_REFERENCE", f"no grade {spec.grade!r} on the scale",
-                                       document.positions.of_value((*at, "grade")),
-                                       hint=did_you_mean(spec.grade, names.grade_ids)))
+        if not _outcome_is_one(spec, at, where, document, names, problems):
             continue
         last = index == len(specs) - 1
         if (spec.when is None) == (spec.otherwise is None):
@@ -68,11 +65,31 @@ def compile_criteria(specs: Sequence[CriterionSpec], question: str, scope: Scope
         condition = None
         if spec.when is not None:
             condition = compile_condition(spec.when, scope, Site(document, (*at, "when")), problems)
-        base = spec.id or spec.grade
+        base = spec.id or spec.grade or "not_graded"
         used_ids[base] = used_ids.get(base, 0) + 1
         criterion_id = base if used_ids[base] == 1 else f"{base}-{used_ids[base]}"
-        compiled.append(Criterion(criterion_id, question, spec.grade, condition, spec.cite, where))
+        compiled.append(Criterion(criterion_id, question, spec.grade, condition, spec.cite, where, spec.not_graded))
     return tuple(compiled)
+
+
+def _outcome_is_one(spec: CriterionSpec, at: PathKey, where: Location, document: Document, names: Names,
+                    problems: list[Diagnostic]) -> bool:
+    """A criterion gives a grade of the scale, or no grade with the reason why: one of the two."""
+    if spec.grade is not None and spec.not_graded is not None:
+        problems.append(Diagnostic("BAD_VALUE", "a criterion has either 'grade' or 'not_graded', not both",
+                                   document.positions.of_key((*at, "not_graded")),
+                                   hint="'not_graded: REASON' leaves the question without a grade, for that reason"))
+        return False
+    if spec.grade is None and spec.not_graded is None:
+        problems.append(Diagnostic("MISSING_KEY", "a criterion needs 'grade' (or 'not_graded' with a reason)", where,
+                                   hint="e.g. 'grade: good', or 'not_graded: the data could not be relied on'"))
+        return False
+    if spec.grade is not None and spec.grade not in names.grade_ids:
+        problems.append(Diagnostic("UNKNOWN_REFERENCE", f"no grade {spec.grade!r} on the scale",
+                                   document.positions.of_value((*at, "grade")),
+                                   hint=did_you_mean(spec.grade, names.grade_ids)))
+        return False
+    return True
 
 
 def compile_overall(spec: OverallSpec, document: Document, names: Names, finding_ids: list[str],

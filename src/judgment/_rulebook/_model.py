@@ -83,10 +83,11 @@ class FindingRule:
 class Criterion:
     id: str
     question: str
-    grade: str
+    grade: str | None  # None: the criterion leaves the question not graded, for `not_graded`'s reason
     when: Condition | None  # None: the 'otherwise' criterion
     cite: str | None
     location: Location
+    not_graded: str | None = None  # why no grade is given (set exactly when grade is None)
 
 
 @dataclass(frozen=True)

@@ -61,7 +61,8 @@ class QuestionSpec(_Strict):
 
 class CriterionSpec(_Strict):
     id: RuleId | None = None
-    grade: Id
+    grade: Id | None = None
+    not_graded: Text | None = None  # the reason no grade is given; instead of 'grade'
     when: Condition | None = None
     otherwise: Literal[True] | None = None
     cite: Text | None = None

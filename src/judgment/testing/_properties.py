@@ -1,11 +1,13 @@
 """Properties every rulebook should have, checked over generated bundles.
 
-- totality: every question gets exactly one grade of the scale, and the overall judgment
-  is what the rulebook declares;
+- totality: every question gets exactly one grade of the scale, or is not graded by a
+  criterion that says why, and the overall judgment is what the rulebook declares (not
+  graded only with a reason);
 - determinism: the same bundle, its records handed to the engines in any order, gives the
   same judgment;
 - monotonicity: one figure, scale or flag made better in its declared direction never
-  lowers any grade;
+  lowers any grade, nor takes a question's grade away (graded before, not graded after);
+  a question not graded before may get any grade after: not graded is outside the order;
 - agreement: durable_rules and the compiled engine make the same findings;
 - no dead rule: every finding rule, criterion and recommendation fires in some example.
 """
@@ -25,6 +27,7 @@ from judgment._cases import everything, exercised
 from judgment._errors import EngineDisagreementError
 from judgment._judgment import Judgment
 from judgment._lang import _ast as ast
+from judgment._rulebook._analysis import OTHERWISE_HINT
 from judgment._rulebook._model import Rulebook
 from judgment.testing._determinism import PropertyViolation, determinism
 from judgment.testing._improve import improvable, improve
@@ -55,11 +58,17 @@ def totality(rulebook: Rulebook, result: Judgment) -> None:
     if sorted(got) != sorted(q.id for q in rulebook.questions) or len(set(got)) != len(got):
         raise PropertyViolation(f"questions judged {got}, expected each of {[q.id for q in rulebook.questions]} once")
     for question in result.questions:
-        if question.grade not in scale:
+        if (question.grade is None) == (question.not_graded is None):
+            raise PropertyViolation(f"question {question.id} has grade {question.grade!r} and not_graded "
+                                    f"{question.not_graded!r}: exactly one of them is given")
+        if question.grade is not None and question.grade not in scale:
             raise PropertyViolation(f"question {question.id} got {question.grade!r}, which is not on the scale")
-    ungraded = rulebook.overall.method == "ungraded"
-    if ungraded != (result.overall.grade is None) or (not ungraded and result.overall.grade not in scale):
-        raise PropertyViolation(f"overall grade {result.overall.grade!r} for method {rulebook.overall.method!r}")
+    overall, ungraded = result.overall, rulebook.overall.method == "ungraded"
+    fits = (overall.grade is None and overall.not_graded is None) if ungraded else (
+        overall.grade in scale if overall.grade is not None else bool(overall.not_graded))
+    if not fits:
+        raise PropertyViolation(f"overall grade {overall.grade!r} (not graded: {overall.not_graded!r}) for "
+                                f"method {rulebook.overall.method!r}")
 
 
 def monotonicity(rulebook: Rulebook, bundle: Bundle, result: Judgment, chooser: random.Random, step: float,
@@ -86,6 +95,10 @@ def monotonicity(rulebook: Rulebook, bundle: Bundle, result: Judgment, chooser: 
 
 def _lowered(rulebook: Rulebook, before: Judgment, after: Judgment) -> str:
     for old, new in zip(before.questions, after.questions):
+        if old.grade is None:  # not graded is outside the order: any outcome after is no lowering
+            continue
+        if new.grade is None:
+            return f"{old.id} from {old.grade} to not graded ({new.not_graded})"
         if rulebook.grade(new.grade).rank > rulebook.grade(old.grade).rank:
             return f"{old.id} from {old.grade} to {new.grade}"
     return ""
@@ -174,4 +187,8 @@ def minimise(bundle: Bundle, still_fails: Callable[[Bundle], bool]) -> Bundle:
 
 
 def _dead(rulebook: Rulebook, fired: set[str]) -> list[str]:
-    return [name for name in everything(rulebook) if name not in fired]
+    """Each rule never fired; an `otherwise` that never fired says what to do (it is required, so it is
+    never simply removed)."""
+    otherwise = {f"criterion {q}/{c.id}" for q, criteria in rulebook.grading.items() for c in criteria if c.when is None}
+    return [f"{name} (an `otherwise`: if the criteria before it cover every case, {OTHERWISE_HINT})"
+            if name in otherwise else name for name in everything(rulebook) if name not in fired]
