@@ -137,6 +137,8 @@ def test_misuse_is_a_located_error(tmp_path: Path, unordered: list[str], given: 
     (problem,) = caught.value.diagnostics
     assert problem.code == code and words in problem.message, problem
     assert problem.location.line >= 1 and problem.hint
+    if code == "DUPLICATE_ID":
+        assert problem.hint.startswith("first listed at ") and "rules.yaml:" in problem.hint, problem.hint
 
 
 def test_unordered_without_given_is_a_located_error(tmp_path: Path) -> None:

@@ -29,15 +29,16 @@ def check_unordered(names: Sequence[str] | None, given: Mapping[str, str], docum
     if len(names) < 2:
         problems.append(Diagnostic("BAD_VALUE", f"unordered lists {len(names)} name(s); it needs at least two",
                                    where.of_value((*key, "unordered")), hint=HINT))
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # name -> where first listed
     for index, name in enumerate(names):
         at = where.of_value((*key, "unordered", index))
         if name in seen:
-            problems.append(Diagnostic("DUPLICATE_ID", f"unordered lists {name!r} twice", at, hint=HINT))
+            problems.append(Diagnostic("DUPLICATE_ID", f"unordered lists {name!r} twice", at,
+                                       hint=f"first listed at {seen[name]}"))
         elif name not in given:
             problems.append(Diagnostic("UNKNOWN_REFERENCE", f"unordered names {name!r}, which `given` does not declare",
                                        at, hint=did_you_mean(name, list(given)) or HINT))
-        seen.add(name)
+        seen.setdefault(name, str(at))
     kinds = {given[name] for name in names if name in given}
     if len(kinds) > 1:
         problems.append(Diagnostic(
