@@ -17,15 +17,14 @@ from __future__ import annotations
 
 from judgment._lang._exact import Number, Sign, figure_state, gap_sign
 from judgment.evidence import Measure
+from judgment.evidence._base import STATED_WORDS
 
 #: The stronger forms and the plain relation a comparison reads them as.
 PLAIN = {"among_lowest": "below", "well_below": "below", "below": "below", "in_line": "in_line",
          "above": "above", "well_above": "above", "among_highest": "above"}
 #: (sign of gap above, sign of gap below) for each plain state; see judgment._durable._translate.
 _SIGNS: dict[str, tuple[Sign, Sign]] = {"above": (1, -1), "below": (-1, 1), "in_line": (-1, -1)}
-_WORDS = {"among_lowest": "among the lowest, against", "well_below": "much lower than", "below": "lower than",
-          "in_line": "in line with", "above": "higher than", "well_above": "much higher than",
-          "among_highest": "among the highest, against"}
+_WORDS = STATED_WORDS
 
 
 def computed(figure: Measure, comparator: Measure) -> bool:

@@ -45,6 +45,11 @@ StatedRelation = Literal["among_lowest", "well_below", "below", "in_line", "abov
 #: How a source may state a figure's direction over time, with or without numbers.
 TRENDS = ("falling", "stable", "rising")
 Trend = Literal["falling", "stable", "rising"]
+#: A stated relation in the words of a report: the figure is "higher than" the comparator named after it.
+STATED_WORDS: dict[str, str] = {
+    "among_lowest": "among the lowest, against", "well_below": "much lower than", "below": "lower than",
+    "in_line": "in line with", "above": "higher than", "well_above": "much higher than",
+    "among_highest": "among the highest, against"}
 
 
 @dataclass(frozen=True)
@@ -255,19 +260,28 @@ class Measure(EvidenceModel):
         return self.interval.upper if self.interval else self.value
 
     def describe(self) -> str:
-        """The figure in words an inspector reads: ``88.0% (86.6–89.4)``."""
+        """The figure in words an inspector reads: ``88.0% (86.6–89.4)``; ``90.0%`` when the interval is
+        one point (a margin of 0 is an exact figure). Without a value, what the source stated (the words
+        stand inside a finding text's own punctuation, so they carry none of their own)."""
         if self.value is None:
-            trend = f"; stated trend: {self.trend}" if self.trend else ""
-            return f"(no figure given{trend})"
+            return self._stated_description()
         suffix = {"percent": "%", "percent_change": "%", "percentage_points": " pp"}.get(self.unit, "")
         text = f"{_number(self.value)}{suffix}"
         if self.unit == "rate":
             text += f" per {self.per:,} {self.denominator}"
-        if self.interval is not None:
+        if self.interval is not None and self.interval.lower != self.interval.upper:
             text += f" ({_number(self.interval.lower)}–{_number(self.interval.upper)})"
         if self.trend is not None:
             text += f"; stated trend: {self.trend}"
         return text
+
+    def _stated_description(self) -> str:
+        """``stated higher than regional, rising``; a comparator given without a number (its
+        relation belongs to the figure it is compared with) is ``not given as a figure``."""
+        parts = [f"{STATED_WORDS[c.stated]} {name.replace('_', ' ')}"
+                 for name, c in self.comparators.items() if c.stated is not None]
+        parts += [self.trend] if self.trend is not None else []
+        return "stated " + ", ".join(parts) if parts else "not given as a figure"
 
 
 def _number(value: float) -> str:
