@@ -14,6 +14,7 @@ from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt
 from judgment._errors import BundleError, InputFileError, UnknownRecordError, unknown_id
 from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._vocabularies._hint import unknown_vocabulary_hint
+from judgment._io._data_places import DataPositions, data_place
 from judgment._io._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document, parse_json_quickly, read_text
 from judgment.evidence import Record, Vocabulary, get_vocabulary, vocabulary_ids
 from judgment.evidence._base import EvidenceModel, unknown_fields
@@ -74,7 +75,7 @@ class Bundle(BaseModel):
         """Where a top-level value (``vocabulary``, ``inspection.date``) was written, when known."""
         if key not in self._places and self._locate is not None:
             self._places, self._locate = self._locate(), None
-        return self._places.get(key, Location(self._origin))
+        return self._places.get(key) or data_place(self._origin, key)
 
     @model_validator(mode="after")
     def _sorted_unique(self) -> Bundle:
@@ -217,7 +218,7 @@ def _places(document: Document) -> dict[str, Location]:
 def bundle_from_data(data: Any, positions: Positions | None = None,
                      vocabulary: Vocabulary | None = None) -> Bundle:
     """Validate plain data as a bundle; every problem is reported, none is skipped."""
-    where = positions or Positions("<bundle>")
+    where = positions or DataPositions("<bundle>")
     problems: list[Diagnostic] = []
     if not isinstance(data, Mapping):
         raise BundleError([Diagnostic("WRONG_TYPE", "a bundle must be a mapping with 'inspection' and 'records'",
