@@ -60,7 +60,7 @@ def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float
     started = time.perf_counter()
     console = Console(stderr=True)
     with Progress(TextColumn("judging"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console, transient=True) as progress:
+                  console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("judging", total=len(files))
         lines = judged_lines(rulebook, files, workers=workers, cross_check=cross_check, seed=seed,
                              any_date=any_date, trace=trace, on_chunk=lambda n: progress.advance(task, n))

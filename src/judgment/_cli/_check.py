@@ -84,7 +84,10 @@ def _check_properties(rulebook: Rulebook, rules: Path, examples: int, seed: int)
     except JudgmentError as error:
         click.echo(error.render(), err=True)
         sys.exit(EXIT_PROBLEMS)
-    with Progress(transient=True, console=None) as progress:
+    from rich.console import Console
+
+    console = Console(stderr=True)  # a bar for a terminal; piped, it would leave a blank line behind
+    with Progress(transient=True, console=console, disable=not console.is_terminal) as progress:
         task = progress.add_task("checking properties", total=examples * 4)
         report = run_properties(rulebook, examples, seed, lambda n: progress.advance(task, n), seeds)
     for failure in report.failures:
