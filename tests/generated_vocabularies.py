@@ -48,7 +48,7 @@ def _field(draw: st.DrawFn, name: str) -> tuple[Any, Any]:
     optional = draw(st.booleans())
     better = Better(draw(st.sampled_from(["higher", "lower"])))
     if shape == "measure":
-        comparators = draw(st.lists(NAME, max_size=3, unique=True))
+        comparators = draw(st.lists(NAME.filter(lambda n: n not in ("a", "b")), max_size=3, unique=True))  # not a variable
         annotation: Any = Annotated[Measure | None if optional else Measure, better, Comparators(*comparators)]
     elif shape == "number":
         annotation = Annotated[int | None if optional else int, better]
