@@ -1,7 +1,7 @@
 """`judgment check --properties` writes nothing into the working directory (issue 15, point 7).
 
 Hypothesis keeps an example database and a cache of constants under ``.hypothesis/`` in the current
-folder; a user checking a rulebook did not ask for that folder. `--example-db DIR` keeps them in DIR."""
+folder; a user checking a rulebook did not ask for that folder. `--hypothesis-dir DIR` keeps them in DIR."""
 
 from __future__ import annotations
 
@@ -25,10 +25,11 @@ def test_check_properties_leaves_the_working_directory_empty(tmp_path: Path) -> 
     assert list(tmp_path.iterdir()) == []
 
 
-def test_example_db_keeps_hypothesis_files_in_the_folder_asked_for(tmp_path: Path) -> None:
+def test_hypothesis_dir_keeps_hypothesis_files_in_the_folder_asked_for(tmp_path: Path) -> None:
     work, kept = tmp_path / "work", tmp_path / "kept"
     work.mkdir()
-    result = _check_properties(work, "--example-db", str(kept))
+    result = _check_properties(work, "--hypothesis-dir", str(kept))
     assert "properties over" in result.stdout, result.stderr
     assert list(work.iterdir()) == []
     assert kept.is_dir() and any(kept.iterdir())
+

@@ -36,13 +36,13 @@ from judgment._rulebook._model import Rulebook
 @click.option("--examples", default=200, show_default=True, type=click.IntRange(1, 1_000_000),
               help="Generated bundles per property.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the generation, to replay a run.")
-@click.option("--example-db", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Keep Hypothesis's files (its example database and caches) in this folder. By default "
-                   "nothing is written: no .hypothesis/ folder appears where you run the command.")
+@click.option("--hypothesis-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Keep Hypothesis's files (its caches) in this folder. By default nothing is written: "
+                   "no .hypothesis/ folder appears where you run the command.")
 @reports_errors
 @uses_vocabularies
 def check(rules: Path, bundles: tuple[Path, ...], output_format: str, properties: bool, examples: int,
-          seed: int, example_db: Path | None) -> None:
+          seed: int, hypothesis_dir: Path | None) -> None:
     """Check the rulebook in RULES, and any BUNDLES against its vocabulary, before anything is judged.
 
     Errors (exit 1) stop a rulebook or bundle from being used; warnings (criteria that can never
@@ -63,7 +63,7 @@ def check(rules: Path, bundles: tuple[Path, ...], output_format: str, properties
     if properties:
         from judgment.testing._storage import hypothesis_files
 
-        with hypothesis_files(example_db):
+        with hypothesis_files(hypothesis_dir):
             _check_properties(rulebook, rules, examples, seed)
     checked = f" and {plural(len(bundles), 'bundle')}" if bundles else ""
     found = plural(warnings, "warning") if warnings else "no problems found"
