@@ -30,20 +30,22 @@ def decided_words(question: QuestionJudgment) -> str:
 
 
 def neighbour_words(analysis: GradeAnalysis, direction: str) -> list[str]:
-    """Why the question is not graded `analysis.grade`, one line per criterion of that grade."""
+    """Why the question is not graded `analysis.grade`: one entry for the grade, however many criteria
+    give it (their conditions are alternatives, joined by "or"), then each failed test once."""
     if not analysis.criteria:
         return [f"not {analysis.label}: {analysis.note}"]
-    lines = []
-    for criterion in analysis.criteria:
-        if criterion.condition is None:
-            lines.append(f"not {analysis.label}: {analysis.label} is given only when no earlier criterion holds")
-        elif criterion.holds:
-            lines.append(f"{analysis.label}: criterion {criterion.criterion} holds, but an earlier one decided")
-        else:
-            need = "would need" if direction == "better" else "would follow if"
-            lines.append(f"not {analysis.label}: it {need} {criterion.condition} ({criterion.source})")
-            lines.extend(f"  - {failure}" for failure in criterion.failed)
-    return lines
+    held = [c.criterion for c in analysis.criteria if c.condition is not None and c.holds]
+    if held:
+        return [f"{analysis.label}: criterion {', '.join(held)} holds, but an earlier one decided"]
+    tried = [c for c in analysis.criteria if c.condition is not None]
+    if not tried:
+        return [f"not {analysis.label}: {analysis.label} is given only when no earlier criterion holds"]
+    need = "would need" if direction == "better" else "would follow if"
+    conditions = " or ".join(f"{c.condition} ({c.source})" for c in tried)
+    if len(tried) < len(analysis.criteria):
+        conditions += ", or no earlier criterion to hold"
+    failures = dict.fromkeys(failure for c in tried for failure in c.failed)
+    return [f"not {analysis.label}: it {need} {conditions}", *(f"  - {failure}" for failure in failures)]
 
 
 def heading(judgment: Judgment) -> str:
