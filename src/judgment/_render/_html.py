@@ -13,6 +13,7 @@ from judgment._render._words import (
     decided_words,
     heading,
     neighbour_words,
+    overall_decided,
     overall_words,
     grade_words,
     polarity_label,
@@ -48,6 +49,11 @@ def render_html(judgment: Judgment, explain: Explain = "fails") -> str:
              "</header>", f"<section id=\"overall\"><h2>{escape(overall.title)}</h2>",
              f"<p><span class=\"grade {escape(overall.grade or 'ungraded')}\">{escape(overall_words(judgment))}"
              "</span></p>"]
+    decided = overall_decided(judgment)
+    if explain != "none" and decided is not None and overall.decided_by is not None:
+        parts.append(f"<p class=\"small\">Decided: {escape(decided)}.</p>")
+        if explain == "full":
+            parts.append(_checks(overall.decided_by.checks))
     if overall.summary:
         parts.append(f"<p>{escape(overall.summary)}</p>")
     if overall.narrative:

@@ -17,6 +17,7 @@ from judgment._render._words import (
     decided_words,
     heading,
     neighbour_words,
+    overall_decided,
     overall_words,
     grade_words,
     polarity_label,
@@ -28,6 +29,11 @@ def render_markdown(judgment: Judgment, explain: Explain = "fails") -> str:
     quotes = records_quoted(judgment)
     lines = [f"# {md(heading(judgment))}", "", f"_{md(rulebook_line(judgment))}_", "",
              f"## {md(judgment.overall.title)}", "", f"**{md(overall_words(judgment))}**", ""]
+    decided = overall_decided(judgment)
+    if explain != "none" and decided is not None and judgment.overall.decided_by is not None:
+        lines += [f"Decided: {md(decided)}.", ""]
+        if explain == "full":
+            lines += [f"- {code(check_words(check))}" for check in judgment.overall.decided_by.checks] + [""]
     if judgment.overall.summary:
         lines += [block(judgment.overall.summary), ""]
     if judgment.overall.narrative:

@@ -22,6 +22,7 @@ from judgment._render._words import (
     decided_words,
     heading,
     neighbour_words,
+    overall_decided,
     overall_words,
     grade_words,
     polarity_label,
@@ -44,7 +45,7 @@ def render_text(judgment: Judgment, stream: IO[str], explain: Explain = "fails",
     console.print(_text(rulebook_line(judgment)))
     console.print()
     if questions is None:
-        _overall(console, judgment)
+        _overall(console, judgment, explain)
     for number, question in enumerate(judgment.questions, start=1):
         if questions is None or question.id in questions:
             _question(console, number, question, quotes, explain)
@@ -52,10 +53,16 @@ def render_text(judgment: Judgment, stream: IO[str], explain: Explain = "fails",
         _recommendations(console, judgment, explain)
 
 
-def _overall(console: Console, judgment: Judgment) -> None:
+def _overall(console: Console, judgment: Judgment, explain: Explain) -> None:
     overall = judgment.overall
     console.print(_text(overall.title, "bold"))
     _line(console, overall_words(judgment), 2, _GRADE_STYLE.get(overall.grade or "", ""))
+    decided = overall_decided(judgment)
+    if explain != "none" and decided is not None and overall.decided_by is not None:
+        _line(console, f"decided: {decided}", 2)
+        if explain == "full":
+            for check in overall.decided_by.checks:
+                _line(console, check_words(check), 4, "dim")
     if overall.summary:
         _line(console, overall.summary, 2)
     if overall.narrative:

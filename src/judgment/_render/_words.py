@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from judgment._judgment import Check, GradeAnalysis, Judgment, QuestionJudgment
+from judgment._judgment import Check, Decision, GradeAnalysis, Judgment, QuestionJudgment
 
 Explain = Literal["full", "fails", "none"]
 
@@ -23,7 +23,19 @@ def grade_words(question: QuestionJudgment) -> str:
 
 
 def decided_words(question: QuestionJudgment) -> str:
-    decided, outcome = question.decided_by, question.label or "Not graded"
+    return decision_words(question.decided_by, question.label or "Not graded")
+
+
+def overall_decided(judgment: Judgment) -> str | None:
+    """The overall criteria's decision in the words a question's gets; None when no criterion decided
+    (worst, best, ungraded)."""
+    overall = judgment.overall
+    if overall.decided_by is None:
+        return None
+    return decision_words(overall.decided_by, overall.label or "Not graded")
+
+
+def decision_words(decided: Decision, outcome: str) -> str:
     if decided.condition is None:
         return f"{outcome} because no earlier criterion held (criterion {decided.criterion}, {decided.source})"
     return f"{outcome} because {decided.condition} (criterion {decided.criterion}, {decided.source})"
