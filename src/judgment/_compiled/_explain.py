@@ -10,7 +10,7 @@ from judgment._compiled._events import checks, findings_used
 from judgment._compiled._run import Made, Run, Tried
 from judgment._compiled._sources import quotes, sources
 from judgment._compiled._values import describe, lift
-from judgment._compiled._whynot import analyse, weighed
+from judgment._compiled._whynot import analyse, lacking_evidence, weighed
 from judgment._judgment import (
     Decision,
     EvidenceUsed,
@@ -75,8 +75,9 @@ def _question(run: Run, question_id: str, findings: Mapping[str, list[Finding]],
     grade = rulebook.grade(reached)
     better = rulebook.scale[grade.rank - 1].id if grade.rank > 0 else None
     worse = rulebook.scale[grade.rank + 1].id if grade.rank + 1 < len(rulebook.scale) else None
-    reasons = WhyNot(better=analyse(rulebook, criteria, tried, better, asked, tests),
-                     worse=analyse(rulebook, criteria, tried, worse, asked, tests))
+    lacking = lacking_evidence(rulebook, question_id, {r for r, made in findings.items() if made}, run.bundle.kinds)
+    reasons = WhyNot(better=analyse(rulebook, criteria, tried, better, asked, tests, lacking),
+                     worse=analyse(rulebook, criteria, tried, worse, asked, tests, lacking))
     return QuestionJudgment(id=question.id, title=question.title, grade=grade.id, label=grade.label,
                             decided_by=decision, findings=asked, why_not=reasons)
 

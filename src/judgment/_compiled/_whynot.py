@@ -20,8 +20,29 @@ if TYPE_CHECKING:
     from judgment._compiled._run import Tried
 
 
+#: For each finding rule of a question that was not made for want of evidence: its polarity, and the
+#: kinds of record the bundle lacks that it (or a finding it reads) needed.
+Lacking = Mapping[str, tuple[str, tuple[str, ...]]]
+
+
+def lacking_evidence(rulebook: Rulebook, question: str, made: Collection[str], kinds: Collection[str]) -> Lacking:
+    """The rules of `question` not made because a kind they read (directly, or through a finding they
+    read) is missing from the bundle: a why-not names that evidence, not only the findings made."""
+    wanting: dict[str, set[str]] = {}
+    for rule in rulebook.findings:  # in dependency order: a finding read is defined before its reader
+        if rule.id in made:
+            continue
+        needs = {kind for _, kind in rule.when.variables if kind not in kinds}
+        for used in rule.when.findings_used:
+            needs |= wanting.get(used, set())
+        if needs:
+            wanting[rule.id] = needs
+    return {rule.id: (rule.polarity, tuple(sorted(wanting[rule.id])))
+            for rule in rulebook.findings if rule.question == question and rule.id in wanting}
+
+
 def analyse(rulebook: Rulebook, criteria: Sequence[Criterion], tried: Mapping[int, Tried], grade: str | None,
-            findings: Sequence[Finding], tests: Sequence[Test]) -> GradeAnalysis | None:
+            findings: Sequence[Finding], tests: Sequence[Test], lacking: Lacking | None = None) -> GradeAnalysis | None:
     """The criteria giving `grade` (the next better or worse), as they were tried when grading."""
     if grade is None:
         return None
@@ -30,27 +51,28 @@ def analyse(rulebook: Rulebook, criteria: Sequence[Criterion], tried: Mapping[in
     if not chosen:
         return GradeAnalysis(grade=grade, label=label, criteria=(),
                              note=f"no criterion of this question gives {label}")
-    analyses = tuple(_criterion(tried[i], findings, tests) for i in chosen)
+    analyses = tuple(_criterion(tried[i], findings, tests, lacking or {}) for i in chosen)
     note = None
     if any(criteria[i].when is None for i in chosen):
         note = f"{label} is given when no earlier criterion holds"
     return GradeAnalysis(grade=grade, label=label, criteria=analyses, note=note)
 
 
-def _criterion(tried: Tried, findings: Sequence[Finding], tests: Sequence[Test]) -> CriterionAnalysis:
+def _criterion(tried: Tried, findings: Sequence[Finding], tests: Sequence[Test], lacking: Lacking) -> CriterionAnalysis:
     criterion = tried.criterion
     source = criterion.location.source
     if criterion.when is None:
         return CriterionAnalysis(criterion=criterion.id, source=source, condition=None, holds=True, failed=())
     made = checks(tried.events, tests)
     counted = _counted_in(criterion.when)
-    failed = tuple(describe_failure(check, findings, counted.get(check.condition, ()))
+    failed = tuple(describe_failure(check, findings, counted.get(check.condition, ()), lacking)
                    for check in made if check.outcome is not True)
     return CriterionAnalysis(criterion=criterion.id, source=source, condition=criterion.when.text,
                              holds=tried.holds, failed=failed if tried.holds is not True else (), checks=made)
 
 
-def describe_failure(check: Check, findings: Sequence[Finding], polarities: Collection[str] = ()) -> str:
+def describe_failure(check: Check, findings: Sequence[Finding], polarities: Collection[str] = (),
+                     lacking: Lacking | None = None) -> str:
     """``count(area_for_improvement) == 0`` fails: it is 1 (evaluation_limited), not 0.
 
     `polarities` are those the test counts, read from its syntax (never from its text: the
@@ -62,9 +84,20 @@ def describe_failure(check: Check, findings: Sequence[Finding], polarities: Coll
         words = f"{check.condition} does not hold: {left} against {right}"
     else:
         words = f"{check.condition} does not hold: {', '.join(check.values)}"
-    counted = "; ".join(_rules_of(polarity, findings) for polarity in sorted(polarities)
-                        if any(f.polarity == polarity for f in findings))
-    return words + (f" ({counted})" if counted else "")
+    counted = [_rules_of(polarity, findings) for polarity in sorted(polarities)
+               if any(f.polarity == polarity for f in findings)]
+    counted += _wanting(polarities, lacking or {})
+    return words + (f" ({'; '.join(counted)})" if counted else "")
+
+
+def _wanting(polarities: Collection[str], lacking: Lacking) -> list[str]:
+    """``not made, as the bundle has no victim_satisfaction record: satisfaction_above_national``."""
+    by_kinds: dict[tuple[str, ...], list[str]] = {}
+    for rule, (polarity, kinds) in sorted(lacking.items()):
+        if polarity in polarities:
+            by_kinds.setdefault(kinds, []).append(rule)
+    return [f"not made, as the bundle has no {' or '.join(kinds)} record: {', '.join(rules)}"
+            for kinds, rules in sorted(by_kinds.items())]
 
 
 def _rules_of(polarity: str, findings: Sequence[Finding]) -> str:
