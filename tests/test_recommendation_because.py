@@ -116,3 +116,16 @@ def test_the_full_explanation_shows_each_test_of_a_recommendation(rules: Path) -
     assert shown.returncode == 0, shown.stderr
     assert "grade(reducing_crime) < 'outstanding': good against outstanding (holds)" in shown.stdout
     assert "any(cause_of_concern): 0 cause of concern finding(s) (does not hold)" in shown.stdout
+
+
+def test_an_unknown_test_is_said_unknown_not_negated() -> None:
+    """A grade that was not given reads as unknown; a recommendation resting on such a test (beside one
+    that held) must not say 'because of not grade(...)', as if the grade had been compared and failed."""
+    from judgment._judgment import Check, Recommendation
+    from judgment._render._because import because_of
+
+    unknown = Check(condition="grade(reducing_crime) < 'good'", values=("unknown", "good"), outcome=None)
+    held = Check(condition="true", values=(), outcome=True)
+    made = Recommendation(id="r", rule="r", text="t", deadline=None, findings=(), cite=None, source="s:1",
+                          checks=(unknown, held))
+    assert because_of(made) == "grade(reducing_crime) < 'good' (unknown), true"

@@ -2,7 +2,7 @@
 
 The findings it named or counted, then the grades it read; a condition that
 rests on neither (``not any(cause_of_concern)``, ``count(strength) == 0``) is
-said by its tests, each as it held or not.
+said by its tests, each as it held, did not, or was unknown.
 """
 
 from __future__ import annotations
@@ -14,5 +14,12 @@ def because_of(recommendation: Recommendation) -> str:
     parts = [*recommendation.findings,
              *(f"{question} graded {grade}" for question, grade in recommendation.grades.items())]
     if not parts:
-        parts = [c.condition if c.outcome else f"not {c.condition}" for c in recommendation.checks]
+        parts = [_said(c.condition, c.outcome) for c in recommendation.checks]
     return ", ".join(parts) or "its condition"
+
+
+def _said(condition: str, outcome: bool | None) -> str:
+    """A test as it came out: held, did not hold, or could not be decided (never 'not' for unknown)."""
+    if outcome is None:
+        return f"{condition} (unknown)"
+    return condition if outcome else f"not {condition}"
