@@ -14,15 +14,9 @@ import judgment
 from judgment import Bundle
 from judgment._compiled import compiled_findings
 from judgment._durable._engine import DurableEngine
+from minimal_rulebook import minimal_rulebook_yaml
 
-HEADER = """\
-rulebook: {id: pairs, title: Pairs, version: 1.0.0, valid_from: 2000-01-01, vocabulary: hmic-crime,
-           framework: {title: t, citation: c}}
-scale: [{id: good, label: Good}, {id: inadequate, label: Inadequate}]
-polarities: [{id: plus, label: Plus, sense: positive}]
-questions: [{id: q, title: Q}]
-overall: {title: O, method: worst}
-"""
+HEADER = minimal_rulebook_yaml("pairs")
 WHEN = "a.rate.value >= 0 and b.rate.value >= 0"
 GRADING = [{"questions": ["q"], "criteria": [{"grade": "good", "when": "count(plus) >= 2"},
                                              {"grade": "inadequate", "otherwise": True}]}]

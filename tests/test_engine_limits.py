@@ -16,16 +16,10 @@ import pytest
 import judgment
 from conftest import DERBYSHIRE, ROOT
 from judgment._cli._check import _checked
+from minimal_rulebook import minimal_rulebook_yaml
 
 V = "victim_satisfaction.rate"
-HEAD = """
-rulebook: {id: probe, title: Probe, version: 1.0.0, valid_from: 2000-01-01, vocabulary: hmic-crime,
-           framework: {title: t, citation: c}}
-scale: [{id: good, label: Good}, {id: inadequate, label: Inadequate}]
-polarities: [{id: plus, label: Plus, sense: positive}]
-questions: [{id: q, title: Q}]
-overall: {title: O, method: worst}
-"""
+HEAD = minimal_rulebook_yaml("probe")
 JUDGE = """
 import sys, judgment
 if sys.argv[3:] == ["unfenced"]:  # the limits not counted: what durable_rules does with the rulebook

@@ -13,6 +13,7 @@ import judgment
 from conftest import vary
 from judgment import Bundle
 from judgment.evidence import Measure
+from minimal_rulebook import minimal_rulebook_yaml
 
 
 def test_a_margin_of_zero_prints_no_degenerate_interval() -> None:
@@ -39,14 +40,7 @@ def test_a_comparator_with_no_number_is_not_given_as_a_figure() -> None:
     assert figure.comparators["regional"].describe() == "not given as a figure"
 
 
-HEADER = """\
-rulebook: {id: words, title: Words, version: 1.0.0, valid_from: 2000-01-01, vocabulary: hmic-crime,
-           framework: {title: t, citation: c}}
-scale: [{id: good, label: Good}, {id: inadequate, label: Inadequate}]
-polarities: [{id: plus, label: Plus, sense: positive}]
-questions: [{id: q, title: Q}]
-overall: {title: O, method: worst}
-"""
+HEADER = minimal_rulebook_yaml("words")
 
 
 def test_a_value_less_figure_in_parentheses_prints_no_doubled_parentheses(tmp_path: Path, derbyshire: Bundle) -> None:
