@@ -26,6 +26,7 @@ ELSEWHERE = {
     "TOO_MANY_RULES",  # test_limits below
     "ENGINE_DISAGREEMENT",  # test_engine_differential.py
     "ENGINE_LIMIT",  # test_durable_hazards.py
+    "NO_EVIDENCE_READ",  # test_no_evidence.py (a warning about a bundle, from check RULES BUNDLE)
 }
 
 

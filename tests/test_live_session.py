@@ -72,7 +72,8 @@ def test_the_shipped_rulebook_stays_current(history: tuple[Bundle, list]) -> Non
 def test_a_live_inspection_reaches_the_published_judgment_and_back(derbyshire: Bundle) -> None:
     before = live_sessions()
     with judgment.open_session(SHIPPED, derbyshire.inspection) as live:
-        assert live.judgment().grades == {q: "good" for q in live.judgment().grades}
+        empty = live.judgment()  # no evidence is not Good (issue 16, point 4)
+        assert all(empty.question(q).not_graded == "insufficient evidence" for q in empty.grades), empty.grades
         live.add(*derbyshire.records)
         assert live.judgment().to_json() == judgment.judge(SHIPPED, derbyshire).to_json()
         live.retract("evaluation-crime-prevention")

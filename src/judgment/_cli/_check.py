@@ -23,6 +23,7 @@ from judgment._errors import InputFileError, JudgmentError
 from judgment._fit import check_fit
 from judgment._rulebook._loader import load_rulebook
 from judgment._rulebook._model import Rulebook
+from judgment._rulebook._reads import unread_questions
 
 
 @click.command()
@@ -129,7 +130,9 @@ def _checked(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], 
         code = EXIT_PROBLEMS
     for bundle in bundles:
         try:
-            check_fit(rulebook, load_bundle(bundle, rulebook.vocabulary))
+            loaded = load_bundle(bundle, rulebook.vocabulary)
+            check_fit(rulebook, loaded)
+            found.extend(unread_questions(rulebook, loaded))
         except InputFileError as error:
             found.extend(error.diagnostics)
             code = EXIT_USAGE
