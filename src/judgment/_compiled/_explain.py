@@ -9,7 +9,7 @@ from judgment._compiled._codegen import Test
 from judgment._compiled._events import checks, findings_used
 from judgment._compiled._run import Made, Run, Tried
 from judgment._compiled._sources import quotes, sources
-from judgment._compiled._values import describe, lift
+from judgment._compiled._template import render_template
 from judgment._compiled._whynot import analyse, lacking_evidence, weighed
 from judgment._judgment import (
     Decision,
@@ -22,9 +22,7 @@ from judgment._judgment import (
     RulebookIdentity,
     WhyNot,
 )
-from judgment._lang import _ast as ast
-from judgment._rulebook._model import Criterion, FindingRule, Rulebook, Template
-from judgment.evidence import Measure, Record
+from judgment._rulebook._model import Criterion, FindingRule, Rulebook
 
 
 def explain(run: Run, engine: str) -> Judgment:
@@ -125,20 +123,3 @@ def identity(rulebook: Rulebook) -> RulebookIdentity:
                             valid_from=rulebook.valid_from.isoformat(),
                             valid_to=rulebook.valid_to.isoformat() if rulebook.valid_to else None,
                             sha256=rulebook.sha256)
-
-
-def render_template(template: Template, bindings: Mapping[str, Record]) -> str:
-    return template.render([describe(_resolve(path, bindings)) for _, path in template.fields])
-
-
-def _resolve(path: ast.Path, bindings: Mapping[str, Record]) -> object:
-    current: object = bindings.get(path.parts[0])
-    for part in path.parts[1:]:
-        if current is None:
-            return None
-        if isinstance(current, Measure):
-            current = current.comparators.get(part) if part in current.comparators else getattr(current, part, None)
-            current = lift(current)
-        else:
-            current = lift(getattr(current, part))
-    return current

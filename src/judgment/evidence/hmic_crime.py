@@ -2,6 +2,9 @@
 
 Qualitative scales are ordered worst first. Each figure and each field with a
 better direction declares it, so property checks know what "better evidence" means.
+Assessed fields are optional: a report often states one fact about a subject and not its
+companions, and a rule reading an absent field is unknown, never a guess. Only what identifies
+a record (area, category, period) and a figure's own value are required.
 """
 
 from __future__ import annotations
@@ -145,7 +148,7 @@ class VictimContract(Record):
     """Victim contracts: the agreed nature and frequency of contact, given to victims."""
 
     kind: Literal["victim_contract"]
-    coverage: Coverage
+    coverage: Coverage | None = None
     compliance_monitored: Annotated[bool | None, HIGHER_IS_BETTER] = None
 
 
@@ -154,7 +157,7 @@ class EvaluationCapability(Record):
 
     kind: Literal["evaluation_capability"]
     area: Area
-    level: Capability
+    level: Capability | None = None
     improving: Annotated[bool | None, HIGHER_IS_BETTER] = None
 
 
@@ -163,7 +166,7 @@ class PartnershipWorking(Record):
 
     kind: Literal["partnership_working"]
     area: Area
-    strength: Strength
+    strength: Strength | None = None
     information_sharing: Strength | None = None
 
 
@@ -171,8 +174,8 @@ class StrategicAssessment(Record):
     """The strategic threat and risk assessment that sets the force's priorities."""
 
     kind: Literal["strategic_assessment"]
-    effectiveness: Strength
-    joint_with_partners: Annotated[bool, HIGHER_IS_BETTER]
+    effectiveness: Strength | None = None
+    joint_with_partners: Annotated[bool | None, HIGHER_IS_BETTER] = None
     national_good_practice: Annotated[bool, HIGHER_IS_BETTER] = False
 
 
@@ -180,15 +183,15 @@ class TacticsAndPowers(Record):
     """The range and effect of the tactics and powers used to prevent and disrupt crime."""
 
     kind: Literal["tactics_and_powers"]
-    breadth: Breadth
-    effectiveness: Strength
+    breadth: Breadth | None = None
+    effectiveness: Strength | None = None
 
 
 class Vulnerability(Record):
     """Identifying vulnerable and repeat victims and protecting them."""
 
     kind: Literal["vulnerability"]
-    identification: Strength
+    identification: Strength | None = None
     repeat_victims_supported: Annotated[bool | None, HIGHER_IS_BETTER] = None
     joint_risk_assessment: Annotated[bool | None, HIGHER_IS_BETTER] = None
 
@@ -197,10 +200,10 @@ class InvestigationQuality(Record):
     """Quality of investigations: scrutiny, file standards, supervision, first response."""
 
     kind: Literal["investigation_quality"]
-    scrutiny: Strength
-    standard: Strength
-    supervision: Strength
-    initial_investigation: Strength
+    scrutiny: Strength | None = None
+    standard: Strength | None = None
+    supervision: Strength | None = None
+    initial_investigation: Strength | None = None
     strategies_recorded: Coverage | None = None
     files_reviewed: int | None = Field(default=None, ge=0)
 
@@ -209,7 +212,7 @@ class OffenderManagement(Record):
     """Managing prolific and priority offenders (integrated offender management)."""
 
     kind: Literal["offender_management"]
-    approach: Strength
+    approach: Strength | None = None
     offenders_managed: int | None = Field(default=None, ge=0)
     prolific_offenders: int | None = Field(default=None, ge=0)
 
@@ -219,8 +222,8 @@ class LearningFromExperience(Record):
 
     kind: Literal["learning_from_experience"]
     area: Area
-    evaluation_of_tactics: Capability
-    sharing_good_practice: Capability
+    evaluation_of_tactics: Capability | None = None
+    sharing_good_practice: Capability | None = None
     central_record: Annotated[bool | None, HIGHER_IS_BETTER] = None
 
 
@@ -228,8 +231,8 @@ class NeighbourhoodPolicing(Record):
     """Neighbourhood teams: commitment, local understanding, engagement, recording."""
 
     kind: Literal["neighbourhood_policing"]
-    commitment: Strength
-    understanding_of_priorities: Strength
+    commitment: Strength | None = None
+    understanding_of_priorities: Strength | None = None
     community_engagement: Strength | None = None
     asb_recording: Strength | None = None
 
@@ -238,8 +241,8 @@ class DomesticAbuse(Record):
     """The domestic abuse action plan and the progress made since HMIC's 2014 inspection."""
 
     kind: Literal["domestic_abuse"]
-    action_plan: PlanStatus
-    progress: Progress
+    action_plan: PlanStatus | None = None
+    progress: Progress | None = None
     repeat_victims_referred: Annotated[bool | None, HIGHER_IS_BETTER] = None
 
 
