@@ -59,8 +59,8 @@ def test_the_same_vocabulary_again_is_a_no_op(twin: Vocabulary) -> None:
 
 
 def test_a_different_vocabulary_under_a_registered_id_names_both_origins(tmp_path: Path, twin: Vocabulary) -> None:
-    text = TWIN_FILE.read_text(encoding="utf-8").replace("members: [weak, mixed, good, strong]",
-                                                         "members: [weak, mixed, good, strong, excellent]")
+    text = TWIN_FILE.read_text(encoding="utf-8").replace("members: [weak, mixed, good, strong, outstanding]",
+                                                         "members: [weak, mixed, good, strong, outstanding, excellent]")
     other = tmp_path / "other.yaml"
     other.write_text(text, encoding="utf-8")
     with pytest.raises(judgment.VocabularyError) as caught:

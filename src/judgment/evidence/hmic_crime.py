@@ -37,12 +37,17 @@ class Capability(OrderedEnum):
 
 
 class Strength(OrderedEnum):
-    """An inspector's qualitative assessment: weak < mixed < good < strong."""
+    """An inspector's qualitative assessment: weak < mixed < good < strong < outstanding."""
+
+    # The report's words: "lacks", "poor" (weak); "varies", "inconsistent", "a mixed picture"
+    # (mixed); "works well", "effective" (good); "strong", "a strength", "robust" (strong);
+    # "outstanding", "excellent", "exemplary" (outstanding: room above a strong force).
 
     weak = "weak"
     mixed = "mixed"
     good = "good"
     strong = "strong"
+    outstanding = "outstanding"
 
 
 class Coverage(OrderedEnum):
@@ -77,6 +82,27 @@ class PlanStatus(OrderedEnum):
     none = "none"
     partial = "partial"
     complete = "complete"
+
+
+class Direction(OrderedEnum):
+    """Which way performance is moving: deteriorating < stable < improving."""
+
+    deteriorating = "deteriorating"
+    stable = "stable"
+    improving = "improving"
+
+
+class ConcernSubject(str, Enum):
+    """What an inspector's stated concern is about."""
+
+    domestic_abuse = "domestic_abuse"
+    child_protection = "child_protection"
+    vulnerable_victims = "vulnerable_victims"
+    investigation = "investigation"
+    offender_management = "offender_management"
+    victim_service = "victim_service"
+    crime_prevention = "crime_prevention"
+    anti_social_behaviour = "anti_social_behaviour"
 
 
 class CrimeCategory(str, Enum):
@@ -246,10 +272,62 @@ class DomesticAbuse(Record):
     repeat_victims_referred: Annotated[bool | None, HIGHER_IS_BETTER] = None
 
 
+class StatedConcern(Record):
+    """A concern the inspector states in words: 'I have specific concerns about its approach to domestic abuse'."""
+
+    kind: Literal["stated_concern"]
+    subject: ConcernSubject
+    cause_of_concern: Annotated[bool, LOWER_IS_BETTER] = Field(
+        default=False, description='the report names it a "cause of concern" (with a recommendation)')
+    improving: Annotated[bool | None, HIGHER_IS_BETTER] = Field(
+        default=None, description='"there have been notable improvements since"')
+
+
+class PerformanceTrend(Record):
+    """The direction the report gives for the force's performance in one area of work, without a figure."""
+
+    kind: Literal["performance_trend"]
+    area: Area
+    direction: Direction | None = Field(
+        default=None, description='"has improved" (improving), "has been maintained" (stable), "has declined" (deteriorating)')
+
+
+class ProblemUnderstanding(Record):
+    """How well the force understands its problems: its priorities and the causes behind them."""
+
+    kind: Literal["problem_understanding"]
+    area: Area
+    priorities_understood: Strength | None = Field(
+        default=None, description='"priorities are well understood" / "understood to varying degrees"')
+    causes_understood: Strength | None = Field(
+        default=None, description='"understands the causes of the problems it faces" / "limited analysis"')
+
+
+class Resourcing(Record):
+    """Whether the force has the people (capacity) and the skills (capability) for one area of work."""
+
+    kind: Literal["resourcing"]
+    area: Area
+    capacity: Strength | None = Field(
+        default=None, description='"enough officers to do it" (good) / "officers lack the time when demand peaks" (mixed)')
+    capability: Strength | None = Field(
+        default=None, description='"well trained, skilled teams" (good) / "not enough trained investigators" (weak)')
+
+
+class VictimFocus(Record):
+    """A victim-centred ethos, and how consistently it is applied across the force."""
+
+    kind: Literal["victim_focus"]
+    ethos: Strength | None = Field(default=None, description='"a victim-centred approach" / "not victim-focused"')
+    consistency: Coverage | None = Field(
+        default=None, description='"consistently across the force" (all) / "to varying degrees" (some)')
+
+
 MODELS: tuple[type[Record], ...] = (
     CrimeRate, CrimeChange, VictimSatisfaction, DetectionRate, AsbIncidents, VictimContract,
     EvaluationCapability, PartnershipWorking, StrategicAssessment, TacticsAndPowers, Vulnerability,
     InvestigationQuality, OffenderManagement, LearningFromExperience, NeighbourhoodPolicing, DomesticAbuse,
+    StatedConcern, PerformanceTrend, ProblemUnderstanding, Resourcing, VictimFocus,
 )
 
 VOCABULARY = register_vocabulary(Vocabulary(VOCABULARY_ID, "HMIC crime inspection 2014", MODELS))
@@ -257,5 +335,6 @@ VOCABULARY = register_vocabulary(Vocabulary(VOCABULARY_ID, "HMIC crime inspectio
 __all__ = [
     "VOCABULARY", "VOCABULARY_ID", "MODELS",
     "Capability", "Strength", "Coverage", "Breadth", "Progress", "PlanStatus", "CrimeCategory", "Area",
+    "Direction", "ConcernSubject",
     *(m.__name__ for m in MODELS),
 ]
