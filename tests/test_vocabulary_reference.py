@@ -62,3 +62,9 @@ def test_the_command_checks_and_rewrites_a_vocabulary_page(tmp_path: Path) -> No
     assert stale.read_text(encoding="utf-8") == render_vocabulary(load_vocabulary(SCHOOLS))
     shipped = [sys.executable, "-m", "judgment._apidoc", "--check"]
     assert subprocess.run(shipped, cwd=ROOT, capture_output=True, check=False).returncode == 0
+
+
+def test_every_hmic_crime_field_says_the_report_phrase_it_captures() -> None:
+    undescribed = [f"{kind}.{name}" for kind, model in VOCABULARY.models.items()
+                   for name in VOCABULARY.fields(kind) if not (model.model_fields[name].description or "").strip()]
+    assert undescribed == []
