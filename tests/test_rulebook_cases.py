@@ -11,18 +11,18 @@ from conftest import DERBYSHIRE, RULES
 from judgment._cases import load_cases, run_case, run_cases
 
 SHIPPED = judgment.load_rulebook(RULES)
-CASES = load_cases(RULES)
+CASES = load_cases(RULES, rulebook=SHIPPED)
 
 
 @pytest.mark.parametrize(("path", "case", "bundle"), CASES, ids=[c.name for _, c, _ in CASES])
 def test_rulebook_case(path: Path, case: object, bundle: Path | None) -> None:
     outcome = run_case(SHIPPED, path, case, bundle)  # type: ignore[arg-type]
-    assert outcome.passed, "\n".join(outcome.problems)
+    assert not outcome.failed, "\n".join(outcome.problems)  # a known disagreement is recorded, not failed
 
 
 def test_the_cases_exercise_every_rule_criterion_and_recommendation() -> None:
     outcomes, missing = run_cases(SHIPPED, RULES)
-    assert len(outcomes) >= 20 and all(o.passed for o in outcomes)
+    assert len(outcomes) >= 20 and not any(o.failed for o in outcomes)
     assert missing == []
 
 

@@ -20,7 +20,7 @@ def case_problems(rulebook: Rulebook, rules: Path) -> list[Diagnostic]:
     from judgment._cases import load_cases
 
     try:
-        cases = load_cases(rules)
+        cases = load_cases(rules, rulebook=rulebook)
     except JudgmentError as error:
         return list(error.diagnostics)
     found: list[Diagnostic] = []

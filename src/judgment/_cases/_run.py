@@ -1,111 +1,29 @@
-"""Rulebook test cases: YAML files in a rulebook's ``tests/`` folder, run by ``judgment test``.
-
-A case starts from a bundle, applies changes to its records, and states what the judgment
-must be (grades, findings made or not, recommendations) or which error must refuse it.
-A coverage report lists the finding rules, criteria and recommendations no case exercises.
-"""
+"""Running rulebook test cases: each case's bundle changed, judged, and compared with what it expects
+(and, for an agreement case, with the published grades); coverage over all the cases."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from judgment._api import judge
 from judgment._bundle import Bundle, load_bundle
+from judgment._cases._agreement import compare_published
+from judgment._cases._load import load_cases
+from judgment._cases._model import Case, Change, Expect
+from judgment._cases._outcome import Outcome
 from judgment._diagnostics import excerpt, plain
-from judgment._errors import BundleError, JudgmentError
+from judgment._errors import JudgmentError
 from judgment._judgment import Judgment
-from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._rulebook._model import Rulebook
-from judgment._io._read import LoadFailure, inside, outside_folder
-from judgment._io._yaml import PathKey, load_document
 from judgment.evidence import get_vocabulary
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Change(_Strict):
-    record: str | None = Field(default=None, description="the record to change (with `set`)")
-    set: dict[str, Any] | None = Field(default=None, description="fields to replace in that record")
-    drop: list[str] | None = Field(default=None, description="records to remove")
-    add: dict[str, Any] | None = Field(default=None, description="a record to add")
-
-
-class Expect(_Strict):
-    grades: dict[str, str] | None = None
-    not_graded: list[str] = Field(default_factory=list, description="questions that must be left not graded")
-    overall: str | None = Field(default="__any__")
-    made: list[str] = Field(default_factory=list, description="findings that must be made")
-    not_made: list[str] = Field(default_factory=list, description="findings that must not be made")
-    recommendations: list[str] | None = Field(default=None, description="exactly these recommendations")
-    error: str | None = Field(default=None, description="the diagnostic code that must refuse the bundle")
-
-
-class Case(_Strict):
-    name: str
-    bundle: str | None = None
-    changes: list[Change] = Field(default_factory=list)
-    expect: Expect
-
-
-class CaseFile(_Strict):
-    bundle: str | None = Field(default=None, description="the bundle every case starts from, relative to this file")
-    cases: list[Case]
-
-
-@dataclass
-class Outcome:
-    name: str
-    path: str
-    problems: list[str]
-    exercised: set[str] = field(default_factory=set)
-    bundle: Bundle | None = None
-
-    @property
-    def passed(self) -> bool:
-        return not self.problems
-
-
-def load_cases(rules: Path, *, allow_outside: bool = False) -> list[tuple[Path, Case, Path | None]]:
-    """Every case of the rulebook, with its file and the bundle it starts from.
-
-    A case's bundle must lie inside the rulebook folder (links resolved), as its rule files do: a
-    rulebook from elsewhere must not make `judgment test` read the user's other files. `allow_outside`
-    (`judgment test --allow-outside`) lifts that for a rulebook the user trusts."""
-    found = []
-    for path in sorted((rules / "tests").glob("*.yaml")):
-        try:
-            if not inside(path, rules):
-                raise LoadFailure(outside_folder(str(path), f"the rulebook folder {rules}",
-                                                 "this link leads to a test file that", _KEEP_INSIDE))
-            document = load_document(path)
-            spec = CaseFile.model_validate(document.data)
-        except LoadFailure as failure:
-            raise BundleError([failure.diagnostic]) from None
-        except ValidationError as exc:
-            raise BundleError(diagnostics_from_validation(exc, (), document.positions, model=CaseFile)) from None
-        for number, case in enumerate(spec.cases):
-            source = case.bundle or spec.bundle
-            bundle = (path.parent / source).resolve() if source else None
-            if bundle is not None and not allow_outside and not inside(bundle, rules):
-                key: PathKey = ("cases", number, "bundle") if case.bundle else ("bundle",)
-                raise BundleError([outside_folder(str(path), f"the rulebook folder {rules}",
-                                                  f"the case's bundle {excerpt(source)}", _KEEP_INSIDE,
-                                                  document.positions.of_value(key))])
-            found.append((path, case, bundle))
-    return found
-
-
-_KEEP_INSIDE = "keep test bundles inside the rulebook folder, or run `judgment test --allow-outside` if you trust it"
 
 
 def run_case(rulebook: Rulebook, path: Path, case: Case, bundle_path: Path | None) -> Outcome:
     outcome = Outcome(case.name, str(path), [])
+    if case.published is not None:
+        outcome.published = dict(case.published.grades)
     try:
         if bundle_path is None:
             raise ValueError("the case names no bundle")
@@ -123,6 +41,8 @@ def run_case(rulebook: Rulebook, path: Path, case: Case, bundle_path: Path | Non
         return outcome
     if case.expect.error is not None:
         outcome.problems.append(f"expected the error {excerpt(case.expect.error)}, but the bundle was judged")
+    if case.published is not None:
+        compare_published(case, result, outcome)
     _compare(result, case.expect, outcome)
     return outcome
 
@@ -199,7 +119,7 @@ def everything(rulebook: Rulebook) -> list[str]:
 
 
 def run_cases(rulebook: Rulebook, rules: Path, *, allow_outside: bool = False) -> tuple[list[Outcome], list[str]]:
-    cases = load_cases(rules, allow_outside=allow_outside)
+    cases = load_cases(rules, allow_outside=allow_outside, rulebook=rulebook)
     outcomes = [run_case(rulebook, path, case, bundle) for path, case, bundle in cases]
     exercised = set().union(*(o.exercised for o in outcomes)) if outcomes else set()
     return outcomes, [name for name in everything(rulebook) if name not in exercised]
