@@ -287,7 +287,7 @@ class LearningFromExperience(Record):
 
 
 class NeighbourhoodPolicing(Record):
-    """Neighbourhood teams: commitment, local understanding, engagement, recording."""
+    """Neighbourhood teams: commitment, local understanding, engagement, problem solving, recording."""
 
     kind: Literal["neighbourhood_policing"]
     commitment: Strength | None = Field(default=None, description='"a strong commitment to neighbourhood policing"')
@@ -295,6 +295,8 @@ class NeighbourhoodPolicing(Record):
         default=None, description='"a good understanding of local concerns and priorities"')
     community_engagement: Strength | None = Field(
         default=None, description='"engage well with local people through local forums"')
+    problem_solving: Strength | None = Field(
+        default=None, description='"a wide range of tactics used ... to prevent and tackle anti-social behaviour"')
     asb_recording: Strength | None = Field(
         default=None, description='"unclear on the methods for recording or investigating anti-social behaviour" (weak)')
 
