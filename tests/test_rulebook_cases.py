@@ -35,7 +35,7 @@ def test_a_failing_case_says_what_differs(tmp_path: Path) -> None:
     cases.write_text(cases.read_text().replace("grades: {reducing_crime: outstanding,",
                                                "grades: {reducing_crime: inadequate,", 1))
     outcomes, _ = run_cases(judgment.load_rulebook(rules), rules)
-    failed = [o for o in outcomes if not o.passed]
+    failed = [o for o in outcomes if o.failed]
     assert [o.problems for o in failed] == [["reducing_crime: expected inadequate, got outstanding"]]
 
 

@@ -34,7 +34,7 @@ def where(root: Path, name: str, needle: str) -> int:
 
 CASES: list[tuple[str, Edit, str, str, int]] = [
     # id, edit, code, needle to find the line, column
-    ("yaml-syntax", ("grading.yaml", "grade: inadequate", "grade: [inadequate"), "YAML_SYNTAX", "^count(cause_of_concern) >= 2", 13),
+    ("yaml-syntax", ("grading.yaml", "grade: inadequate", "grade: inadequate: ["), "YAML_SYNTAX", "^grade: inadequate: [", 26),
     ("unknown-key", ("grading.yaml", "grade: inadequate", "grade: inadequate\n        wehn: x"), "UNKNOWN_KEY",
      "wehn: x", 9),
     ("missing-text", ("findings/tackling-asb.yaml", "    text: Neighbourhood policing has been eroded.\n", ""),
@@ -51,7 +51,8 @@ CASES: list[tuple[str, Edit, str, str, int]] = [
                          "finding(domestic_abuse_no_progres)"), "UNKNOWN_REFERENCE", "no_progres)", 19),
     ("unknown-grade", ("grading.yaml", "grade: outstanding", "grade: excellent"), "UNKNOWN_REFERENCE",
      "grade: excellent", 16),
-    ("otherwise-not-last", ("grading.yaml", "grade: inadequate\n        when: count(cause_of_concern) >= 2",
+    ("otherwise-not-last", ("grading.yaml", "grade: inadequate\n        when: >-\n          count(cause_of_concern) >= 1 and count(strength) == 0\n"
+                            "          and count(notable_practice) == 0",
                             "grade: inadequate\n        otherwise: true"), "BAD_VALUE",
      "^- id: significantly-lower", 9),
     ("template-unbound", ("findings/tackling-asb.yaml", "text: Neighbourhood policing has been eroded.",

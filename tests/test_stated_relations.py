@@ -37,7 +37,9 @@ def _made(rulebook: judgment.Rulebook, bundle: Bundle) -> dict[str, judgment.Fin
 def test_a_judgment_from_stated_relations_only() -> None:
     made = judgment.judge(SHIPPED, judgment.load_bundle(STATED_ONLY))
     findings = {f.rule: f for q in made.questions for f in q.findings}
-    assert set(findings) == {"satisfaction_above_national"}  # in line with the previous year and with national
+    # Satisfaction stated above national (in line with the previous year); anti-social behaviour
+    # stated above national; detection in line: two findings.
+    assert set(findings) == {"satisfaction_above_national", "asb_rate_above_national"}
     check, = findings["satisfaction_above_national"].checks
     assert check.outcome is True and check.state == "above"
     assert check.values[2] == "stated in the source: higher than national"

@@ -94,7 +94,7 @@ def _check_properties(rulebook: Rulebook, rules: Path, examples: int, seed: int)
     for failure in report.failures:
         click.echo(f"property {failure.name} fails: {failure.message}", err=True)
         if failure.bundle is not None:
-            click.echo("smallest counterexample:\n" + _as_yaml(failure.bundle.to_data()), err=True)
+            click.echo("smallest counterexample:\n" + _as_yaml(failure.bundle.to_data()).rstrip("\n"), err=True)
     held = [p for p in PROPERTIES if p not in {f.name for f in report.failures}]
     click.echo(f"properties over {report.examples:,} generated bundles (seed {seed}): "
                f"{len(held)} of {len(PROPERTIES)} hold" + (f" ({', '.join(held)})" if held else ""))
