@@ -1,0 +1,6 @@
+"""What-if: a bundle with some evidence changed, judged beside the original (issue 17).
+
+`_changes` holds the changes an inspector can make (set a field, drop a record, add one) and
+applies them through the vocabulary's models, so a change is as strict as the evidence it edits;
+what-if, the counterfactual search and the workbench all speak in these changes.
+"""
