@@ -1,9 +1,14 @@
 """The floor: the shipped rulebook (rules/hmic-crime-2014) written by hand as plain Python.
 
 What the engine's cost is reported against. Every finding rule is a small function reading
-record attributes directly; ordered enums compare through precomputed rank dicts; grading,
-why-not and recommendations are straight-line code. Nothing is parsed or interpreted, and
-no pydantic model is built.
+record attributes directly (bench/_floor_reducing.py, _floor_investigating.py, _floor_asb.py,
+one module per question; what they share is in bench/_floor_base.py); ordered enums compare
+through precomputed rank dicts; grading, why-not and recommendations are straight-line code.
+Nothing is parsed or interpreted, and no pydantic model is built.
+
+A question none of whose finding rules' kinds is in the bundle is not graded (criterion
+insufficient-evidence: grade None, no why-not). Figures are placed as judgment places them
+(judgment._lang._exact in decimal; a relation the source states when numbers are missing).
 
 The semantics are judgment's compiled engine's (src/judgment/_compiled/): missing evidence is
 unknown, a rule fires only when its condition is true (Kleene and/or), each rule binds each
@@ -16,7 +21,9 @@ The trace keeps raw values. A check is a plain tuple
 * ``a.b >= 'good'``, ``a.b == true``, ``a.months >= 36``: ``(left, right)`` as compared
   (enum members, bools, numbers; None when the evidence lacks the field);
 * ``a.rate is above national within 2``, ``a.rate is below 80``: ``(figure, reference)``
-  (the record's own Measure objects, or the threshold) and the state reached;
+  (the record's own Measure objects, or the threshold), then the tolerance when one is written,
+  and the state reached;
+* ``missing(k)``: ``(present,)``;
 * ``finding(x)``: ``(x,)``, made or not in the outcome;
 * ``count(p) >= n``: ``(count, n)``; ``any(p)``: ``(count,)``.
 
@@ -30,6 +37,11 @@ engine on Derbyshire and on 2,000 generated bundles, and to time it.
 from __future__ import annotations
 
 from typing import NamedTuple
+
+from bench import _floor_asb as _asb
+from bench import _floor_investigating as _investigating
+from bench import _floor_reducing as _reducing
+from bench._floor_base import UNKNOWN
 
 # --- results -------------------------------------------------------------------------
 
@@ -87,534 +99,73 @@ class FloorResult(NamedTuple):
 _new = tuple.__new__
 
 
-# --- vocabulary (hmic-crime): ordered enums, worst first ----------------------------------
-
-STRENGTH = {"weak": 0, "mixed": 1, "good": 2, "strong": 3}
-COVERAGE = {"none": 0, "some": 1, "most": 2, "all": 3}
-PROGRESS = {"none": 0, "limited": 1, "some": 2, "substantial": 3}
-CAPABILITY = {"none": 0, "limited": 1, "developing": 2, "systematic": 3}
-GOOD, MIXED, SOME, MOST, LIMITED, DEVELOPING = 2, 1, 1, 2, 1, 2
-
-#: Enum members in words, as finding texts print them.
-WORDS = {v: v.replace("_", " ") for v in (
-    *STRENGTH, *COVERAGE, *PROGRESS, *CAPABILITY, "narrow", "moderate", "broad")}
-UNKNOWN = "unknown (not in the evidence)"
-
-
-def _words(value: str) -> str:
-    """Free text in a finding text: underscores read as spaces, and (as the engine's template
-    rendering does to the whole text) doubled braces collapse."""
-    return value.replace("_", " ").replace("{{", "{").replace("}}", "}")
-
-
-def _count_words(value: int | None) -> str:
-    return UNKNOWN if value is None else f"{value:,}"
-
-
-def _against(m, c, tolerance: float) -> str:  # noqa: ANN001 - two Measures
-    """A figure against a comparator figure, gap beyond the tolerance (judgment._compare)."""
-    i = m.interval
-    lo, hi = (i.lower, i.upper) if i is not None else (m.value, m.value)
-    i = c.interval
-    clo, chi = (i.lower, i.upper) if i is not None else (c.value, c.value)
-    if lo - chi > tolerance:
-        return "above"
-    if clo - hi > tolerance:
-        return "below"
-    return "in_line"
-
-
-def _threshold(m, threshold: float) -> str:  # noqa: ANN001 - a Measure
-    i = m.interval
-    lo, hi = (i.lower, i.upper) if i is not None else (m.value, m.value)
-    if lo > threshold:
-        return "above"
-    if hi < threshold:
-        return "below"
-    return "indeterminate"
-
-
-# --- finding rules: rule(record, made) -> (text, checks) when the condition is true, else None
-# `made` is the set of rule ids that have made a finding so far (for finding(x)).
-
-# reducing_crime -----------------------------------------------------------------------
-
-C_CATEGORY = "crime_change.category == 'crime_excluding_fraud'"
-C_MONTHS = "crime_change.months >= 36"
-
-
-def crime_reduction_greater_than_national(r, made):
-    m = r.change
-    n = m.comparators.get("national")
-    if n is None or r.category != "crime_excluding_fraud" or r.months < 36:
-        return None
-    if _against(m, n, 2.0) != "below":
-        return None
-    return (f"Recorded crime changed by {m.describe()} over {_words(r.period)}, a greater reduction than "
-            f"England and Wales ({n.describe()}).",
-            ((C_CATEGORY, (r.category, "crime_excluding_fraud"), True, None),
-             (C_MONTHS, (r.months, 36), True, None),
-             ("crime_change.change is below national within 2", (m, n), True, "below")))
-
-
-def crime_reduction_smaller_than_national(r, made):
-    m = r.change
-    n = m.comparators.get("national")
-    if n is None or r.category != "crime_excluding_fraud" or r.months < 36:
-        return None
-    if _against(m, n, 2.0) != "above":
-        return None
-    return (f"Recorded crime changed by {m.describe()} over {_words(r.period)}, less of a reduction than "
-            f"England and Wales ({n.describe()}).",
-            ((C_CATEGORY, (r.category, "crime_excluding_fraud"), True, None),
-             (C_MONTHS, (r.months, 36), True, None),
-             ("crime_change.change is above national within 2", (m, n), True, "above")))
-
-
-def satisfaction_above_national(r, made):
-    m = r.rate
-    n = m.comparators.get("national")
-    if n is None or _against(m, n, 0.0) != "above":
-        return None
-    return (f"Victim satisfaction of {m.describe()} is higher than the rate for England and Wales of "
-            f"{n.describe()}.",
-            (("victim_satisfaction.rate is above national", (m, n), True, "above"),))
-
-
-def satisfaction_below_national(r, made):
-    m = r.rate
-    n = m.comparators.get("national")
-    if n is None or _against(m, n, 0.0) != "below":
-        return None
-    return (f"Victim satisfaction of {m.describe()} is lower than the rate for England and Wales of "
-            f"{n.describe()}.",
-            (("victim_satisfaction.rate is below national", (m, n), True, "below"),))
-
-
-def satisfaction_falling(r, made):
-    m = r.rate
-    p = m.comparators.get("previous_year")
-    if p is None or _against(m, p, 0.0) != "below":
-        return None
-    return (f"Victim satisfaction of {m.describe()} has fallen from {p.describe()} the year before.",
-            (("victim_satisfaction.rate is below previous_year", (m, p), True, "below"),))
-
-
-def satisfaction_below_minimum(r, made):
-    m = r.rate
-    if _threshold(m, 80.0) != "below":
-        return None
-    return (f"Victim satisfaction of {m.describe()} is below the minimum of 80% that this rulebook expects.",
-            (("victim_satisfaction.rate is below 80", (m, 80.0), True, "below"),))
-
-
-def satisfaction_uncertain_against_minimum(r, made):
-    m = r.rate
-    if _threshold(m, 80.0) != "indeterminate":
-        return None
-    return (f"Victim satisfaction of {m.describe()} cannot be shown to meet the minimum of 80%: its "
-            "confidence interval straddles it.",
-            (("victim_satisfaction.rate is indeterminate against 80", (m, 80.0), True, "indeterminate"),))
-
-
-def victim_contracts_in_place(r, made):
-    c = r.coverage
-    if COVERAGE[c] < MOST:
-        return None
-    return (f"Victim contracts setting out the agreed contact reach {WORDS[c]} victims.",
-            (("victim_contract.coverage >= 'most'", (c, "most"), True, None),))
-
-
-def no_victim_contracts(r, made):
-    c = r.coverage
-    if c != "none":
-        return None
-    return ("No victim receives a contract agreeing the nature and frequency of contact.",
-            (("victim_contract.coverage == 'none'", (c, "none"), True, None),))
-
-
-def effective_strategic_assessment(r, made):
-    e = r.effectiveness
-    if STRENGTH[e] < GOOD or r.joint_with_partners is not True:
-        return None
-    return (f"The strategic threat and risk assessment is {WORDS[e]} and agreed jointly with partners.",
-            (("strategic_assessment.effectiveness >= 'good'", (e, "good"), True, None),
-             ("strategic_assessment.joint_with_partners == true", (True, True), True, None)))
-
-
-def strategic_assessment_national_good_practice(r, made):
-    if "effective_strategic_assessment" not in made or r.national_good_practice is not True:
-        return None
-    return ("The joint strategic threat and risk assessment represents national good practice.",
-            (("finding(effective_strategic_assessment)", ("effective_strategic_assessment",), True, None),
-             ("strategic_assessment.national_good_practice == true", (True, True), True, None)))
-
-
-def strategic_assessment_weak(r, made):
-    e = r.effectiveness
-    if e != "weak":
-        return None
-    return ("The strategic threat and risk assessment does not direct resources to the community's priorities.",
-            (("strategic_assessment.effectiveness == 'weak'", (e, "weak"), True, None),))
-
-
-def prevention_partnership_strong(r, made):
-    s = r.strength
-    if r.area != "crime_prevention" or STRENGTH[s] < GOOD:
-        return None
-    return (f"Partnership working to prevent crime and offending is {WORDS[s]}.",
-            (("partnership_working.area == 'crime_prevention'", (r.area, "crime_prevention"), True, None),
-             ("partnership_working.strength >= 'good'", (s, "good"), True, None)))
-
-
-def prevention_partnership_weak(r, made):
-    s = r.strength
-    if r.area != "crime_prevention" or s != "weak":
-        return None
-    return ("Partnership working to prevent crime and offending is weak.",
-            (("partnership_working.area == 'crime_prevention'", (r.area, "crime_prevention"), True, None),
-             ("partnership_working.strength == 'weak'", (s, "weak"), True, None)))
-
-
-def broad_effective_tactics(r, made):
-    b, e = r.breadth, r.effectiveness
-    if b != "broad" or STRENGTH[e] < GOOD:
-        return None
-    return (f"The force uses a {WORDS[b]} range of effective tactics and powers.",
-            (("tactics_and_powers.breadth == 'broad'", (b, "broad"), True, None),
-             ("tactics_and_powers.effectiveness >= 'good'", (e, "good"), True, None)))
-
-
-def evaluation_limited(r, made):
-    v = r.level
-    if r.area != "crime_prevention" or CAPABILITY[v] > LIMITED:
-        return None
-    return (f"The force's ability to measure the impact of its activities is {WORDS[v]}.",
-            (("evaluation_capability.area == 'crime_prevention'", (r.area, "crime_prevention"), True, None),
-             ("evaluation_capability.level <= 'limited'", (v, "limited"), True, None)))
-
-
-def evaluation_systematic(r, made):
-    v = r.level
-    if r.area != "crime_prevention" or v != "systematic":
-        return None
-    return ("The force systematically evaluates what works in preventing crime.",
-            (("evaluation_capability.area == 'crime_prevention'", (r.area, "crime_prevention"), True, None),
-             ("evaluation_capability.level == 'systematic'", (v, "systematic"), True, None)))
-
-
-# investigating_offending --------------------------------------------------------------
-
-def vulnerable_victims_identified(r, made):
-    v = r.identification
-    if STRENGTH[v] < GOOD:
-        return None
-    return (f"Identification and protection of vulnerable victims is {WORDS[v]}.",
-            (("vulnerability.identification >= 'good'", (v, "good"), True, None),))
-
-
-def vulnerable_victims_missed(r, made):
-    v = r.identification
-    if v != "weak":
-        return None
-    return ("Vulnerable victims are not reliably identified or protected.",
-            (("vulnerability.identification == 'weak'", (v, "weak"), True, None),))
-
-
-def robust_investigation_scrutiny(r, made):
-    s = r.scrutiny
-    if STRENGTH[s] < GOOD:
-        return None
-    return (f"Scrutiny of investigations is {WORDS[s]}.",
-            (("investigation_quality.scrutiny >= 'good'", (s, "good"), True, None),))
-
-
-def good_investigation_standard(r, made):
-    st, su = r.standard, r.supervision
-    if STRENGTH[st] < GOOD or STRENGTH[su] < GOOD:
-        return None
-    return (f"The standard of investigations is {WORDS[st]} and supervision is {WORDS[su]}.",
-            (("investigation_quality.standard >= 'good'", (st, "good"), True, None),
-             ("investigation_quality.supervision >= 'good'", (su, "good"), True, None)))
-
-
-def exemplary_investigation(r, made):
-    sc, st, ii = r.scrutiny, r.standard, r.initial_investigation
-    if sc != "strong" or st != "strong" or STRENGTH[ii] < GOOD:
-        return None
-    return ("Investigations are of a strong standard throughout, from first response to scrutiny.",
-            (("investigation_quality.scrutiny == 'strong'", (sc, "strong"), True, None),
-             ("investigation_quality.standard == 'strong'", (st, "strong"), True, None),
-             ("investigation_quality.initial_investigation >= 'good'", (ii, "good"), True, None)))
-
-
-def initial_investigation_concerns(r, made):
-    ii, sr = r.initial_investigation, r.strategies_recorded
-    first = STRENGTH[ii] <= MIXED
-    second = None if sr is None else COVERAGE[sr] <= SOME
-    if not (first or second):  # 'or' is true when either side is; unknown or false does not fire
-        return None
-    return (f"The quality of initial investigations is {WORDS[ii]}, and investigation strategies are recorded in "
-            f"{UNKNOWN if sr is None else WORDS[sr]} cases.",
-            (("investigation_quality.initial_investigation <= 'mixed'", (ii, "mixed"), first, None),
-             ("investigation_quality.strategies_recorded <= 'some'", (sr, "some"), second, None)))
-
-
-def poor_investigation_standard(r, made):
-    st, su = r.standard, r.supervision
-    first, second = st == "weak", su == "weak"
-    if not (first or second):
-        return None
-    return (f"The standard of investigations is {WORDS[st]} and supervision is {WORDS[su]}.",
-            (("investigation_quality.standard == 'weak'", (st, "weak"), first, None),
-             ("investigation_quality.supervision == 'weak'", (su, "weak"), second, None)))
-
-
-def detection_above_national(r, made):
-    m = r.rate
-    n = m.comparators.get("national")
-    if n is None or _against(m, n, 2.0) != "above":
-        return None
-    return (f"The detection rate of {m.describe()} is above the rate for England and Wales of {n.describe()}.",
-            (("detection_rate.rate is above national within 2", (m, n), True, "above"),))
-
-
-def detection_below_national(r, made):
-    m = r.rate
-    n = m.comparators.get("national")
-    if n is None or _against(m, n, 2.0) != "below":
-        return None
-    return (f"The detection rate of {m.describe()} is below the rate for England and Wales of {n.describe()}.",
-            (("detection_rate.rate is below national within 2", (m, n), True, "below"),))
-
-
-def prolific_offenders_managed(r, made):
-    a = r.approach
-    if STRENGTH[a] < GOOD:
-        return None
-    return (f"Integrated offender management with partners is {WORDS[a]}; "
-            f"{_count_words(r.offenders_managed)} offenders are managed through it.",
-            (("offender_management.approach >= 'good'", (a, "good"), True, None),))
-
-
-def offender_management_weak(r, made):
-    a = r.approach
-    if a != "weak":
-        return None
-    return ("Prolific and priority offenders are not managed effectively with partners.",
-            (("offender_management.approach == 'weak'", (a, "weak"), True, None),))
-
-
-def learning_from_tactics_limited(r, made):
-    e = r.evaluation_of_tactics
-    if r.area != "investigation" or CAPABILITY[e] > LIMITED:
-        return None
-    return (f"Evaluation of the success of crime fighting and crime prevention tactics is {WORDS[e]}.",
-            (("learning_from_experience.area == 'investigation'", (r.area, "investigation"), True, None),
-             ("learning_from_experience.evaluation_of_tactics <= 'limited'", (e, "limited"), True, None)))
-
-
-def domestic_abuse_progress(r, made):
-    p = r.progress
-    if PROGRESS[p] < 2:
-        return None
-    return (f"The force has made {WORDS[p]} progress in its response to domestic abuse.",
-            (("domestic_abuse.progress >= 'some'", (p, "some"), True, None),))
-
-
-def domestic_abuse_no_progress(r, made):
-    p = r.progress
-    if p != "none":
-        return None
-    return ("The force has made no progress in its response to domestic abuse since HMIC's 2014 inspection.",
-            (("domestic_abuse.progress == 'none'", (p, "none"), True, None),))
-
-
-# tackling_asb -------------------------------------------------------------------------
-
-def neighbourhood_policing_committed(r, made):
-    c, u = r.commitment, r.understanding_of_priorities
-    if STRENGTH[c] < GOOD or STRENGTH[u] < GOOD:
-        return None
-    return (f"Commitment to neighbourhood policing is {WORDS[c]}, and teams' understanding of local priorities "
-            f"is {WORDS[u]}.",
-            (("neighbourhood_policing.commitment >= 'good'", (c, "good"), True, None),
-             ("neighbourhood_policing.understanding_of_priorities >= 'good'", (u, "good"), True, None)))
-
-
-def neighbourhood_policing_eroded(r, made):
-    c = r.commitment
-    if c != "weak":
-        return None
-    return ("Neighbourhood policing has been eroded.",
-            (("neighbourhood_policing.commitment == 'weak'", (c, "weak"), True, None),))
-
-
-def asb_partnership_strong(r, made):
-    s = r.strength
-    if r.area != "anti_social_behaviour" or STRENGTH[s] < GOOD:
-        return None
-    return (f"Partnership working to tackle anti-social behaviour is {WORDS[s]}.",
-            (("partnership_working.area == 'anti_social_behaviour'", (r.area, "anti_social_behaviour"), True, None),
-             ("partnership_working.strength >= 'good'", (s, "good"), True, None)))
-
-
-def asb_partnership_weak(r, made):
-    s = r.strength
-    if r.area != "anti_social_behaviour" or s != "weak":
-        return None
-    return ("Partnership working to tackle anti-social behaviour is weak.",
-            (("partnership_working.area == 'anti_social_behaviour'", (r.area, "anti_social_behaviour"), True, None),
-             ("partnership_working.strength == 'weak'", (s, "weak"), True, None)))
-
-
-def vulnerable_asb_victims_protected(r, made):
-    v = r.identification
-    if STRENGTH[v] < GOOD or r.joint_risk_assessment is not True:
-        return None
-    return ("Victims at risk of anti-social behaviour are identified, with a joint risk assessment with partners.",
-            (("vulnerability.identification >= 'good'", (v, "good"), True, None),
-             ("vulnerability.joint_risk_assessment == true", (True, True), True, None)))
-
-
-def asb_incidents_reduced(r, made):
-    m = r.change
-    if m is None or _threshold(m, 0.0) != "below":
-        return None
-    return (f"Anti-social behaviour incidents changed by {m.describe()} on the previous year.",
-            (("asb_incidents.change is below 0", (m, 0.0), True, "below"),))
-
-
-def asb_incidents_rising(r, made):
-    m = r.change
-    if m is None or _threshold(m, 0.0) != "above":
-        return None
-    return (f"Anti-social behaviour incidents rose by {m.describe()} on the previous year.",
-            (("asb_incidents.change is above 0", (m, 0.0), True, "above"),))
-
-
-def asb_evaluation_limited(r, made):
-    v = r.level
-    if r.area != "anti_social_behaviour" or CAPABILITY[v] > LIMITED:
-        return None
-    return (f"Measurement and evaluation of what works against anti-social behaviour is {WORDS[v]}.",
-            (("evaluation_capability.area == 'anti_social_behaviour'", (r.area, "anti_social_behaviour"), True,
-              None),
-             ("evaluation_capability.level <= 'limited'", (v, "limited"), True, None)))
-
-
-def asb_learning_shared(r, made):
-    s = r.sharing_good_practice
-    if r.area != "anti_social_behaviour" or CAPABILITY[s] < DEVELOPING:
-        return None
-    return (f"Learning from local problem solving is captured and shared ({WORDS[s]}).",
-            (("learning_from_experience.area == 'anti_social_behaviour'", (r.area, "anti_social_behaviour"), True,
-              None),
-             ("learning_from_experience.sharing_good_practice >= 'developing'", (s, "developing"), True, None)))
-
-
-def asb_recording_unclear(r, made):
-    a = r.asb_recording
-    if a is None or STRENGTH[a] > MIXED:
-        return None
-    return (f"The recording and investigation of anti-social behaviour is {WORDS[a]}: officers are unclear on "
-            "the methods.",
-            (("neighbourhood_policing.asb_recording <= 'mixed'", (a, "mixed"), True, None),))
-
-
-def asb_engagement_exemplary(r, made):
-    e = r.community_engagement
-    if e != "strong" or "asb_partnership_strong" not in made:
-        return None
-    return ("Engagement with local people and partners on anti-social behaviour is strong and jointly run.",
-            (("neighbourhood_policing.community_engagement == 'strong'", (e, "strong"), True, None),
-             ("finding(asb_partnership_strong)", ("asb_partnership_strong",), True, None)))
-
-
-# --- the rule table: question order, then file order (each derived rule follows the rule it uses)
-# (rule id, question, polarity, kind bound, rule, findings it derives from, slot of its question and polarity)
+# --- the rule table: question order, then the rulebook's order (a derived rule follows the rule it uses)
+# The finding rules themselves, rule(record, made) -> (text, checks) when the condition is true, else
+# None, are in bench/_floor_reducing.py, _floor_investigating.py and _floor_asb.py; `made` is the set
+# of rule ids that have made a finding so far (for finding(x)).
 
 RC, IO, ASB = "reducing_crime", "investigating_offending", "tackling_asb"
 NP, ST, AFI, COC = "notable_practice", "strength", "area_for_improvement", "cause_of_concern"
 QUESTIONS = (RC, IO, ASB)
+_POLARITY = {"NP": NP, "ST": ST, "AFI": AFI, "COC": COC}
 
 _SLOT = {(q, p): 4 * i + j for i, q in enumerate(QUESTIONS) for j, p in enumerate((COC, AFI, ST, NP))}
-RULES = tuple((f.__name__, q, p, k, f, d, _SLOT[q, p]) for q, p, k, f, d in (
-    (RC, ST, "crime_change", crime_reduction_greater_than_national, ()),
-    (RC, AFI, "crime_change", crime_reduction_smaller_than_national, ()),
-    (RC, ST, "victim_satisfaction", satisfaction_above_national, ()),
-    (RC, AFI, "victim_satisfaction", satisfaction_below_national, ()),
-    (RC, AFI, "victim_satisfaction", satisfaction_falling, ()),
-    (RC, COC, "victim_satisfaction", satisfaction_below_minimum, ()),
-    (RC, AFI, "victim_satisfaction", satisfaction_uncertain_against_minimum, ()),
-    (RC, ST, "victim_contract", victim_contracts_in_place, ()),
-    (RC, AFI, "victim_contract", no_victim_contracts, ()),
-    (RC, ST, "strategic_assessment", effective_strategic_assessment, ()),
-    (RC, NP, "strategic_assessment", strategic_assessment_national_good_practice, ("effective_strategic_assessment",)),
-    (RC, COC, "strategic_assessment", strategic_assessment_weak, ()),
-    (RC, ST, "partnership_working", prevention_partnership_strong, ()),
-    (RC, COC, "partnership_working", prevention_partnership_weak, ()),
-    (RC, ST, "tactics_and_powers", broad_effective_tactics, ()),
-    (RC, AFI, "evaluation_capability", evaluation_limited, ()),
-    (RC, ST, "evaluation_capability", evaluation_systematic, ()),
-    (IO, ST, "vulnerability", vulnerable_victims_identified, ()),
-    (IO, COC, "vulnerability", vulnerable_victims_missed, ()),
-    (IO, ST, "investigation_quality", robust_investigation_scrutiny, ()),
-    (IO, ST, "investigation_quality", good_investigation_standard, ()),
-    (IO, NP, "investigation_quality", exemplary_investigation, ()),
-    (IO, AFI, "investigation_quality", initial_investigation_concerns, ()),
-    (IO, COC, "investigation_quality", poor_investigation_standard, ()),
-    (IO, ST, "detection_rate", detection_above_national, ()),
-    (IO, AFI, "detection_rate", detection_below_national, ()),
-    (IO, ST, "offender_management", prolific_offenders_managed, ()),
-    (IO, COC, "offender_management", offender_management_weak, ()),
-    (IO, AFI, "learning_from_experience", learning_from_tactics_limited, ()),
-    (IO, ST, "domestic_abuse", domestic_abuse_progress, ()),
-    (IO, COC, "domestic_abuse", domestic_abuse_no_progress, ()),
-    (ASB, ST, "neighbourhood_policing", neighbourhood_policing_committed, ()),
-    (ASB, COC, "neighbourhood_policing", neighbourhood_policing_eroded, ()),
-    (ASB, ST, "partnership_working", asb_partnership_strong, ()),
-    (ASB, COC, "partnership_working", asb_partnership_weak, ()),
-    (ASB, ST, "vulnerability", vulnerable_asb_victims_protected, ()),
-    (ASB, ST, "asb_incidents", asb_incidents_reduced, ()),
-    (ASB, AFI, "asb_incidents", asb_incidents_rising, ()),
-    (ASB, AFI, "evaluation_capability", asb_evaluation_limited, ()),
-    (ASB, ST, "learning_from_experience", asb_learning_shared, ()),
-    (ASB, AFI, "neighbourhood_policing", asb_recording_unclear, ()),
-    (ASB, NP, "neighbourhood_policing", asb_engagement_exemplary, ("asb_partnership_strong",)),
-))
+#: (rule id, question, polarity, kind bound, rule, findings it derives from, slot of its question and polarity)
+RULES = tuple((f.__name__, q, _POLARITY[p], k, f, d, _SLOT[q, _POLARITY[p]])
+              for q, table in ((RC, _reducing.RULES), (IO, _investigating.RULES), (ASB, _asb.RULES))
+              for p, k, f, d in table)
 
-# --- grading (grading.yaml): the same four criteria for every question -------------------
+#: The kinds each question's findings read: a question with none of them in the bundle is not graded.
+KINDS = {
+    RC: ("crime_change", "crime_rate", "domestic_abuse", "evaluation_capability", "partnership_working",
+         "performance_trend", "problem_understanding", "resourcing", "stated_concern", "strategic_assessment",
+         "tactics_and_powers", "victim_contract", "victim_focus", "victim_satisfaction"),
+    IO: ("detection_rate", "evaluation_capability", "investigation_quality", "learning_from_experience",
+         "offender_management", "performance_trend", "problem_understanding", "resourcing", "stated_concern",
+         "vulnerability"),
+    ASB: ("asb_incidents", "evaluation_capability", "learning_from_experience", "neighbourhood_policing",
+          "partnership_working", "performance_trend", "problem_understanding", "resourcing", "stated_concern",
+          "vulnerability"),
+}
+#: The checks of `insufficient-evidence` when it holds: every kind missing.
+_MISSING = {q: tuple((f"missing({k})", (False,), True, None) for k in kinds) for q, kinds in KINDS.items()}
+
+# --- grading (grading.yaml): the same criteria for every question, after insufficient-evidence ---
 
 INADEQUATE, REQUIRES_IMPROVEMENT, GOOD_GRADE, OUTSTANDING = "inadequate", "requires_improvement", "good", "outstanding"
-CR_INADEQUATE, CR_WEAK, CR_OUTSTANDING, CR_GOOD = (
-    "significantly-lower-than-expected", "some-weaknesses", "exceeds-the-standard", "meets-the-standard")
+CR_NONE, CR_INADEQUATE, CR_WEAK, CR_OUTSTANDING, CR_GOOD = (
+    "insufficient-evidence", "significantly-lower-than-expected", "some-weaknesses", "exceeds-the-standard",
+    "meets-the-standard")
 #: 'otherwise': holds, tests nothing.
 OTHERWISE = GradeAnalysis(GOOD_GRADE, (CriterionAnalysis(CR_GOOD, True, ()),))
+NOT_GRADED = WhyNot(None, None)
 _GA, _CA, _D, _W = GradeAnalysis, CriterionAnalysis, Decision, WhyNot
 
 
 def _grade(coc: list[str], afi: list[str], st: list[str], np: list[str]) -> tuple[Decision, WhyNot]:
     """The rule ids that made findings for the question, by polarity (each once)."""
-    n_coc, n_afi = len(coc), len(afi)
-    holds1 = n_coc >= 2
-    checks1 = (("count(cause_of_concern) >= 2", (n_coc, 2), holds1, None),)
-    first, second = n_coc >= 1, n_afi >= 3
-    holds2 = first or second
-    checks2 = (("count(cause_of_concern) >= 1", (n_coc, 1), first, None),
-               ("count(area_for_improvement) >= 3", (n_afi, 3), second, None))
+    n_coc, n_afi, n_st, n_np = len(coc), len(afi), len(st), len(np)
+    a1, a2, a3 = n_coc >= 1, n_st == 0, n_np == 0
+    holds1 = a1 and a2 and a3
+    checks1 = (("count(cause_of_concern) >= 1", (n_coc, 1), a1, None),
+               ("count(strength) == 0", (n_st, 0), a2, None),
+               ("count(notable_practice) == 0", (n_np, 0), a3, None))
+    b2, b3 = n_afi >= 2, n_afi > n_st
+    holds2 = a1 or (b2 and b3)
+    checks2 = (("count(cause_of_concern) >= 1", (n_coc, 1), a1, None),
+               ("count(area_for_improvement) >= 2", (n_afi, 2), b2, None),
+               ("count(area_for_improvement) > count(strength)", (n_afi, n_st), b3, None))
     if holds1:
-        return (_new(_D, (CR_INADEQUATE, INADEQUATE, checks1, tuple(sorted(coc)))),
+        return (_new(_D, (CR_INADEQUATE, INADEQUATE, checks1, tuple(sorted(coc + st + np)))),
                 _new(_W, (_new(_GA, (REQUIRES_IMPROVEMENT, (_new(_CA, (CR_WEAK, holds2, checks2)),))), None)))
     if holds2:
-        return (_new(_D, (CR_WEAK, REQUIRES_IMPROVEMENT, checks2, tuple(sorted(coc + afi)))),
+        return (_new(_D, (CR_WEAK, REQUIRES_IMPROVEMENT, checks2, tuple(sorted(coc + afi + st)))),
                 _new(_W, (OTHERWISE, _new(_GA, (INADEQUATE, (_new(_CA, (CR_INADEQUATE, False, checks1)),))))))
-    n_st, n_np = len(st), len(np)
-    t1, t2, t3, t4 = n_coc == 0, n_afi == 0, n_st >= 3, n_np > 0
-    checks3 = (("count(cause_of_concern) == 0", (n_coc, 0), t1, None),
-               ("count(area_for_improvement) == 0", (n_afi, 0), t2, None),
+    t1, t2, t3, t4 = n_np > 0, n_coc == 0, n_st >= 3, n_afi <= 1
+    checks3 = (("any(notable_practice)", (n_np,), t1, None),
+               ("count(cause_of_concern) == 0", (n_coc, 0), t2, None),
                ("count(strength) >= 3", (n_st, 3), t3, None),
-               ("any(notable_practice)", (n_np,), t4, None))
+               ("count(area_for_improvement) <= 1", (n_afi, 1), t4, None))
     weighed = tuple(sorted(coc + afi + st + np))
     if t1 and t2 and t3 and t4:
         return _new(_D, (CR_OUTSTANDING, OUTSTANDING, checks3, weighed)), _new(_W, (None, OTHERWISE))
@@ -666,6 +217,9 @@ DOMESTIC_ABUSE_CHECKS = (("finding(domestic_abuse_no_progress)", ("domestic_abus
 # --- the judgment --------------------------------------------------------------------
 
 
+# --- the judgment --------------------------------------------------------------------
+
+
 def judge(bundle) -> FloorResult:  # noqa: ANN001 - a judgment.Bundle (or anything with .records)
     by_kind: dict[str, list] = {}
     for record in bundle.records:  # sorted by id: bindings come in record-id order
@@ -692,11 +246,16 @@ def judge(bundle) -> FloorResult:  # noqa: ANN001 - a judgment.Bundle (or anythi
         if fired:
             made.add(rule)
             slots[slot].append(rule)
-    rc, rc_why = _grade(slots[0], slots[1], slots[2], slots[3])
-    io, io_why = _grade(slots[4], slots[5], slots[6], slots[7])
-    asb, asb_why = _grade(slots[8], slots[9], slots[10], slots[11])
-    return _new(FloorResult, ({RC: rc[1], IO: io[1], ASB: asb[1]}, tuple(findings), _recommend(made),
-                              {RC: rc, IO: io, ASB: asb}, {RC: rc_why, IO: io_why, ASB: asb_why}, tuple(trace)))
+    grades, decisions, why_not = {}, {}, {}
+    for i, question in enumerate(QUESTIONS):
+        if not any(kind in by_kind for kind in KINDS[question]):
+            grades[question] = None
+            decisions[question] = _new(_D, (CR_NONE, None, _MISSING[question], ()))
+            why_not[question] = NOT_GRADED
+            continue
+        decision, why = _grade(slots[4 * i], slots[4 * i + 1], slots[4 * i + 2], slots[4 * i + 3])
+        grades[question], decisions[question], why_not[question] = decision[1], decision, why
+    return _new(FloorResult, (grades, tuple(findings), _recommend(made), decisions, why_not, tuple(trace)))
 
 
 def outcome(result: FloorResult):  # -> bench._common.Outcome
@@ -726,16 +285,25 @@ def _value_words(value) -> str:  # noqa: ANN001
 
 def _check_words(check: tuple) -> tuple:
     """A floor check described as the engine describes its Check, to compare the two traces."""
+    from judgment._compiled._values import stated_relation
+
     condition, values, outcome_, state = check
     words: tuple[str, ...]
     if condition.startswith("finding("):
         words = (f"finding {values[0]} {'made' if outcome_ else 'not made'}",)
     elif condition.startswith("any("):
         words = (f"{values[0]} {condition[4:-1].replace('_', ' ')} finding(s)",)
+    elif condition.startswith(("missing(", "present(")):
+        words = (f"{condition[condition.index('(') + 1:-1]} {'present' if values[0] else 'missing'}",)
     else:
-        words = tuple(_value_words(v) for v in values)
-        if state is not None:
-            words += (f"{words[0]} is {_STATE_WORDS[state]} {words[1]}",)
+        words = tuple(_value_words(v) for v in values[:2])
+        stated = stated_relation(values[0], values[1]) if state is not None else None
+        if stated is not None and not stated[0]:  # read from the source, not computed
+            words += (stated[1],)
+        elif state is not None:
+            within = f" within {_value_words(values[2])}" if len(values) > 2 else ""
+            said = f" ({stated[1]})" if stated is not None else ""
+            words += (f"{words[0]} is {_STATE_WORDS[state]} {words[1]}{within}{said}",)
     return (condition, words, outcome_, state)
 
 
@@ -787,8 +355,9 @@ def main() -> None:
 
     rulebook = judgment.load_rulebook(SHIPPED_RULES)
     derbyshire = judgment.load_bundle(DERBYSHIRE)
-    rule_ids = [r.id for r in rulebook.findings]
-    assert sorted(rule_ids) == sorted(r[0] for r in RULES) and len(RULES) == 42, "the floor lacks a rule"
+    assert [r[0] for r in RULES] == [r.id for q in QUESTIONS for r in rulebook.findings if r.question == q], (
+        "the floor's rules are not the rulebook's")
+    assert all(set(KINDS[q]) == {r[3] for r in RULES if r[1] == q} for q in QUESTIONS), "KINDS is stale"
 
     start = time.perf_counter()
     generated = generate_bundles(rulebook, 2000)

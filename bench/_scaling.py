@@ -1,6 +1,6 @@
 """Generated rulebooks and bundles of a chosen size, for measuring how cost grows.
 
-A rulebook of N finding rules is the shipped rulebook's 42 rules copied as often
+A rulebook of N finding rules is the shipped rulebook's 97 rules copied as often
 as needed (copy k of rule r is ``r__k``, and its ``finding(...)`` tests name copy
 k too), so every rule is a real one; the grading, the questions and the framework
 are the shipped ones. A bundle of M records is a generated bundle cut to M records
