@@ -260,6 +260,34 @@ def test_a_batch_result_misused() -> None:
     assert bare.attached(BUNDLE, SHIPPED).judgment == good.judgment
 
 
+def test_what_if_with_hostile_changes() -> None:
+    """Hostile ids, paths and values are refused as evidence (BundleError); what is not a change at all
+    (a string, None for an id, a list for a record) is a TypeError."""
+    S, D, A = judgment.SetField, judgment.DropRecord, judgment.AddRecord
+    hostile: list[Any] = [S(i, "level", "developing") for i in IDS] + [D(i) for i in IDS]
+    hostile += [S("evaluation-crime-prevention", p, "developing") for p in [*IDS, "a." * 50, "provenance.quote.x"]]
+    hostile += [S("victim-satisfaction", "rate.value", v) for v in (float("nan"), 10**400, "86", True, None, [], {}, object())]
+    hostile += [S("victim-satisfaction", "rate", {"value": {"value": {}}}), S("victim-satisfaction", "rate", _deep(5000)),
+                A({}), A({"kind": "evaluation_capability"}), A({"kind": ["x"]}), A({**BUNDLE.records[0].model_dump(mode="json")})]
+    for change in hostile:
+        settles(lambda: judgment.what_if(SHIPPED, BUNDLE, [change]), (TypeError,))
+    for wrong in ("x", None, [None], [S(None, "level", 1)], [A([])]):  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            judgment.what_if(SHIPPED, BUNDLE, wrong)  # type: ignore[arg-type]
+    result = judgment.what_if(SHIPPED, BUNDLE, [S("evaluation-crime-prevention", "level", "developing")])
+    for question in IDS:
+        with pytest.raises(judgment.UnknownIdError):
+            result.question(question)
+    assert json.loads(result.to_json()) == result.to_data()
+
+
+def _deep(depth: int) -> dict[str, Any]:
+    value: dict[str, Any] = {}
+    for _ in range(depth):
+        value = {"x": value}
+    return value
+
+
 def _draws(strategy: st.SearchStrategy[Any]) -> None:
     @settings(max_examples=3, database=None)
     @given(strategy)
@@ -291,7 +319,7 @@ def _entry_points() -> Iterator[str]:
         for name in module.__all__:
             if callable(getattr(module, name)) and not isinstance(getattr(module, name), type):
                 yield f"{module.__name__}.{name}"
-    for cls in (Rulebook, Bundle, judgment.Judgment, judgment.LiveSession, judgment.BatchResult):
+    for cls in (Rulebook, Bundle, judgment.Judgment, judgment.LiveSession, judgment.BatchResult, judgment.WhatIf):
         for name, value in vars(cls).items():
             if not name.startswith("_") and callable(value) and name != "model_post_init":
                 yield f"{cls.__name__}.{name}"
@@ -310,6 +338,7 @@ COVERED = {
     "LiveSession.add", "LiveSession.retract", "LiveSession.judgment", "LiveSession.close",
     "BatchResult.portable", "BatchResult.attached", "Bundle.model_copy",
     "judgment.decision_record", "judgment.verify_record", "Bundle.model_copy",
+    "judgment.what_if", "WhatIf.question", "WhatIf.to_data", "WhatIf.to_json",
 }
 
 

@@ -47,6 +47,9 @@ from judgment._records._outcome import Verification
 from judgment._public import adopt as _adopt
 from judgment._rulebook._loader import load_rulebook
 from judgment._rulebook._model import Rulebook
+from judgment._whatif._changes import AddRecord, DropRecord, SetField
+from judgment._whatif._compare import what_if
+from judgment._whatif._result import FindingChange, OverallChange, QuestionChange, RecommendationChange, WhatIf
 
 
 
@@ -62,6 +65,7 @@ def __getattr__(name: str) -> str:
     raise AttributeError(f"module 'judgment' has no attribute {name!r}")
 
 __all__ = [
+    "AddRecord",
     "BatchResult",
     "Bundle",
     "BundleError",
@@ -70,10 +74,12 @@ __all__ = [
     "CriterionAnalysis",
     "Decision",
     "Diagnostic",
+    "DropRecord",
     "EngineDisagreementError",
     "EngineLimitError",
     "EvidenceUsed",
     "Finding",
+    "FindingChange",
     "GradeAnalysis",
     "InputFileError",
     "Inspection",
@@ -81,17 +87,22 @@ __all__ = [
     "JudgmentError",
     "LiveSession",
     "Location",
+    "OverallChange",
     "OverallJudgment",
     "Period",
+    "QuestionChange",
     "QuestionJudgment",
     "Recommendation",
+    "RecommendationChange",
     "RuleFileError",
     "Rulebook",
     "RulebookIdentity",
+    "SetField",
     "UnknownIdError",
     "UnknownRecordError",
     "Verification",
     "VocabularyError",
+    "WhatIf",
     "WhyNot",
     "__version__",
     "bundle_from_data",
@@ -103,6 +114,7 @@ __all__ = [
     "load_rulebook",
     "open_session",
     "verify_record",
+    "what_if",
 ]
 
 _adopt(globals(), __all__, __name__)  # reprs, tracebacks and pickles name judgment.X, not its private module

@@ -35,7 +35,8 @@ def _listed() -> list[type]:
     return [judgment.Judgment, judgment.QuestionJudgment, judgment.Decision, judgment.Finding, judgment.Check,
             judgment.EvidenceUsed, judgment.Recommendation, judgment.OverallJudgment, WhyNot, GradeAnalysis,
             CriterionAnalysis, judgment.RulebookIdentity, judgment.BatchResult, judgment.LiveSession,
-            getattr(judgment, "Verification")]
+            getattr(judgment, "Verification"), judgment.WhatIf, judgment.QuestionChange, judgment.FindingChange,
+            judgment.RecommendationChange, judgment.OverallChange]
 
 
 def classes() -> list[type]:

@@ -16,7 +16,7 @@ from typing import Any, Union
 from pydantic import ValidationError
 
 from judgment._bundle import Bundle
-from judgment._diagnostics import Diagnostic, Location, excerpt
+from judgment._diagnostics import Diagnostic, Location, excerpt, plain
 from judgment._errors import BundleError
 from judgment.evidence import Record, get_vocabulary
 
@@ -57,6 +57,7 @@ Change = Union[SetField, DropRecord, AddRecord]
 def apply_changes(bundle: Bundle, changes: Sequence[Change]) -> Bundle:
     """The bundle with `changes` applied in order; a change that does not validate raises
     :class:`~judgment.BundleError` naming the change, and nothing is applied."""
+    changes = expanded(checked(changes))
     records = {r.id: r for r in bundle.records}
     for number, change in enumerate(changes, 1):
         label = change.origin or f"change {number}"
@@ -73,6 +74,38 @@ def apply_changes(bundle: Bundle, changes: Sequence[Change]) -> Bundle:
     return bundle.replace_records(records.values())
 
 
+def checked(changes: Sequence[Change]) -> tuple[Change, ...]:
+    """`changes` as a tuple, or TypeError: a programming error, not evidence (a string is not a list
+    of changes, a record id is a string, an added record is a mapping)."""
+    if isinstance(changes, (str, bytes)) or not isinstance(changes, Sequence):
+        raise TypeError(f"changes must be a sequence of SetField, DropRecord or AddRecord, not {type(changes).__name__}")
+    for change in changes:
+        if isinstance(change, SetField):
+            fine = isinstance(change.record, str) and isinstance(change.path, str)
+        elif isinstance(change, DropRecord):
+            fine = isinstance(change.record, str)
+        else:
+            fine = isinstance(change, AddRecord) and isinstance(change.data, Mapping)
+        if not fine or not isinstance(change.origin, (str, type(None))):
+            raise TypeError(f"not a change: {excerpt(change)} (record ids and paths are strings, "
+                            "an added record a mapping)")
+    return tuple(changes)
+
+
+def expanded(changes: Sequence[Change]) -> tuple[Change, ...]:
+    """Each SetField whose value is a mapping, as one SetField per leaf: ``rate={value: 82, margin: 1}``
+    sets the figure's value and margin and keeps its unit and comparators (an empty mapping is a value)."""
+    out: list[Change] = []
+    for change in changes:
+        if (isinstance(change, SetField) and isinstance(change.value, Mapping) and change.value
+                and change.path.count(".") < MAX_DEPTH):  # deeper: refused whole by _set
+            out += expanded([SetField(change.record, f"{change.path}.{key}", value, change.origin)
+                             for key, value in change.value.items()])
+        else:
+            out.append(change)
+    return tuple(out)
+
+
 def _set(records: dict[str, Record], change: SetField, label: str, spread_given: bool) -> Record:
     record = _known(records, change.record, label)
     path = change.path.split(".")
@@ -85,8 +118,8 @@ def _set(records: dict[str, Record], change: SetField, label: str, spread_given:
         return type(record).model_validate(data)
     except ValidationError as invalid:
         first = invalid.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"]) or change.path
-        raise _error("BAD_VALUE", f"{change.record}.{where}: {first['msg']}", label) from None
+        where = plain(".".join(str(p) for p in first["loc"]) or change.path)
+        raise _error("BAD_VALUE", f"{plain(change.record)}.{where}: {first['msg']}", label) from None
 
 
 def _assign(data: dict[str, Any], path: list[str], value: Any, spread_given: bool) -> None:
@@ -101,10 +134,13 @@ def _assign(data: dict[str, Any], path: list[str], value: Any, spread_given: boo
     interval = target.get("interval")
     if last == "value" and isinstance(interval, dict) and not spread_given and _number(value):
         old = target.get("value")
-        if _number(old):
-            shift = value - old
-            target["interval"] = {"lower": round(interval["lower"] + shift, 10),
-                                  "upper": round(interval["upper"] + shift, 10)}
+        if _number(old) and _number(interval.get("lower")) and _number(interval.get("upper")):
+            try:
+                shift = value - old
+                target["interval"] = {"lower": round(interval["lower"] + shift, 10),
+                                      "upper": round(interval["upper"] + shift, 10)}
+            except OverflowError:  # a value past any float: the model refuses it, with its own message
+                target.pop("interval")
     if last == "margin" or (last == "value" and spread_given):  # the margin given replaces the interval
         target.pop("interval", None)
     target[last] = value
@@ -128,7 +164,7 @@ def _add(bundle: Bundle, change: AddRecord, label: str) -> Record:
         return model.model_validate(dict(change.data))
     except ValidationError as invalid:
         first = invalid.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"]) or "(record)"
+        where = plain(".".join(str(p) for p in first["loc"]) or "(record)")
         raise _error("BAD_VALUE", f"added record: {where}: {first['msg']}", label) from None
 
 
