@@ -18,6 +18,7 @@ from judgment._cli._check import check
 from judgment._cli._keygen import keygen
 from judgment._cli._run import explain, run
 from judgment._cli._schema import schema
+from judgment._cli._serve import serve
 from judgment._cli._test import test_rulebook
 from judgment._cli._verify import verify
 from judgment._vocabularies._command import vocabularies
@@ -29,7 +30,7 @@ def cli() -> None:
     """judgment: judge inspection evidence against a declarative rulebook."""
 
 
-for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies):
+for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies, serve):
     cli.add_command(_command)
 
 
