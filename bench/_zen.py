@@ -109,6 +109,7 @@ from bench._common import (
     outcome_of,
 )
 from judgment._lang import _ast as ast
+from judgment.evidence._base import TRENDS
 from judgment._rulebook._model import Criterion, Rulebook
 from judgment.evidence import FieldSpec
 
@@ -497,7 +498,10 @@ class Translator:
                   "in_line": (_all([above[1], below[1]]), _any([above[0], below[0]]))}
         states["indeterminate"] = states["in_line"]
         holds, fails = states[node.state]
-        return _all([*subject.known, *reference.known, holds if want != node.negated else fails])
+        # A figure a source gives only in words (no value) is unknown here: the translation reads
+        # numbers, not stated relations, so such bundles count as disagreements, never as errors.
+        numbers = [f"{v.expr}.value != null" for v in (subject, reference) if v.type == "measure"]
+        return _all([*subject.known, *reference.known, *numbers, holds if want != node.negated else fails])
 
     def _gap(self, low: str, high: str, tolerance: float) -> tuple[str, str]:
         """(holds, fails) for ``low - high > tolerance`` computed, as ours is, in binary64."""
@@ -549,7 +553,10 @@ class Translator:
             kind_type = {"enum": "enum", "bool": "bool", "number": "number", "string": "string", "date": "date"}
             return _Value(expr, known, kind_type[spec.kind], spec.members, spec.ordered)
         parts = rest[1:]
-        if parts and parts[0] not in ("value", "lower", "upper"):  # a comparator
+        if parts == ["trend"]:  # the direction a source states: an enum of the figure itself
+            trend = _member(expr, "trend")
+            return _Value(trend, (*known, f"{trend} != null"), "enum", TRENDS, False)
+        if parts and parts[0] not in ("value", "lower", "upper", "trend"):  # a comparator
             expr = _member(_member(expr, "comparators"), parts[0])
             known = (f"{expr} != null",)
             parts = parts[1:]
