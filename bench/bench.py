@@ -16,6 +16,7 @@ from typing import Any
 
 import judgment
 from bench import _sections
+from bench import _workbench
 from bench._common import DERBYSHIRE, SHIPPED_RULES, generate_bundles
 
 TARGETS = (  # (what, measured, limit, how it is compared)
@@ -47,6 +48,7 @@ def main() -> None:
     results["scaling"] = _sections.scaling(bundles)
     results["cold_start"] = _sections.cold_start()
     results["memory"] = _sections.memory(rulebook, bundles, args.judgments)
+    results["workbench"] = _workbench.round_trip(rulebook)  # the live workbench's edit round trip (issue 17)
     results["ratios"] = ratios(results)
     results["seconds"] = time.perf_counter() - started
     print_table(results)
@@ -95,6 +97,8 @@ def print_table(results: dict[str, Any]) -> None:
           f"({', '.join(f'{s:.3f}' for s in results['cold_start']['seconds'])})")
     print(f"Memory: resident {', '.join(f'{k:,}: {v:.1f} MiB' for k, v in memory['rss_mib'].items())}; "
           f"peak {memory['peak_mib']:.1f} MiB")
+    if "workbench" in results:
+        _workbench.report(results["workbench"])
     print("\nTargets")
     for what, key, limit, sense in TARGETS:
         value = results["ratios"][key]

@@ -28,6 +28,7 @@ from judgment._serve._guard import Guard, host_allowed, local_hosts
 from judgment._serve._page import fragments_of, page
 from judgment._serve._state import Workbench
 from judgment._serve._yaml import bundle_yaml
+from judgment._whatif._changes import SetField
 
 MAX_BODY = 64 * 1024
 _STATIC = {"workbench.js": "text/javascript; charset=utf-8", "workbench.css": "text/css; charset=utf-8"}
@@ -57,7 +58,8 @@ def create_app(rulebook: Rulebook, bundle: Bundle, *, port: int | None = None, a
             return refused
         try:
             body = json.loads(await request.body())
-            bench.apply(read_edit(body))
+            change = read_edit(body)
+            bench.apply(change)
         except EditRefused as error:
             return _error(str(error), error.record, error.path)
         except JudgmentError as error:
@@ -65,7 +67,7 @@ def create_app(rulebook: Rulebook, bundle: Bundle, *, port: int | None = None, a
             return _error(error.render(), str(where), str(body.get("path", "")) if isinstance(body, dict) else "")
         except ValueError:
             return _error("the edit is not valid JSON")
-        return _updated(bench)
+        return _updated(bench, forms=not isinstance(change, SetField))  # a set field is already on the page
 
     def stepping(step: str) -> Any:
         async def endpoint(request: Request) -> Response:
@@ -73,7 +75,7 @@ def create_app(rulebook: Rulebook, bundle: Bundle, *, port: int | None = None, a
             if refused is not None:
                 return refused
             bench.undo() if step == "undo" else bench.reset()
-            return _updated(bench)
+            return _updated(bench, forms=True)
         return endpoint
 
     async def download_bundle(request: Request) -> Response:
@@ -116,10 +118,13 @@ async def _refused(request: Request, secret: str, allowed: frozenset[str], any_p
     return None
 
 
-def _updated(bench: Workbench) -> JSONResponse:
-    """The fragments to replace, and the forms (the page puts them back after undo, reset, drop or add)."""
-    return JSONResponse({"fragments": fragments_of(bench),
-                         "forms": evidence_forms(bench.bundle, bench.rulebook.vocabulary)})
+def _updated(bench: Workbench, *, forms: bool) -> JSONResponse:
+    """The fragments to replace, and the forms when records changed other than by the page's own
+    control (undo, reset, drop, add: the page puts them back)."""
+    answer: dict[str, object] = {"fragments": fragments_of(bench)}
+    if forms:
+        answer["forms"] = evidence_forms(bench.bundle, bench.rulebook.vocabulary)
+    return JSONResponse(answer)
 
 
 def _error(message: str, record: str = "", path: str = "", status: int = 422) -> JSONResponse:
