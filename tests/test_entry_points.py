@@ -281,6 +281,36 @@ def test_what_if_with_hostile_changes() -> None:
     assert json.loads(result.to_json()) == result.to_data()
 
 
+def test_counterfactuals_with_hostile_arguments() -> None:
+    """Unknown or odd questions are UnknownIdErrors; a direction or bound that is not one is a ValueError;
+    a bundle of no records, or one record with a hostile id, is searched like any other."""
+    for questions in ([*IDS], ["reducing_crime", *IDS], "reducing_crime", [None]):
+        settles(lambda: judgment.counterfactuals(SHIPPED, BUNDLE, questions=questions, max_changes=1),  # type: ignore[arg-type]
+                (TypeError,))
+    for direction in ("", "UP", "both ", None, 1):
+        with pytest.raises(ValueError):
+            judgment.counterfactuals(SHIPPED, BUNDLE, direction=direction, max_changes=1)  # type: ignore[arg-type]
+    for bound in (0, -1, 4, 10**100, True, 1.5, "2", None):
+        with pytest.raises(ValueError):
+            judgment.counterfactuals(SHIPPED, BUNDLE, max_changes=bound)  # type: ignore[arg-type]
+    empty = BUNDLE.replace_records([])
+    nothing = judgment.counterfactuals(SHIPPED, empty, max_changes=1)
+    assert all(q.grade is None and not any(m.counterfactuals for m in q.moves) for q in nothing.questions)
+    odd = BUNDLE.replace_records([BUNDLE.records[0].model_copy(update={"id": "a__b__" + "x" * 100})])
+    settles(lambda: judgment.counterfactuals(SHIPPED, odd, max_changes=2).to_data())
+    settles(lambda: judgment.counterfactuals(SHIPPED, Bundle(vocabulary="no-such", inspection=BUNDLE.inspection)))
+    result = judgment.counterfactuals(SHIPPED, BUNDLE, questions=["reducing_crime"], max_changes=1)
+    for question in IDS:
+        with pytest.raises(judgment.UnknownIdError):
+            result.question(question)
+        assert result.questions[0].move(question) is None
+        assert result.label(question) == question
+    assert json.loads(json.dumps(result.to_data())) == result.to_data()
+    assert [m.to_data() for m in result.questions[0].moves] == result.to_data()["questions"][0]["moves"]
+    assert [c.to_data() for c in result.questions[0].moves[0].counterfactuals] == \
+        result.to_data()["questions"][0]["moves"][0]["counterfactuals"]
+
+
 def _deep(depth: int) -> dict[str, Any]:
     value: dict[str, Any] = {}
     for _ in range(depth):
@@ -319,7 +349,8 @@ def _entry_points() -> Iterator[str]:
         for name in module.__all__:
             if callable(getattr(module, name)) and not isinstance(getattr(module, name), type):
                 yield f"{module.__name__}.{name}"
-    for cls in (Rulebook, Bundle, judgment.Judgment, judgment.LiveSession, judgment.BatchResult, judgment.WhatIf):
+    for cls in (Rulebook, Bundle, judgment.Judgment, judgment.LiveSession, judgment.BatchResult, judgment.WhatIf,
+                judgment.Counterfactuals, judgment.QuestionCounterfactuals, judgment.GradeMove, judgment.Counterfactual):
         for name, value in vars(cls).items():
             if not name.startswith("_") and callable(value) and name != "model_post_init":
                 yield f"{cls.__name__}.{name}"
@@ -339,6 +370,8 @@ COVERED = {
     "BatchResult.portable", "BatchResult.attached", "Bundle.model_copy",
     "judgment.decision_record", "judgment.verify_record", "Bundle.model_copy",
     "judgment.what_if", "WhatIf.question", "WhatIf.to_data", "WhatIf.to_json",
+    "judgment.counterfactuals", "Counterfactuals.question", "Counterfactuals.label", "Counterfactuals.to_data",
+    "QuestionCounterfactuals.move", "QuestionCounterfactuals.to_data", "GradeMove.to_data", "Counterfactual.to_data",
 }
 
 

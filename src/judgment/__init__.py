@@ -14,6 +14,7 @@ an underscore are private.
 from judgment._api import judge
 from judgment._batch._many import judge_many
 from judgment._batch._result import BatchResult
+from judgment._counterfactual import Counterfactual, Counterfactuals, GradeMove, QuestionCounterfactuals, counterfactuals
 from judgment._bundle import Bundle, Inspection, Period, bundle_from_data, bundle_json_schema, load_bundle
 from judgment._diagnostics import CODES, Diagnostic, Location
 from judgment._errors import (
@@ -71,6 +72,8 @@ __all__ = [
     "BundleError",
     "CODES",
     "Check",
+    "Counterfactual",
+    "Counterfactuals",
     "CriterionAnalysis",
     "Decision",
     "Diagnostic",
@@ -81,6 +84,7 @@ __all__ = [
     "Finding",
     "FindingChange",
     "GradeAnalysis",
+    "GradeMove",
     "InputFileError",
     "Inspection",
     "Judgment",
@@ -91,6 +95,7 @@ __all__ = [
     "OverallJudgment",
     "Period",
     "QuestionChange",
+    "QuestionCounterfactuals",
     "QuestionJudgment",
     "Recommendation",
     "RecommendationChange",
@@ -107,6 +112,7 @@ __all__ = [
     "__version__",
     "bundle_from_data",
     "bundle_json_schema",
+    "counterfactuals",
     "decision_record",
     "judge",
     "judge_many",

@@ -36,7 +36,8 @@ def _listed() -> list[type]:
             judgment.EvidenceUsed, judgment.Recommendation, judgment.OverallJudgment, WhyNot, GradeAnalysis,
             CriterionAnalysis, judgment.RulebookIdentity, judgment.BatchResult, judgment.LiveSession,
             getattr(judgment, "Verification"), judgment.WhatIf, judgment.QuestionChange, judgment.FindingChange,
-            judgment.RecommendationChange, judgment.OverallChange]
+            judgment.RecommendationChange, judgment.OverallChange, judgment.Counterfactuals,
+            judgment.QuestionCounterfactuals, judgment.GradeMove, judgment.Counterfactual]
 
 
 def classes() -> list[type]:
