@@ -16,7 +16,7 @@ from typing import Any
 
 import judgment
 from bench import _sections
-from bench import _workbench
+from bench import _counterfactuals, _workbench
 from bench._common import DERBYSHIRE, SHIPPED_RULES, generate_bundles
 
 TARGETS = (  # (what, measured, limit, how it is compared)
@@ -49,6 +49,7 @@ def main() -> None:
     results["cold_start"] = _sections.cold_start()
     results["memory"] = _sections.memory(rulebook, bundles, args.judgments)
     results["workbench"] = _workbench.round_trip(rulebook)  # the live workbench's edit round trip (issue 17)
+    results["counterfactuals"] = _counterfactuals.full_set(rulebook)  # the full counterfactual set (issue 17)
     results["ratios"] = ratios(results)
     results["seconds"] = time.perf_counter() - started
     print_table(results)
@@ -99,6 +100,8 @@ def print_table(results: dict[str, Any]) -> None:
           f"peak {memory['peak_mib']:.1f} MiB")
     if "workbench" in results:
         _workbench.report(results["workbench"])
+    if "counterfactuals" in results:
+        _counterfactuals.report(results["counterfactuals"])
     print("\nTargets")
     for what, key, limit, sense in TARGETS:
         value = results["ratios"][key]
