@@ -41,7 +41,7 @@ def record_adds(rulebook: Rulebook, bundle: Bundle, reads: Reads) -> list[Move]:
         record = rulebook.vocabulary.models[data["kind"]].model_validate(data)
         after = ", ".join(f"{k.replace('_', ' ')} {words(v)}" for k, v in data.items()
                           if k not in ("id", "kind", "provenance"))
-        moves.append(Move(AddRecord(data), ("add", data["id"]), 1, record, "", after))
+        moves.append(Move(AddRecord(data), ("add", data["id"]), 1, record, "", after, rank=2))
     return moves
 
 

@@ -29,7 +29,8 @@ def figure_values(figure: Measure, tests: Sequence[Test]) -> list[float]:
     if figure.value is None:
         return []
     value = figure.value
-    low, high = value - (figure.lower or value), (figure.upper or value) - value
+    low = round(value - (figure.lower if figure.lower is not None else value), 10)
+    high = round((figure.upper if figure.upper is not None else value) - value, 10)
     numbers = [value, low, high] + [n for t in tests for n in _references(figure, t)]
     places = _decimals(numbers)
     step = 10.0 ** -places

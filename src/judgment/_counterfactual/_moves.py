@@ -16,7 +16,7 @@ Only fields the question's finding rules test, on records of the kinds they read
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from judgment._bundle import Bundle
@@ -43,6 +43,9 @@ class Move:
     #: Moves of the same slot no rule can tell from this one (a choice switched to another value
     #: no condition names): searched as this one, listed beside it.
     equivalents: tuple[Move, ...] = ()
+    #: How it is listed among equally near sets: a scale, figure or yes/no changed (0), a choice
+    #: switched, which changes what the record is about (1), a record added (2), dropped (3).
+    rank: int = 0
 
 
 def record_moves(bundle: Bundle, reads: Reads, vocabulary: Vocabulary) -> list[Move]:
@@ -59,7 +62,7 @@ def record_moves(bundle: Bundle, reads: Reads, vocabulary: Vocabulary) -> list[M
                     continue
                 for change, distance in _field_moves(record, specs[name], reads.fields[kind, name]):
                     moves.extend(_checked(bundle, record, change, name, distance))
-        moves.append(Move(DropRecord(record.id), ("drop", record.id), 1, None))
+        moves.append(Move(DropRecord(record.id), ("drop", record.id), 1, None, rank=3))
     return moves
 
 
@@ -96,8 +99,8 @@ def _choice_moves(bundle: Bundle, record: Record, spec: FieldSpec, literals: set
         found.sort(key=lambda dm: (dm[0], members.index(str(dm[1].change.value))))  # type: ignore[union-attr]
         nearest = found[0][0]
         first, *same = [m for d, m in found if d == nearest or not spec.ordered]
-        moves.append(Move(first.change, first.slot, first.distance, first.record, first.before, first.after,
-                          tuple(same)))
+        rank = 0 if spec.ordered else 1
+        moves.append(replace(first, equivalents=tuple(replace(m, rank=rank) for m in same), rank=rank))
     return moves
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from judgment._counterfactual._model import Counterfactuals, GradeMove, change_data
-from judgment._diagnostics import excerpt
+import json
+
+from judgment._counterfactual._model import Counterfactuals, GradeMove
 from judgment._render._safe import markdown_block, markdown_code, markdown_text, visible
 from judgment._whatif._changes import AddRecord, Change, DropRecord, SetField
 
@@ -11,13 +12,12 @@ from judgment._whatif._changes import AddRecord, Change, DropRecord, SetField
 def change_words(change: Change) -> str:
     """A change as the command line writes it: ``--set record.path=value``, ``--drop record``, ``--add``."""
     if isinstance(change, SetField):
-        value = change.value if isinstance(change.value, str) else str(change_data(change)["value"]).lower() \
-            if isinstance(change.value, bool) else change.value
+        value = change.value if isinstance(change.value, str) else json.dumps(change.value)
         return f"set {change.record}.{change.path}={value}"
     if isinstance(change, DropRecord):
         return f"drop {change.record}"
     assert isinstance(change, AddRecord)
-    fields = ", ".join(f"{k}: {excerpt(v) if not isinstance(v, str) else v}" for k, v in change.data.items()
+    fields = ", ".join(f"{k}: {v if isinstance(v, str) else json.dumps(v)}" for k, v in change.data.items()
                        if k not in ("provenance",))
     return f"add {{{fields}}}"
 

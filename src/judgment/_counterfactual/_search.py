@@ -133,6 +133,5 @@ def nearest(sets: list[tuple[Move, ...]]) -> list[tuple[Move, ...]]:
                    and all(o.distance <= c.distance for o, c in zip(other, chosen))
                    and any(o.distance < c.distance for o, c in zip(other, chosen)) for other in sets)
     kept = [chosen for chosen in sets if not beaten(chosen)]
-    rank = {"set": 0, "add": 1, "drop": 2}  # a field changed reads before a record supposed or taken away
-    return sorted(kept, key=lambda chosen: (sum(m.distance for m in chosen), [rank[m.slot[0]] for m in chosen],
+    return sorted(kept, key=lambda chosen: (sum(m.distance for m in chosen), sorted(m.rank for m in chosen),
                                             [m.slot for m in chosen], [repr(m.change) for m in chosen]))
