@@ -21,6 +21,7 @@ from judgment._cli._schema import schema
 from judgment._cli._serve import serve
 from judgment._cli._test import test_rulebook
 from judgment._cli._verify import verify
+from judgment._cli._whatif import what_if
 from judgment._vocabularies._command import vocabularies
 
 
@@ -30,7 +31,7 @@ def cli() -> None:
     """judgment: judge inspection evidence against a declarative rulebook."""
 
 
-for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies, serve):
+for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies, serve, what_if):
     cli.add_command(_command)
 
 

@@ -16,7 +16,7 @@ from typing import Any, Union
 from pydantic import ValidationError
 
 from judgment._bundle import Bundle
-from judgment._diagnostics import Diagnostic, Location, excerpt, plain
+from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt, plain
 from judgment._errors import BundleError
 from judgment.evidence import Record, get_vocabulary
 
@@ -119,7 +119,25 @@ def _set(records: dict[str, Record], change: SetField, label: str, spread_given:
     except ValidationError as invalid:
         first = invalid.errors(include_url=False)[0]
         where = plain(".".join(str(p) for p in first["loc"]) or change.path)
-        raise _error("BAD_VALUE", f"{plain(change.record)}.{where}: {first['msg']}", label) from None
+        if first["type"] == "extra_forbidden":
+            fields = type(record).model_fields
+            raise _error("UNKNOWN_FIELD", f"{plain(change.record)} ({record.kind}) has no field {where}", label,
+                         hint=did_you_mean(str(first["loc"][-1]), fields)) from None
+        raise _error("BAD_VALUE", f"{plain(change.record)}.{where}: {first['msg']}", label,
+                     hint=_HINTS.get(first["type"], f"`judgment schema bundle` shows the fields of {record.kind}")) from None
+
+
+#: What to write instead, by the kind of value refused (YAML 1.2 core is read: yes/no are text).
+_HINTS = {
+    "bool_type": "write true or false (yes, no, on and off are text, not booleans)",
+    "bool_parsing": "write true or false (yes, no, on and off are text, not booleans)",
+    "float_type": "write a number without quotes",
+    "int_type": "write a whole number without quotes",
+    "float_parsing": "write a number without quotes",
+    "int_parsing": "write a whole number without quotes",
+    "enum": "write one of the values listed",
+    "literal_error": "write one of the values listed",
+}
 
 
 def _assign(data: dict[str, Any], path: list[str], value: Any, spread_given: bool) -> None:

@@ -42,6 +42,7 @@ def _question(rulebook: Rulebook, was: QuestionJudgment, now: QuestionJudgment, 
               after: Side) -> QuestionChange:
     return QuestionChange(id=was.id, title=was.title, before=was.grade, after=now.grade, before_label=was.label,
                           after_label=now.label, direction=direction(rulebook, was.grade, now.grade),
+                          decided_before=was.decided_by.criterion, decided_after=now.decided_by.criterion,
                           gained=_only(now.findings, was.findings, lambda f: gained_reason(f, before)),
                           lost=_only(was.findings, now.findings, lambda f: lost_reason(f, after)))
 

@@ -53,6 +53,8 @@ class QuestionChange(_Frozen):
     after_label: str | None = Field(description="the label of `after`")
     direction: Direction | None = Field(description="up or down the scale, graded, not_graded; null when the "
                                                     "grade did not move")
+    decided_before: str = Field(description="id of the criterion that decided the grade on the original evidence")
+    decided_after: str = Field(description="id of the criterion that decided the grade on the changed evidence")
     gained: tuple[FindingChange, ...] = Field(description="findings made only on the changed evidence, in rule order")
     lost: tuple[FindingChange, ...] = Field(description="findings made only on the original evidence, in rule order")
 
