@@ -22,7 +22,8 @@ def local_hosts(port: int | None) -> frozenset[str]:
     """The Host headers served: the local names with the port, or with any port when it is not known."""
     if port is None:
         return frozenset(LOCAL_NAMES)
-    return frozenset(f"{name}:{port}" for name in LOCAL_NAMES)
+    bare = LOCAL_NAMES if port == 80 else ()  # a browser leaves out HTTP's default port
+    return frozenset((*(f"{name}:{port}" for name in LOCAL_NAMES), *bare))
 
 
 def host_allowed(host: str, allowed: Iterable[str], any_port: bool) -> bool:
