@@ -15,6 +15,7 @@ import click
 
 from judgment._cli._batch import batch
 from judgment._cli._check import check
+from judgment._cli._counterfactuals import counterfactuals
 from judgment._cli._keygen import keygen
 from judgment._cli._run import explain, run
 from judgment._cli._schema import schema
@@ -31,7 +32,8 @@ def cli() -> None:
     """judgment: judge inspection evidence against a declarative rulebook."""
 
 
-for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies, serve, what_if):
+for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies, serve, what_if,
+                 counterfactuals):
     cli.add_command(_command)
 
 

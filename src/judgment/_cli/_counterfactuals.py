@@ -1,0 +1,47 @@
+"""`judgment counterfactuals`: the smallest changes in evidence that move each grade one step."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from judgment._bundle import load_bundle
+from judgment._cli._errors import reports_errors
+from judgment._rulebook._loader import load_rulebook
+from judgment._vocabularies._option import uses_vocabularies
+
+
+@click.command("counterfactuals")
+@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="The rulebook folder, e.g. rules/hmic-crime-2014.")
+@click.option("--question", "questions", multiple=True, metavar="Q",
+              help="A question id (repeatable); every question when left out.")
+@click.option("--direction", type=click.Choice(["up", "down", "both"]), default="both", show_default=True,
+              help="Which way to move the grade.")
+@click.option("--max-changes", "max_changes", type=click.IntRange(1, 3), default=2, show_default=True,
+              help="The most changes in one counterfactual (the search is exact within it).")
+@click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="json prints the result's data (Counterfactuals.to_data).")
+@click.option("--any-date", is_flag=True, help="Judge even if the inspection is dated outside the rulebook's validity.")
+@reports_errors
+@uses_vocabularies
+def counterfactuals(bundle: Path, rules: Path, questions: tuple[str, ...], direction: str, max_changes: int,
+                    output_format: str, any_date: bool) -> None:
+    """For each question, the smallest sets of changes to BUNDLE's evidence that move its grade one
+    step up and one step down, each judged, and explained in words."""
+    from judgment._counterfactual._api import counterfactuals as search
+    from judgment._counterfactual._render import render_markdown, render_text
+
+    rulebook = load_rulebook(rules)
+    evidence = load_bundle(bundle, rulebook.vocabulary)
+    result = search(rulebook, evidence, questions=questions or None, direction=direction,
+                    max_changes=max_changes, any_date=any_date)
+    if output_format == "json":
+        click.echo(json.dumps(result.to_data(), indent=2, sort_keys=True, ensure_ascii=False))
+    elif output_format == "markdown":
+        click.echo(render_markdown(result), nl=False)
+    else:
+        click.echo(render_text(result), nl=False)
