@@ -175,3 +175,22 @@ def test_hostile_record_ids_are_escaped_in_text_and_markdown(tmp_path: Path) -> 
     assert "x__y__" not in prose and "**How**" not in markdown and "<b>" not in markdown
     assert "[a](b)" not in markdown
     assert "x__y__" in render_text(result)
+
+
+def test_the_command_prints_json_markdown_and_refuses_an_unknown_question() -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from judgment._cli._app import cli
+
+    base = [str(ROOT / "examples" / "derbyshire-2014.yaml"), "--rules", str(ROOT / "rules" / "hmic-crime-2014"),
+            "--question", "reducing_crime", "--direction", "up", "--max-changes", "1"]
+    data = json.loads(CliRunner().invoke(cli, ["counterfactuals", *base, "--format", "json"]).output)
+    up = data["questions"][0]["moves"][0]
+    assert {"set": "evaluation-crime-prevention.level", "value": "developing"} in [
+        c["changes"][0] for c in up["counterfactuals"]]
+    markdown = CliRunner().invoke(cli, ["counterfactuals", *base, "--format", "markdown"]).output
+    assert "`set evaluation-crime-prevention.level=developing`" in markdown
+    wrong = CliRunner().invoke(cli, ["counterfactuals", *base[:3], "--question", "nope"])
+    assert wrong.exit_code == 2 and "no question 'nope'" in wrong.output and "reducing_crime" in wrong.output

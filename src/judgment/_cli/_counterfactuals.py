@@ -9,6 +9,7 @@ import click
 
 from judgment._bundle import load_bundle
 from judgment._cli._errors import reports_errors
+from judgment._diagnostics import excerpt
 from judgment._rulebook._loader import load_rulebook
 from judgment._vocabularies._option import uses_vocabularies
 
@@ -36,6 +37,11 @@ def counterfactuals(bundle: Path, rules: Path, questions: tuple[str, ...], direc
     from judgment._counterfactual._render import render_markdown, render_text
 
     rulebook = load_rulebook(rules)
+    known = [q.id for q in rulebook.questions]
+    for question in questions:
+        if question not in known:  # a usage error (exit 2), as a wrong --direction is
+            raise click.BadParameter(f"no question {excerpt(question)} in {rulebook.id}; its questions: "
+                                     + ", ".join(known), param_hint="--question")
     evidence = load_bundle(bundle, rulebook.vocabulary)
     result = search(rulebook, evidence, questions=questions or None, direction=direction,
                     max_changes=max_changes, any_date=any_date)
