@@ -196,3 +196,16 @@ def test_serve_prints_its_address_and_serves(tmp_path: Path) -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+
+
+def test_analysis_gives_the_what_if_and_the_counterfactuals(client: TestClient) -> None:
+    first = client.get("/analysis").json()
+    assert "changes" not in first  # nothing changed yet: the edit's own list stands
+    assert "evaluation-crime-prevention.level" in first["counterfactuals"]  # reducing crime up, one step
+    assert "Outstanding" in first["counterfactuals"]
+    edited = post(client, "/edit", RAISE)
+    analysis = client.get("/analysis").json()
+    assert analysis["version"] == edited.json()["version"]
+    assert "Good \u2192 Outstanding (up)" in analysis["changes"]
+    assert "evaluation_limited" in analysis["changes"]  # the finding lost, with its reason
+    assert "reducing_crime" in analysis["counterfactuals"]

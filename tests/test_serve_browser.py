@@ -58,6 +58,8 @@ def why_not(page: Page, question: str) -> str:
 def test_raising_evaluation_makes_reducing_crime_outstanding(page: Page, tmp_path: Path) -> None:
     grade = page.locator("#reducing_crime .grade")
     expect(grade).to_have_text("Good")
+    expect(page.locator('.counterfactual[data-question="reducing_crime"]')).to_contain_text(
+        "evaluation-crime-prevention.level=developing", timeout=30_000)
     before_why_not = why_not(page, "reducing_crime")
     assert "Outstanding" in before_why_not
     before = tmp_path / "workbench-before.png"
@@ -69,6 +71,9 @@ def test_raising_evaluation_makes_reducing_crime_outstanding(page: Page, tmp_pat
     assert why_not(page, "reducing_crime") != before_why_not
     expect(page.locator("#changes")).to_contain_text("evaluation-crime-prevention.level = developing")
     expect(page.locator("#changes")).to_contain_text("Good \u2192 Outstanding (up)")
+    expect(page.locator("#changes")).to_contain_text("evaluation_limited")  # the what-if's finding lost
+    counterfactual = page.locator('.counterfactual[data-question="reducing_crime"] h3')
+    expect(counterfactual).to_contain_text("Outstanding", timeout=30_000)  # searched again for the edit
     after = tmp_path / "workbench-after.png"
     page.screenshot(path=str(after), full_page=True)
     print(f"screenshots: {before} {after}")

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -23,6 +24,7 @@ from judgment._errors import JudgmentError
 from judgment._render._safe import html_text as escape
 from judgment._rulebook._model import Rulebook
 from judgment._serve._forms import evidence_forms
+from judgment._serve._analysis import Analyst
 from judgment._serve._edits import EditRefused, read_edit
 from judgment._serve._guard import Guard, host_allowed, local_hosts
 from judgment._serve._page import fragments_of, page
@@ -42,6 +44,7 @@ def create_app(rulebook: Rulebook, bundle: Bundle, *, port: int | None = None, a
     secret = token or secrets.token_urlsafe(32)
     static = {name: resources.files("judgment._serve").joinpath("_static", name).read_bytes() for name in _STATIC}
     allowed = local_hosts(port)
+    analyst = Analyst(bench)
 
     async def home(request: Request) -> Response:
         return HTMLResponse(page(bench, secret))
@@ -78,6 +81,9 @@ def create_app(rulebook: Rulebook, bundle: Bundle, *, port: int | None = None, a
             return _updated(bench, forms=True)
         return endpoint
 
+    async def analysis(request: Request) -> Response:
+        return JSONResponse(await run_in_threadpool(analyst.analysis))  # slow: off the event loop
+
     async def download_bundle(request: Request) -> Response:
         return Response(bundle_yaml(bench.bundle), media_type="application/yaml; charset=utf-8",
                         headers={"content-disposition": 'attachment; filename="edited-bundle.yaml"'})
@@ -94,7 +100,7 @@ def create_app(rulebook: Rulebook, bundle: Bundle, *, port: int | None = None, a
 
     routes = [Route("/", home), Route("/static/{name}", asset), Route("/edit", edit, methods=["POST"]),
               Route("/undo", stepping("undo"), methods=["POST"]), Route("/reset", stepping("reset"), methods=["POST"]),
-              Route("/bundle.yaml", download_bundle), Route("/record.json", download_record)]
+              Route("/analysis", analysis), Route("/bundle.yaml", download_bundle), Route("/record.json", download_record)]
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         yield
@@ -121,7 +127,7 @@ async def _refused(request: Request, secret: str, allowed: frozenset[str], any_p
 def _updated(bench: Workbench, *, forms: bool) -> JSONResponse:
     """The fragments to replace, and the forms when records changed other than by the page's own
     control (undo, reset, drop, add: the page puts them back)."""
-    answer: dict[str, object] = {"fragments": fragments_of(bench)}
+    answer: dict[str, object] = {"fragments": fragments_of(bench), "version": bench.version}
     if forms:
         answer["forms"] = evidence_forms(bench.bundle, bench.rulebook.vocabulary)
     return JSONResponse(answer)

@@ -31,6 +31,8 @@ def page(bench: Workbench, token: str) -> str:
     parts += [f'<section id="judgment">{fragments["judgment"]}</section>',
               f'<section id="why-not">{fragments["why-not"]}</section>',
               f'<section id="changes">{fragments["changes"]}</section>',
+              f'<section id="counterfactuals" data-version="{bench.version}"><h2>Counterfactuals</h2>'
+              "<p>Searching…</p></section>",
               '</div><form id="evidence" autocomplete="off"><h2>Evidence</h2>',
               evidence_forms(bench.bundle, bench.rulebook.vocabulary),
               "</form></main>", '<script src="/static/workbench.js"></script></body></html>']

@@ -26,6 +26,7 @@ class Workbench:
         self.original_judgment = _judge(rulebook, bundle, any_date)
         self._changes: list[Change] = []
         self._bundle = bundle
+        self.version = 0  # counts moves: the page drops an analysis made for an older state
         self._lock = threading.Lock()
         self._session = LiveSession(rulebook, bundle.inspection, any_date=any_date)
         self._session.add(*bundle.records)
@@ -53,6 +54,11 @@ class Workbench:
         with self._lock:
             self._move_to([])
 
+    def snapshot(self) -> tuple[int, tuple[Change, ...], Bundle]:
+        """The version, the changes and the edited bundle, read together."""
+        with self._lock:
+            return self.version, tuple(self._changes), self._bundle
+
     def judgment(self) -> Judgment:
         return self._session.judgment()
 
@@ -69,6 +75,7 @@ class Workbench:
         self._session.add(*[r for i, r in wanted.items() if now.get(i) != r])
         self._changes = list(changes)
         self._bundle = target
+        self.version += 1
 
 
 def _judge(rulebook: Rulebook, bundle: Bundle, any_date: bool) -> Judgment:

@@ -48,6 +48,19 @@
     }
     if (replaceForms) forms.innerHTML = "<h2>Evidence</h2>" + data.forms;
     status.textContent = "judged";
+    latest = data.version;
+    analyse();
+  }
+
+  // The what-if with its reasons and the counterfactuals take longer than an edit: fetched after it,
+  // and dropped when another edit has been judged since.
+  let latest = Number(document.getElementById("counterfactuals").dataset.version);
+  async function analyse() {
+    const answer = await fetch("/analysis", { credentials: "same-origin" });
+    const data = await answer.json();
+    if (!answer.ok || data.version !== latest) return;
+    if (data.changes) document.getElementById("changes").innerHTML = data.changes;
+    document.getElementById("counterfactuals").innerHTML = data.counterfactuals;
   }
 
   forms.addEventListener("change", (event) => {
@@ -65,4 +78,5 @@
   });
   document.getElementById("undo").addEventListener("click", () => send("/undo", {}, null, true));
   document.getElementById("reset").addEventListener("click", () => send("/reset", {}, null, true));
+  analyse();
 })();
