@@ -209,3 +209,16 @@ def test_analysis_gives_the_what_if_and_the_counterfactuals(client: TestClient) 
     assert "Good \u2192 Outstanding (up)" in analysis["changes"]
     assert "evaluation_limited" in analysis["changes"]  # the finding lost, with its reason
     assert "reducing_crime" in analysis["counterfactuals"]
+
+
+def test_add_a_record(client: TestClient) -> None:
+    data = {"id": "evaluation-extra", "kind": "evaluation_capability", "area": "investigation", "level": "developing",
+            "provenance": {"document": "a note", "section": "s", "quote": "what the note says",
+                           "collector": "the workbench test"}}
+    answer = post(client, "/edit", {"op": "add", "data": data})
+    assert answer.status_code == 200, answer.text
+    assert 'data-record="evaluation-extra"' in answer.json()["forms"]
+    again = post(client, "/edit", {"op": "add", "data": data})
+    assert again.status_code == 422 and "DUPLICATE_ID" in again.json()["error"]["message"]
+    assert again.json()["error"]["path"] == "add"  # shown beside the add form
+    assert '<textarea id="new-record"' in client.get("/").text

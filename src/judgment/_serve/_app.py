@@ -30,7 +30,7 @@ from judgment._serve._guard import Guard, host_allowed, local_hosts
 from judgment._serve._page import fragments_of, page
 from judgment._serve._state import Workbench
 from judgment._serve._yaml import bundle_yaml
-from judgment._whatif._changes import SetField
+from judgment._whatif._changes import AddRecord, SetField
 
 MAX_BODY = 64 * 1024
 _STATIC = {"workbench.js": "text/javascript; charset=utf-8", "workbench.css": "text/css; charset=utf-8"}
@@ -66,8 +66,9 @@ def create_app(rulebook: Rulebook, bundle: Bundle, *, port: int | None = None, a
         except EditRefused as error:
             return _error(str(error), error.record, error.path)
         except JudgmentError as error:
-            where = body.get("record", "") if isinstance(body, dict) else ""
-            return _error(error.render(), str(where), str(body.get("path", "")) if isinstance(body, dict) else "")
+            if isinstance(change, AddRecord):
+                return _error(error.render(), "", "add")
+            return _error(error.render(), getattr(change, "record", ""), getattr(change, "path", ""))
         except ValueError:
             return _error("the edit is not valid JSON")
         return _updated(bench, forms=not isinstance(change, SetField))  # a set field is already on the page

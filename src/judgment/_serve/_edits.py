@@ -33,7 +33,7 @@ def read_edit(body: Any) -> Change:
         data = body.get("data")
         if not isinstance(data, Mapping):
             raise EditRefused("an added record is a JSON object (id, kind, provenance, fields)")
-        return AddRecord(dict(data), origin="added record")
+        return AddRecord(dict(data), origin="added record")  # shown beside the add form (path "add")
     record = _text(body, "record", "")
     if op == "drop":
         return DropRecord(record, origin=f"drop {record}")

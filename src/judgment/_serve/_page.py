@@ -35,7 +35,7 @@ def page(bench: Workbench, token: str) -> str:
               "<p>Searching…</p></section>",
               '</div><form id="evidence" autocomplete="off"><h2>Evidence</h2>',
               evidence_forms(bench.bundle, bench.rulebook.vocabulary),
-              "</form></main>", '<script src="/static/workbench.js"></script></body></html>']
+              "</form>", _adding(), "</main>", '<script src="/static/workbench.js"></script></body></html>']
     return "\n".join(parts) + "\n"
 
 
@@ -65,3 +65,10 @@ def why_not_fragment(result: Judgment) -> str:
         parts.append(f'<div class="why-not" data-question="{escape(question.id)}"><h3>{escape(question.title)}'
                      f"</h3><ul>{items}</ul></div>")
     return "\n".join(parts)
+
+
+def _adding() -> str:
+    """A record to add, written as a bundle file would hold it (JSON): id, kind, provenance, fields."""
+    return ('<form id="add-record" autocomplete="off"><h2>Add a record</h2><label for="new-record">The record as '
+            'JSON (id, kind, provenance, fields)</label><textarea id="new-record" rows="6"></textarea>'
+            '<button type="submit">Add</button><span class="field-error" data-record="" data-path="add"></span></form>')

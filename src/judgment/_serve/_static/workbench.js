@@ -76,6 +76,13 @@
       send("/edit", { op: "drop", record: button.dataset.record }, null, true);
     }
   });
+  document.getElementById("add-record").addEventListener("submit", (event) => {
+    event.preventDefault();
+    let data;
+    try { data = JSON.parse(document.getElementById("new-record").value); }
+    catch (error) { status.textContent = "not judged: the record is not valid JSON"; return; }
+    send("/edit", { op: "add", data: data }, null, true);
+  });
   document.getElementById("undo").addEventListener("click", () => send("/undo", {}, null, true));
   document.getElementById("reset").addEventListener("click", () => send("/reset", {}, null, true));
   analyse();
