@@ -179,12 +179,14 @@ def test_serve_refuses_an_address_that_is_not_loopback() -> None:
     assert "not a loopback address" in result.output
 
 
-def test_serve_prints_its_address_and_serves(tmp_path: Path) -> None:
+@pytest.mark.parametrize("given, first_grade", [((str(BUNDLE),), "good"), ((), "ungraded")])
+def test_serve_prints_its_address_and_serves(given: tuple[str, ...], first_grade: str) -> None:
+    """With BUNDLE, its judgment; without, the workbench starts from no records (every question not graded)."""
     import subprocess
     import sys
     import urllib.request
 
-    with subprocess.Popen([sys.executable, "-m", "judgment", "serve", str(BUNDLE), "--rules", str(RULES)],
+    with subprocess.Popen([sys.executable, "-m", "judgment", "serve", *given, "--rules", str(RULES)],
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) as server:
         try:
             assert server.stdout is not None
@@ -192,7 +194,7 @@ def test_serve_prints_its_address_and_serves(tmp_path: Path) -> None:
             found = re.match(r"judgment workbench: (http://127\.0\.0\.1:\d+/) ", line)
             assert found is not None, line
             with urllib.request.urlopen(found.group(1), timeout=30) as answer:
-                assert grade(answer.read().decode(), "reducing_crime") == "good"
+                assert grade(answer.read().decode(), "reducing_crime") == first_grade
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -222,3 +224,19 @@ def test_add_a_record(client: TestClient) -> None:
     assert again.status_code == 422 and "DUPLICATE_ID" in again.json()["error"]["message"]
     assert again.json()["error"]["path"] == "add"  # shown beside the add form
     assert '<textarea id="new-record"' in client.get("/").text
+
+
+def test_started_without_a_bundle_the_workbench_builds_one_from_nothing(rulebook: judgment.Rulebook) -> None:
+    """`judgment serve --rules DIR` with no BUNDLE: no records, every question not graded, records added."""
+    from judgment._serve._empty import empty_bundle
+
+    app = create_app(rulebook, empty_bundle(rulebook), port=8765)
+    with TestClient(app, base_url=LOCAL) as empty:
+        assert "Not graded" in empty.get("/").text
+        data = {"id": "evaluation-crime-prevention", "kind": "evaluation_capability", "area": "crime_prevention",
+                "level": "systematic", "provenance": {"document": "d", "section": "s", "quote": "q"}}
+        answer = post(empty, "/edit", {"op": "add", "data": data})
+        assert answer.status_code == 200, answer.text
+        assert grade(empty.get("/").text, "reducing_crime") == "good"  # one strength, read from the one record
+        download = empty.get("/bundle.yaml")
+        assert download.status_code == 200 and "evaluation-crime-prevention" in download.text

@@ -11,7 +11,7 @@ from judgment._vocabularies._option import uses_vocabularies
 
 
 @click.command()
-@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("bundle", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The rulebook folder, e.g. rules/hmic-crime-2014.")
 @click.option("--host", default="127.0.0.1", show_default=True,
@@ -21,10 +21,11 @@ from judgment._vocabularies._option import uses_vocabularies
 @click.option("--any-date", is_flag=True, help="Judge even if the inspection is dated outside the rulebook's validity.")
 @reports_errors
 @uses_vocabularies
-def serve(bundle: Path, rules: Path, host: str, port: int, any_date: bool) -> None:
+def serve(bundle: Path | None, rules: Path, host: str, port: int, any_date: bool) -> None:
     """Serve a live workbench for BUNDLE judged by --rules: edit the evidence in the browser and
-    see grades, findings and why-not change at once. Local only (see docs/workbench.md); Ctrl-C
-    stops it."""
+    see grades, findings and why-not change at once. Without BUNDLE it starts from no records (an
+    unnamed inspection on the rulebook's first valid day). Local only (see docs/workbench.md);
+    Ctrl-C stops it."""
     try:
         from judgment._serve._run import address, bind, is_loopback, server_for
     except ImportError as missing:
@@ -38,7 +39,11 @@ def serve(bundle: Path, rules: Path, host: str, port: int, any_date: bool) -> No
         raise click.BadParameter(f"{host!r} is not a loopback address: the workbench serves this machine only",
                                  param_hint="--host")
     rulebook = load_rulebook(rules)
-    evidence = load_bundle(bundle, rulebook.vocabulary)
+    if bundle is None:
+        from judgment._serve._empty import empty_bundle
+        evidence = empty_bundle(rulebook)
+    else:
+        evidence = load_bundle(bundle, rulebook.vocabulary)
     try:
         sock = bind(host, port)
     except OSError as error:
