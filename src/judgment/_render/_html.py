@@ -20,7 +20,8 @@ from judgment._render._words import (
     rulebook_line,
 )
 
-_STYLE = """
+#: The report's style; the workbench serves it too, before its own rules.
+STYLE = """
 body { font-family: Arial, Helvetica, sans-serif; color: #1d1d1b; max-width: 60rem; margin: 2rem auto;
        padding: 0 1rem; line-height: 1.45; }
 header { border-bottom: 6px solid #003087; margin-bottom: 1.5rem; }
@@ -44,7 +45,7 @@ def render_html(judgment: Judgment, explain: Explain = "fails") -> str:
     quotes = records_quoted(judgment)
     overall = judgment.overall
     parts = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-             f"<title>{escape(heading(judgment))}</title><style>{_STYLE}</style></head><body>",
+             f"<title>{escape(heading(judgment))}</title><style>{STYLE}</style></head><body>",
              f"<header><h1>{escape(heading(judgment))}</h1><p class=\"meta\">{escape(rulebook_line(judgment))}</p>"
              "</header>", f"<section id=\"overall\"><h2>{escape(overall.title)}</h2>",
              f"<p><span class=\"grade {escape(overall.grade or 'ungraded')}\">{escape(overall_words(judgment))}"

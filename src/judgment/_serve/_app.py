@@ -29,6 +29,7 @@ from judgment._serve._edits import EditRefused, read_edit
 from judgment._serve._guard import Guard, host_allowed, local_hosts
 from judgment._serve._page import fragments_of, page
 from judgment._serve._state import Workbench
+from judgment._render._html import STYLE
 from judgment._serve._yaml import bundle_yaml
 from judgment._whatif._changes import AddRecord, SetField
 
@@ -43,6 +44,7 @@ def create_app(rulebook: Rulebook, bundle: Bundle, *, port: int | None = None, a
     bench = Workbench(rulebook, bundle, any_date=any_date)
     secret = token or secrets.token_urlsafe(32)
     static = {name: resources.files("judgment._serve").joinpath("_static", name).read_bytes() for name in _STATIC}
+    static["workbench.css"] = STYLE.encode() + static["workbench.css"]  # the report's look, then the workbench's
     allowed = local_hosts(port)
     analyst = Analyst(bench)
 
