@@ -37,6 +37,14 @@ def test_raising_evaluation_one_step_makes_reducing_crime_outstanding(derbyshire
     assert "evaluation_limited would not be made" in words and "exceeds-the-standard would hold" in words
 
 
+def test_an_assessment_is_listed_before_a_change_of_what_a_record_is_about(
+        derbyshire: judgment.Counterfactuals) -> None:
+    """Equally small: the evaluation's level first; a crime change's months or category (what the
+    record is about) after it."""
+    up = derbyshire.question("reducing_crime").move("up")
+    assert up is not None and up.counterfactuals[0].changes == (RAISE_EVALUATION,)
+
+
 def test_every_counterfactual_moves_the_grade_when_judged(derbyshire: judgment.Counterfactuals) -> None:
     """Down counterfactuals exist; every listed change set, applied and judged, gives the grade it claims."""
     downs = [q.move("down") for q in derbyshire.questions]

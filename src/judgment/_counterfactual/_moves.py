@@ -44,7 +44,8 @@ class Move:
     #: no condition names): searched as this one, listed beside it.
     equivalents: tuple[Move, ...] = ()
     #: How it is listed among equally near sets: a scale, figure or yes/no changed (0), a choice
-    #: switched, which changes what the record is about (1), a record added (2), dropped (3).
+    #: switched or a required non-figure field changed, which changes what the record is about (1),
+    #: a record added (2), dropped (3).
     rank: int = 0
 
 
@@ -60,13 +61,17 @@ def record_moves(bundle: Bundle, reads: Reads, vocabulary: Vocabulary) -> list[M
                 if specs[name].kind == "enum" and (kind, name) not in reads.opaque:
                     moves.extend(_choice_moves(bundle, record, specs[name], reads.literals.get((kind, name), set())))
                     continue
+                # A required field that is not a figure says what the record is about (its area,
+                # category, months): listed with the choices switched, after assessments and figures.
+                about = not specs[name].optional and specs[name].kind != "measure"
                 for change, distance in _field_moves(record, specs[name], reads.fields[kind, name]):
-                    moves.extend(_checked(bundle, record, change, name, distance))
+                    moves.extend(_checked(bundle, record, change, name, distance, rank=1 if about else 0))
         moves.append(Move(DropRecord(record.id), ("drop", record.id), 1, None, rank=3))
     return moves
 
 
-def _checked(bundle: Bundle, record: Record, change: SetField, name: str, distance: float) -> list[Move]:
+def _checked(bundle: Bundle, record: Record, change: SetField, name: str, distance: float,
+             rank: int = 0) -> list[Move]:
     """The move, with its record changed, or none when the change does not validate (a percentage
     over 100, a count below zero): such evidence could not be written in a bundle either."""
     try:
@@ -74,7 +79,7 @@ def _checked(bundle: Bundle, record: Record, change: SetField, name: str, distan
     except BundleError:
         return []
     return [Move(change, ("set", record.id, name), distance, changed,
-                 words(getattr(record, name)), words(getattr(changed, name)))]
+                 words(getattr(record, name)), words(getattr(changed, name)), rank=rank)]
 
 
 def _choice_moves(bundle: Bundle, record: Record, spec: FieldSpec, literals: set[tuple[str, str]]) -> list[Move]:
