@@ -62,24 +62,6 @@ def good_investigation_standard(r, made):
              ("investigation_quality.supervision >= 'good'", (supervision, "good"), True, None)))
 
 
-def investigation_inconsistent(r, made):
-    standard = r.standard
-    t1 = None if standard is None else standard == "mixed"
-    supervision = r.supervision
-    t2 = None if supervision is None else supervision == "mixed"
-    scrutiny = r.scrutiny
-    t3 = None if scrutiny is None else scrutiny == "mixed"
-    if not (t1 or t2 or t3):
-        return None
-    return (("The quality of investigations is inconsistent: standard "
-             f"{('unstated' if standard is None else WORDS[standard])}, supervision "
-             f"{('unstated' if supervision is None else WORDS[supervision])}, scrutiny "
-             f"{('unstated' if scrutiny is None else WORDS[scrutiny])}."),
-            (("investigation_quality.standard == 'mixed'", (standard, "mixed"), t1, None),
-             ("investigation_quality.supervision == 'mixed'", (supervision, "mixed"), t2, None),
-             ("investigation_quality.scrutiny == 'mixed'", (scrutiny, "mixed"), t3, None)))
-
-
 def exemplary_investigation(r, made):
     scrutiny = r.scrutiny
     t1 = None if scrutiny is None else STRENGTH[scrutiny] >= 3
@@ -118,16 +100,20 @@ def initial_investigation_concerns(r, made):
 
 def poor_investigation_standard(r, made):
     standard = r.standard
-    t1 = None if standard is None else standard == "weak"
+    t1 = None if standard is None else STRENGTH[standard] <= 1
     supervision = r.supervision
-    t2 = None if supervision is None else supervision == "weak"
-    if not (t1 or t2):
+    t2 = None if supervision is None else STRENGTH[supervision] <= 1
+    scrutiny = r.scrutiny
+    t3 = None if scrutiny is None else STRENGTH[scrutiny] <= 1
+    if not (t1 or t2 or t3):
         return None
-    return (("The standard of investigations is "
-             f"{('unstated' if standard is None else WORDS[standard])} and supervision is "
-             f"{('unstated' if supervision is None else WORDS[supervision])}."),
-            (("investigation_quality.standard == 'weak'", (standard, "weak"), t1, None),
-             ("investigation_quality.supervision == 'weak'", (supervision, "weak"), t2, None)))
+    return (("Investigations fall short of the standard: their standard is "
+             f"{('unstated' if standard is None else WORDS[standard])}, supervision "
+             f"{('unstated' if supervision is None else WORDS[supervision])} and scrutiny "
+             f"{('unstated' if scrutiny is None else WORDS[scrutiny])}."),
+            (("investigation_quality.standard <= 'mixed'", (standard, "mixed"), t1, None),
+             ("investigation_quality.supervision <= 'mixed'", (supervision, "mixed"), t2, None),
+             ("investigation_quality.scrutiny <= 'mixed'", (scrutiny, "mixed"), t3, None)))
 
 
 def detection_above_national(r, made):
@@ -362,7 +348,6 @@ RULES = (
     ("AFI", "vulnerability", repeat_victims_unsupported, ()),
     ("ST", "investigation_quality", robust_investigation_scrutiny, ()),
     ("ST", "investigation_quality", good_investigation_standard, ()),
-    ("AFI", "investigation_quality", investigation_inconsistent, ()),
     ("NP", "investigation_quality", exemplary_investigation, ()),
     ("AFI", "investigation_quality", initial_investigation_concerns, ()),
     ("AFI", "investigation_quality", poor_investigation_standard, ()),
