@@ -1,0 +1,236 @@
+"""judgment diff (issue 18, point 2): what differs between two sealed decision records, and whether
+each difference comes from changed evidence, changed rules, or both.
+
+Records are made here of the Derbyshire bundle, as given and with evaluation-crime-prevention rated
+developing, under the shipped rulebook and a copy of it whose tackling-asb.yaml no longer finds ASB
+evaluation limited, all with one timestamp so that the text output can be compared whole."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import judgment
+from conftest import DERBYSHIRE, RULES, vary
+from judgment._cli._diff import diff as diff_command
+from judgment._recdiff._api import diff_records
+from judgment._records._record import build_record, render_record, seal_of
+
+STAMP = "2026-01-01T00:00:00+00:00"
+GOLDEN = Path(__file__).parent / "data" / "diff" / "evidence.txt"
+ASB_RULE = ("evaluation_capability.area == 'anti_social_behaviour'\n      and evaluation_capability.level <= 'limited'")
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """a.json (Derbyshire), evidence.json (developing), rules.json (changed rules), both.json (both)."""
+    root = tmp_path_factory.mktemp("diff")
+    changed = root / "rules-changed"
+    shutil.copytree(RULES, changed)
+    asb = changed / "findings" / "tackling-asb.yaml"
+    text = asb.read_text(encoding="utf-8")
+    assert ASB_RULE in text
+    asb.write_text(text.replace(ASB_RULE, ASB_RULE.replace("<= 'limited'", "<= 'none'")), encoding="utf-8")
+    old, new = judgment.load_rulebook(RULES), judgment.load_rulebook(changed)
+    given = judgment.load_bundle(DERBYSHIRE)
+    developing = vary(given, "evaluation-crime-prevention", level="developing")
+    for name, rulebook, bundle in (("a", old, given), ("evidence", old, developing), ("rules", new, given),
+                                   ("both", new, developing)):
+        write(root / f"{name}.json", build_record(judgment.judge(rulebook, bundle), rulebook, bundle, timestamp=STAMP))
+    return root
+
+
+def write(path: Path, record: dict[str, Any]) -> Path:
+    path.write_text(render_record(record), encoding="utf-8")
+    return path
+
+
+def diff(*args: object) -> Any:
+    return CliRunner().invoke(diff_command, list(map(str, args)))
+
+
+def data_of(folder: Path, b: str, *more: object) -> dict[str, Any]:
+    result = diff(folder / "a.json", folder / f"{b}.json", "--format", "json", *more)
+    assert result.exit_code == 1, result.output
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def grade(data: dict[str, Any], question: str) -> dict[str, Any]:
+    return next(g for g in data["grades"] if g["question"] == question)
+
+
+def finding(data: dict[str, Any], rule: str) -> dict[str, Any]:
+    return next(f for f in data["findings"] if f["rule"] == rule)
+
+
+def test_an_evidence_change_moves_reducing_crime_up_because_of_the_evidence(folder: Path) -> None:
+    data = data_of(folder, "evidence")
+    assert data["schema"] == "judgment.decision-diff/1"
+    assert data["evidence"]["changed"] and not data["rules"]["changed"] and data["rules"]["files"] == []
+    assert data["attribution"]["method"] == "hashes"
+    moved = grade(data, "reducing_crime")
+    assert (moved["before"], moved["after"], moved["direction"], moved["cause"]) == ("good", "outstanding", "up",
+                                                                                     "evidence")
+    lost = finding(data, "evaluation_limited")
+    assert (lost["change"], lost["polarity"], lost["cause"]) == ("lost", "area_for_improvement", "evidence")
+    [record] = data["evidence"]["records"]
+    assert record["record"] == "evaluation-crime-prevention" and record["change"] == "changed"
+    assert record["fields"] == [{"path": "level", "before": '"limited"', "after": '"developing"'}]
+    assert [g["question"] for g in data["grades"]] == ["reducing_crime"] and data["overall"] is None
+
+
+def test_a_changed_rule_file_is_named_and_its_differences_are_due_to_the_rules(folder: Path) -> None:
+    data = data_of(folder, "rules")
+    assert not data["evidence"]["changed"] and data["evidence"]["records"] == []
+    assert data["rules"] == {"changed": True, "files": [{"path": "findings/tackling-asb.yaml", "change": "changed"}]}
+    lost = finding(data, "asb_evaluation_limited")
+    assert (lost["change"], lost["question"], lost["cause"]) == ("lost", "tackling_asb", "rules")
+    assert all(f["cause"] == "rules" for f in data["findings"] + data["grades"] + data["recommendations"])
+
+
+def test_both_changed_are_told_apart_by_judging_a_evidence_with_b_rules(folder: Path) -> None:
+    data = data_of(folder, "both")
+    assert data["evidence"]["changed"] and data["rules"]["changed"]
+    assert data["attribution"] == {"method": "rejudged", "note": None}
+    assert grade(data, "reducing_crime")["cause"] == "evidence"
+    assert finding(data, "evaluation_limited")["cause"] == "evidence"
+    assert finding(data, "asb_evaluation_limited")["cause"] == "rules"
+
+
+def test_without_b_rulebook_the_attribution_is_by_hashes_only(folder: Path, tmp_path: Path) -> None:
+    record = json.loads((folder / "both.json").read_text(encoding="utf-8"))
+    record["rulebook"]["path"] = str(tmp_path / "gone")
+    record["seal"] = seal_of(record)
+    write(folder / "both-gone.json", record)
+    data = data_of(folder, "both-gone")
+    assert data["attribution"]["method"] == "hashes_only" and "cannot be read" in data["attribution"]["note"]
+    assert {f["cause"] for f in data["findings"]} == {"both"}
+    text = diff(folder / "a.json", folder / "both-gone.json").stdout
+    assert "by hashes only" in text
+    # --rules naming a rulebook that is not B's: its hash differs, so no re-judging either
+    data = data_of(folder, "both", "--rules", RULES)
+    assert data["attribution"]["method"] == "hashes_only" and "hash differs" in data["attribution"]["note"]
+
+
+def test_identical_records_differ_in_nothing_and_exit_0(folder: Path) -> None:
+    result = diff(folder / "a.json", folder / "a.json")
+    assert result.exit_code == 0, result.output
+    assert "Evidence: unchanged" in result.stdout and "Rules: unchanged" in result.stdout
+    assert result.stdout.rstrip().endswith("Outcome: the same: no grade, finding or recommendation differs")
+
+
+def test_a_forged_record_says_so_first_and_exits_3(folder: Path, tmp_path: Path) -> None:
+    record = json.loads((folder / "evidence.json").read_text(encoding="utf-8"))
+    record["questions"][0]["grade"] = "inadequate"  # not sealed again: forged
+    forged = write(tmp_path / "forged.json", record)
+    result = diff(folder / "a.json", forged)
+    assert result.exit_code == 3, result.output
+    assert result.stdout.splitlines()[0] == (f"SEAL BROKEN: record B ({forged}): the seal does not match the "
+                                             "record's content")
+    data = json.loads(diff(folder / "a.json", forged, "--format", "json").stdout)
+    assert data["seal_broken"] and data["b"]["seal_problems"] and not data["a"]["seal_problems"]
+    assert diff_records(folder / "a.json", forged).exit_code == 3
+    for output_format in ("markdown", "html"):
+        shown = diff(folder / "a.json", forged, "--format", output_format).stdout
+        assert "SEAL BROKEN: record B" in shown and shown.index("SEAL BROKEN") < shown.index("Evidence:")
+
+
+def test_a_file_that_is_not_a_record_is_refused(folder: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"schema": "judgment.decision-record/2", "a": 1, "a": 2}', encoding="utf-8")
+    result = diff(folder / "a.json", bad)
+    assert result.exit_code == 3 and result.stdout == ""
+    assert "record B" in result.stderr and "duplicate key" in result.stderr
+    assert diff(folder / "a.json", tmp_path / "missing.json").exit_code == 2
+    with pytest.raises(ValueError, match="not a decision record"):
+        diff_records(bad, folder / "a.json")
+
+
+def test_the_text_output_of_an_evidence_change(folder: Path) -> None:
+    result = diff(folder / "a.json", folder / "evidence.json")
+    assert result.exit_code == 1
+    shown = re.sub(r"[0-9a-f]{64}", "<sha256>", result.stdout.replace(str(folder), "<tmp>"))
+    shown = re.sub(r"hmic-crime-2014 [0-9][0-9.]*", "hmic-crime-2014 <version>", shown)
+    assert shown == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_output_to_a_file_in_markdown_and_html(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "diff.md"
+    result = diff(folder / "a.json", folder / "both.json", "--format", "markdown", "--output", out)
+    assert result.exit_code == 1 and result.stdout == ""
+    markdown = out.read_text(encoding="utf-8")
+    assert "# Decision diff" in markdown and "`asb_evaluation_limited`" in markdown and "rules" in markdown
+    html = diff(folder / "a.json", folder / "both.json", "--format", "html").stdout
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "http" not in html
+
+
+def test_the_cause_of_a_grade_that_moved_with_both(folder: Path) -> None:
+    from judgment._recdiff._cause import cause_of
+
+    assert cause_of("good", "outstanding", "requires_improvement", "rejudged") == "both"
+    assert cause_of("good", "outstanding", "outstanding", "rejudged") == "rules"
+    assert cause_of("good", "good", "outstanding", "rejudged") == "evidence"
+    assert cause_of("good", "good", "outstanding", "hashes_only") == "both"
+    assert cause_of("good", "good", "outstanding", "unchanged") == "neither"
+
+
+HOSTILE = "\x1b]0;owned\x07\x1b[2J<script>alert(1)</script> **bold** [link](http://x.invalid) <img src=x>"
+
+
+@pytest.fixture(scope="module")
+def hostile(folder: Path) -> Path:
+    """Record A with hostile text in a lost finding, a question's title, a label and the organisation,
+    sealed again (a record can be sealed by anyone: the seal is not what makes text safe)."""
+    record = json.loads((folder / "a.json").read_text(encoding="utf-8"))
+    question = record["questions"][0]
+    question["title"] = question["title"] + HOSTILE
+    question["label"] = HOSTILE
+    next(f for f in question["findings"] if f["rule"] == "evaluation_limited")["text"] = HOSTILE
+    record["inspection"]["organisation"] = HOSTILE.split("\x1b[2J")[1]  # no controls: the bundle model refuses them
+    record["seal"] = seal_of(record)
+    return write(folder / "hostile.json", record)
+
+
+def test_hostile_text_cannot_act_on_a_terminal_or_become_markdown(folder: Path, hostile: Path) -> None:
+    text = diff(hostile, folder / "evidence.json").stdout
+    assert "\x1b" not in text and "\x07" not in text and "\\x1b]0;owned" in text
+    markdown = diff(hostile, folder / "evidence.json", "--format", "markdown").stdout
+    assert "\x1b" not in markdown and "<script" not in markdown and "<img" not in markdown
+    assert "\\*\\*bold\\*\\* \\[link\\](http" in markdown and "&lt;script&gt;" in markdown
+    assert "[link](" not in markdown.replace("\\[link\\](", "")
+
+
+def test_hostile_text_in_the_html_report_is_text_in_a_browser(folder: Path, hostile: Path, tmp_path: Path) -> None:
+    from playwright.sync_api import Dialog, sync_playwright
+
+    page_file = tmp_path / "diff.html"
+    result = diff(hostile, folder / "evidence.json", "--format", "html", "--output", page_file)
+    assert result.exit_code == 1, result.output
+    assert "\x1b" not in page_file.read_text(encoding="utf-8")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            dialogs: list[str] = []
+
+            def refuse(dialog: Dialog) -> None:
+                dialogs.append(dialog.message)
+                dialog.dismiss()
+
+            page.on("dialog", refuse)
+            page.goto(page_file.as_uri())
+            assert page.locator("script").count() == 0 and page.locator("img").count() == 0
+            assert page.locator("a").count() == 0 and dialogs == []
+            body = page.locator("body").inner_text()
+            assert "<script>alert(1)</script> **bold** [link](http://x.invalid)" in body
+            assert "-> Outstanding (up)" in body and "\\x1b]0;owned\\x07" in body
+            assert "evidence" in page.locator(".cause").first.inner_text()
+        finally:
+            browser.close()
