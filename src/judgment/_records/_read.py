@@ -39,7 +39,12 @@ class NotARecord(ValueError):
 
 def read_record(path: Path) -> dict[str, Any]:
     """The record's JSON object; NotARecord when the bytes are not one, InputFileError when absent."""
-    text = _decode(_read_bytes(path))
+    return parse_record(_read_bytes(path))
+
+
+def parse_record(data: bytes) -> dict[str, Any]:
+    """The record's JSON object read from bytes by the same strict rules (the audit log stores the bytes)."""
+    text = _decode(data)
     _check_depth(text)
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates, parse_int=_integer, parse_float=_float,
