@@ -73,6 +73,8 @@ def finding(data: dict[str, Any], rule: str) -> dict[str, Any]:
 def test_an_evidence_change_moves_reducing_crime_up_because_of_the_evidence(folder: Path) -> None:
     data = data_of(folder, "evidence")
     assert data["schema"] == "judgment.decision-diff/1"
+    assert set(data) == {"schema", "a", "b", "seal_broken", "evidence", "rules", "attribution", "overall", "grades",
+                         "findings", "recommendations", "outcome_differs"}  # the shape docs/diff.md documents
     assert data["evidence"]["changed"] and not data["rules"]["changed"] and data["rules"]["files"] == []
     assert data["attribution"]["method"] == "hashes"
     moved = grade(data, "reducing_crime")
@@ -80,6 +82,7 @@ def test_an_evidence_change_moves_reducing_crime_up_because_of_the_evidence(fold
                                                                                      "evidence")
     lost = finding(data, "evaluation_limited")
     assert (lost["change"], lost["polarity"], lost["cause"]) == ("lost", "area_for_improvement", "evidence")
+    assert lost["source"].endswith("findings/reducing-crime.yaml:383") or "reducing-crime.yaml:" in lost["source"]
     [record] = data["evidence"]["records"]
     assert record["record"] == "evaluation-crime-prevention" and record["change"] == "changed"
     assert record["fields"] == [{"path": "level", "before": '"limited"', "after": '"developing"'}]

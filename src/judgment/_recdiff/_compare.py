@@ -91,7 +91,7 @@ def _findings(first: Outcome, between: Outcome, second: Outcome, method: Method)
             made = first.findings[key] if had else second.findings[key]
             changes.append(FindingChange(
                 question=key[0], rule=key[1], polarity=str(made["polarity"]), text=str(made["text"]),
-                bindings=dict(key[2]), change="lost" if had else "gained",
+                bindings=dict(key[2]), source=str(made["source"]), change="lost" if had else "gained",
                 cause=cause_of(had, key in between.findings, has, method)))
     return tuple(sorted(changes, key=lambda c: (_order(first, second, c.question), c.change == "gained")))
 

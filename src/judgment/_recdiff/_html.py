@@ -43,7 +43,8 @@ def render_html(diff: DecisionDiff) -> str:
     if diff.findings:
         parts.append('<section id="findings"><h2>Findings</h2><ul>')
         parts += [f'<li><span class="{escape(f.change)}">{escape(f.change.capitalize())}</span> '
-                  f"(<code>{escape(f.question)}</code>), rule <code>{escape(f.rule)}</code>: "
+                  f"(<code>{escape(f.question)}</code>), rule <code>{escape(f.rule)}</code> "
+                  f"<span class=\"small\">({escape(f.source)})</span>: "
                   f"<span class=\"polarity {escape(f.polarity)}\">{escape(polarity_label(f.polarity))}:</span> "
                   f"{escape(excerpt(f.text))}{_cause(f.cause)}</li>" for f in diff.findings]
         parts.append("</ul></section>")

@@ -33,7 +33,7 @@ def render_markdown(diff: DecisionDiff) -> str:
     if diff.findings:
         lines += ["## Findings", ""]
         for f in diff.findings:
-            lines.append(f"- {md(f.change.capitalize())} ({code(f.question)}), rule {code(f.rule)}: "
+            lines.append(f"- {md(f.change.capitalize())} ({code(f.question)}), rule {code(f.rule)} ({code(f.source)}): "
                          f"{md(polarity_label(f.polarity))}: {md(excerpt(f.text))} "
                          f"(cause: {md(CAUSES[f.cause])})")
         lines.append("")

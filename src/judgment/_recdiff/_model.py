@@ -49,6 +49,7 @@ class FindingChange:
     polarity: str
     text: str  # as made on the side that made it
     bindings: dict[str, str]
+    source: str  # the rule's file:line in the rulebook that made it
     change: Literal["gained", "lost"]
     cause: Cause
 
