@@ -184,7 +184,7 @@ def test_the_cause_of_a_grade_that_moved_with_both(folder: Path) -> None:
     assert cause_of("good", "good", "outstanding", "unchanged") == "neither"
 
 
-HOSTILE = "\x1b]0;owned\x07\x1b[2J<script>alert(1)</script> **bold** [link](http://x.invalid) <img src=x>"
+HOSTILE = "\x1b]0;owned\x07\x1b[2J<script>alert(1)</script> **bold** [link](http://x.invalid) <img src=x> | cell"
 
 
 @pytest.fixture(scope="module")
@@ -208,6 +208,8 @@ def test_hostile_text_cannot_act_on_a_terminal_or_become_markdown(folder: Path, 
     assert "\x1b" not in markdown and "<script" not in markdown and "<img" not in markdown
     assert "\\*\\*bold\\*\\* \\[link\\](http" in markdown and "&lt;script&gt;" in markdown
     assert "[link](" not in markdown.replace("\\[link\\](", "")
+    rows = [line for line in markdown.splitlines() if line.startswith("| ")]
+    assert rows and all(len(re.findall(r"(?<!\\)\|", row)) == 4 for row in rows), rows  # no cell split by data
 
 
 def test_hostile_text_in_the_html_report_is_text_in_a_browser(folder: Path, hostile: Path, tmp_path: Path) -> None:

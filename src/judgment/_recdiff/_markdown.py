@@ -12,6 +12,11 @@ from judgment._render._safe import markdown_code as code
 from judgment._render._safe import markdown_text as md
 
 
+def cell(text: str) -> str:
+    """Text for a table cell: Markdown-safe, and no `|` that would end the cell."""
+    return md(text).replace("|", "\\|")
+
+
 def render_markdown(diff: DecisionDiff) -> str:
     lines = [f"> **{md(line)}**" for line in seal_lines(diff)]
     lines += [""] if lines else []
@@ -28,7 +33,7 @@ def render_markdown(diff: DecisionDiff) -> str:
     grades = ([diff.overall] if diff.overall else []) + list(diff.grades)
     if grades:
         lines += ["## Grades", "", "| Question | Grade | Cause |", "|---|---|---|"]
-        lines += [f"| {md(grade_title(g))} | {md(move_words(g))} | {md(CAUSES[g.cause])} |" for g in grades]
+        lines += [f"| {cell(grade_title(g))} | {cell(move_words(g))} | {cell(CAUSES[g.cause])} |" for g in grades]
         lines.append("")
     if diff.findings:
         lines += ["## Findings", ""]
