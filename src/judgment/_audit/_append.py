@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from judgment._audit._chain import entry_hash, organisation_and_date, sealed
-from judgment._audit._store import immediately, not_a_log, open_log
+from judgment._audit._file import not_a_log
+from judgment._audit._store import immediately, open_log
 from judgment._records._record import canonical
 
 if TYPE_CHECKING:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from judgment._audit._chain import HASH, RecordRefused, entry_hash, genesis, organisation_and_date, sealed
-from judgment._audit._store import NotALog, open_log, read_meta
+from judgment._audit._file import NotALog
+from judgment._audit._store import open_log, read_meta
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from judgment._audit._store import not_a_log, open_log
+from judgment._audit._file import not_a_log
+from judgment._audit._store import open_log
 from judgment._diagnostics import plain
 from judgment._records._read import NotARecord, parse_record
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-import stat
 import time
 import urllib.parse
 import uuid
 from pathlib import Path
 
+from judgment._audit._file import check_header, file_size, not_a_log
 from judgment._diagnostics import Diagnostic, Location
 from judgment._errors import InputFileError
 from judgment._io._read import cannot_read, named
@@ -26,7 +26,6 @@ from judgment._io._read import cannot_read, named
 FORMAT, VERSION = "judgment.audit-log", 1
 APPLICATION_ID = 0x4A444741  # "JDGA" in the SQLite header: `file` and other tools can tell a log
 BUSY_SECONDS = 60.0
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 _SCHEMA = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     "CREATE TABLE entries (sequence INTEGER PRIMARY KEY, record BLOB NOT NULL, seal TEXT NOT NULL, "
@@ -36,17 +35,13 @@ _SCHEMA = (
 )
 
 
-class NotALog(InputFileError):
-    """The file is there and readable, but is not an intact judgment audit log."""
-
-
 def open_log(path: Path, *, write: bool = False) -> sqlite3.Connection:
     """A connection to the log at `path` (created when writing and absent), its format checked."""
     display = str(path)
-    size = _size(path, create=write)
+    size = file_size(path, create=write)
     mode = "rwc" if write else "ro"
     if size is not None:
-        _check_header(path, size)
+        check_header(path, size)
     try:
         connection = sqlite3.connect(f"file:{urllib.parse.quote(os.fspath(path))}?mode={mode}", uri=True,
                                      timeout=BUSY_SECONDS, isolation_level=None)
@@ -83,11 +78,6 @@ def read_meta(connection: sqlite3.Connection, display: str) -> dict[str, str]:
     return meta
 
 
-def not_a_log(display: str, why: str) -> NotALog:
-    return NotALog([Diagnostic("BAD_VALUE", f"{named(display)} is not an intact judgment audit log: {why}",
-                               Location(display), hint="an audit log is made by `judgment audit append`")])
-
-
 def immediately(connection: sqlite3.Connection) -> None:
     """BEGIN IMMEDIATE: the write lock now, so that no two writers read the same head. SQLite waits
     up to BUSY_SECONDS for it; a writer that still finds the lock taken tries again."""
@@ -100,38 +90,6 @@ def immediately(connection: sqlite3.Connection) -> None:
             if "locked" not in str(error) and "busy" not in str(error) or time.monotonic() > deadline:
                 raise
             time.sleep(0.01)
-
-
-def _size(path: Path, *, create: bool) -> int | None:
-    display = str(path)
-    try:
-        mode = os.stat(path)
-    except FileNotFoundError:
-        if create:
-            return None
-        raise InputFileError([cannot_read(display, "no such file", "audit log")]) from None
-    except OSError as exc:
-        raise InputFileError([cannot_read(display, str(exc.strerror), "audit log")]) from None
-    if not stat.S_ISREG(mode.st_mode):
-        kind = "a folder" if stat.S_ISDIR(mode.st_mode) else "not a regular file"
-        raise InputFileError([Diagnostic("NOT_A_FILE", f"audit log {named(display)} is {kind}", Location(display),
-                                         hint="give the path of the log file")])
-    return mode.st_size
-
-
-def _check_header(path: Path, size: int) -> None:
-    """Before SQLite reads it: an empty file, or one without SQLite's header, is not a log (an empty
-    file would be taken by SQLite for a new, empty database)."""
-    if size == 0:
-        raise not_a_log(str(path), "the file is empty")
-    try:
-        with open(path, "rb") as stream:
-            header = stream.read(len(_SQLITE_MAGIC))
-    except OSError as exc:
-        raise InputFileError([cannot_read(str(path), str(exc.strerror), "audit log")]) from None
-    if header != _SQLITE_MAGIC:
-        raise not_a_log(str(path), "not an SQLite database" + (" (it is shorter than SQLite's header: truncated?)"
-                                                               if size < len(_SQLITE_MAGIC) else ""))
 
 
 def _initialise(connection: sqlite3.Connection) -> None:
