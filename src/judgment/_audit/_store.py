@@ -1,6 +1,6 @@
 """Open an audit log, or create one, and refuse cleanly any file that is not one.
 
-The log is an SQLite database in WAL mode (readers do not block the one writer). Three tables:
+The log is an SQLite database in WAL mode (readers do not block the one writer), created whole. Three tables:
 `meta` (format, version, log id, creation time: the id and time make the genesis hash, so two logs
 never share a chain), `entries` (one row per appended record) and `head` (the count of entries and
 the last entry hash, kept apart from the rows: deleting the last rows without rewriting the head
@@ -39,17 +39,16 @@ def open_log(path: Path, *, write: bool = False) -> sqlite3.Connection:
     """A connection to the log at `path` (created when writing and absent), its format checked."""
     display = str(path)
     size = file_size(path, create=write)
-    mode = "rwc" if write else "ro"
-    if size is not None:
-        check_header(path, size)
+    if size is None:
+        _create(path)
+        size = file_size(path, create=False)
+    check_header(path, size or 0)
     try:
-        connection = sqlite3.connect(f"file:{urllib.parse.quote(os.fspath(path))}?mode={mode}", uri=True,
-                                     timeout=BUSY_SECONDS, isolation_level=None)
+        connection = sqlite3.connect(f"file:{urllib.parse.quote(os.fspath(path))}?mode={'rw' if write else 'ro'}",
+                                     uri=True, timeout=BUSY_SECONDS, isolation_level=None)
     except sqlite3.Error as error:
         raise InputFileError([cannot_read(display, str(error), "audit log")]) from None
     try:
-        if write and size is None:
-            _initialise(connection)
         read_meta(connection, display)
     except BaseException:
         connection.close()
@@ -92,40 +91,40 @@ def immediately(connection: sqlite3.Connection) -> None:
             time.sleep(0.01)
 
 
-def _initialise(connection: sqlite3.Connection) -> None:
-    """WAL mode and the schema in a file this append found absent: the first writer makes them, the
-    others find them made. A database that holds anything else is never made into a log."""
-    _wal(connection)
-    immediately(connection)
+def _create(path: Path) -> None:
+    """A new log, made whole under a temporary name and then linked into place (which fails if the
+    name is taken): a writer never sees another's log half made, and of writers creating the same
+    log at once, one makes it and the others append to it."""
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.new")
     try:
-        if not connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            for statement in _SCHEMA:
-                connection.execute(statement)
-            created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
-            meta = {"format": FORMAT, "version": str(VERSION), "log_id": str(uuid.uuid4()), "created_at": created}
-            connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-            from judgment._audit._chain import genesis
-
-            connection.execute("INSERT INTO head VALUES (1, 0, ?)", (genesis(meta),))
-            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        connection.execute("COMMIT")
-    except BaseException:
-        if connection.in_transaction:
-            connection.execute("ROLLBACK")
-        raise
-
-
-def _wal(connection: sqlite3.Connection) -> None:
-    """Switching to WAL needs a moment alone with the file: retried while another writer holds it."""
-    deadline = time.monotonic() + BUSY_SECONDS
-    while True:
+        connection = sqlite3.connect(temporary, isolation_level=None)
         try:
-            connection.execute("PRAGMA journal_mode = WAL").fetchone()
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.01)
+            _initialise(connection)
+        finally:
+            connection.close()
+        os.link(temporary, path)
+    except FileExistsError:
+        pass
+    except (OSError, sqlite3.Error) as error:
+        raise InputFileError([Diagnostic("FILE_NOT_FOUND", f"cannot create audit log {named(str(path))}: "
+                                         f"{getattr(error, 'strerror', None) or error}", Location(str(path)))]) from None
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _initialise(connection: sqlite3.Connection) -> None:
+    """WAL mode (it stays with the file), the schema, the log's identity and its empty head."""
+    from judgment._audit._chain import genesis
+
+    connection.execute("PRAGMA journal_mode = WAL").fetchone()
+    connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    created = dt.datetime.now(dt.timezone.utc).isoformat(timespec="microseconds")
+    meta = {"format": FORMAT, "version": str(VERSION), "log_id": str(uuid.uuid4()), "created_at": created}
+    for statement in ("BEGIN", *_SCHEMA):
+        connection.execute(statement)
+    connection.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+    connection.execute("INSERT INTO head VALUES (1, 0, ?)", (genesis(meta),))
+    connection.execute("COMMIT")
 
 
 def _why(error: sqlite3.DatabaseError) -> str:
