@@ -129,6 +129,19 @@ def test_identical_records_differ_in_nothing_and_exit_0(folder: Path) -> None:
     assert result.stdout.rstrip().endswith("Outcome: the same: no grade, finding or recommendation differs")
 
 
+def test_a_record_altered_and_sealed_again_differs_by_neither_input(folder: Path, tmp_path: Path) -> None:
+    """Anyone can recompute a seal: a grade changed and sealed again differs with the same evidence and
+    rules, which the diff says is due to neither (and points to verify)."""
+    record = json.loads((folder / "a.json").read_text(encoding="utf-8"))
+    record["questions"][0]["grade"], record["questions"][0]["label"] = "outstanding", "Outstanding"
+    record["seal"] = seal_of(record)
+    resealed = write(tmp_path / "resealed.json", record)
+    result = diff(folder / "a.json", resealed)
+    assert result.exit_code == 1, result.output
+    assert "Good -> Outstanding (up)  [neither]" in result.stdout
+    assert "a record altered and sealed again (judgment verify replays each)" in result.stdout
+
+
 def test_a_forged_record_says_so_first_and_exits_3(folder: Path, tmp_path: Path) -> None:
     record = json.loads((folder / "evidence.json").read_text(encoding="utf-8"))
     record["questions"][0]["grade"] = "inadequate"  # not sealed again: forged

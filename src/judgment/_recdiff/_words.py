@@ -51,7 +51,8 @@ def rules_line(diff: DecisionDiff) -> str:
 def method_line(diff: DecisionDiff) -> str:
     return {
         "unchanged": "Causes: neither the evidence nor the rules changed; a difference comes from another "
-                     "version of judgment or another option",
+                     "version of judgment, another option, or a record altered and sealed again "
+                     "(judgment verify replays each)",
         "hashes": "Causes: by the hashes: only the " + ("evidence" if diff.evidence_changed else "rules")
                   + " changed",
         "rejudged": "Causes: both changed; told apart by judging A's evidence with B's rules",
