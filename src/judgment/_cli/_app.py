@@ -16,6 +16,7 @@ import click
 from judgment._cli._batch import batch
 from judgment._cli._check import check
 from judgment._cli._counterfactuals import counterfactuals
+from judgment._cli._impact import impact
 from judgment._cli._keygen import keygen
 from judgment._cli._run import explain, run
 from judgment._cli._schema import schema
@@ -33,7 +34,7 @@ def cli() -> None:
 
 
 for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies, serve, what_if,
-                 counterfactuals):
+                 counterfactuals, impact):
     cli.add_command(_command)
 
 

@@ -1,0 +1,39 @@
+"""Rule-change impact over a corpus: judge every bundle with two rulebooks and report what moved.
+
+    impact(old, new, bundles)   the Impact: transitions per question, rules responsible, bundles affected
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor
+from pathlib import Path
+
+from judgment._batch._many import BundleSource
+from judgment._impact._build import build
+from judgment._impact._judge import judge_both
+from judgment._impact._result import SCHEMA, Impact
+from judgment._rulebook._loader import load_rulebook
+from judgment._rulebook._model import Rulebook
+
+__all__ = ["SCHEMA", "Impact", "impact", "rulebook_for"]
+
+
+def impact(old: Rulebook, new: Rulebook, bundles: Iterable[BundleSource], *, workers: int = 1,
+           executor: Executor | None = None, any_date: bool = False,
+           on_progress: Callable[[int], None] | None = None) -> Impact:
+    """Judge every bundle (or bundle file) with `old` and with `new` by batch judging, and compare.
+
+    A bundle that cannot be judged under either rulebook is counted and named in `failed`, and
+    left out of the transitions. `on_progress` is told how many bundles each chunk judged."""
+    if not 1 <= workers <= 1024:
+        raise ValueError(f"workers is a number of processes, from 1 to 1024; got {workers!r}")
+    rows = judge_both(old, new, list(bundles), workers=workers, executor=executor, any_date=any_date,
+                      on_chunk=on_progress)
+    return build(old, new, rows)
+
+
+def rulebook_for(folder: Path) -> Rulebook:
+    """The rulebook one `--rules` names. One place, so that a library of versions (a version chosen
+    per bundle) can replace it."""
+    return load_rulebook(folder)
