@@ -159,7 +159,8 @@ def test_a_bad_bundle_is_named_and_the_rest_judged(tmp_path: Path, new_rules: Pa
     outcome = run_cli("impact", folder, "--rules", RULES, "--rules", new_rules, "--format", "json")
     assert outcome.exit_code == 0, outcome.output
     data = json.loads(outcome.stdout)
-    assert data["summary"] == {"bundles": 2, "judged": 1, "failed": 1, "changed": 0, "unchanged": 1}
+    assert data["summary"] == {"bundles": 2, "judged": 1, "failed": 1, "changed": 0, "unchanged": 1,
+                               "outside_old": 0, "outside_new": 0}
     (failed,) = data["failed"]
     assert failed["path"] == str(folder / "broken.yaml") and failed["side"] == "both"
     assert "inspection" in failed["problem"]
@@ -237,3 +238,31 @@ def test_the_html_report_in_a_browser(corpus: Path, new_rules: Path, tmp_path: P
             assert page.locator("#responsible").get_by_text("crime_reduction_greater_than_national").first.is_visible()
         finally:
             browser.close()
+
+
+def test_versions_in_force_at_different_dates_are_compared_on_every_bundle(tmp_path: Path) -> None:
+    """A revision is in force from another date than the rules it revises: to ask what it would
+    change, every bundle is judged under both whatever its date, and the report says how many are
+    dated outside each version's validity. --in-force-only judges a bundle only where it is in force."""
+    earlier = tmp_path / "earlier"
+    shutil.copytree(RULES, earlier)
+    meta = earlier / "rulebook.yaml"
+    text = meta.read_text(encoding="utf-8")
+    start, end = (line.split(":", 1)[1].strip() for line in text.splitlines()
+                  if line.strip().startswith(("valid_from:", "valid_to:")))
+    meta.write_text(text.replace(f"valid_from: {start}", "valid_from: 2010-01-01")
+                    .replace(f"valid_to: {end}", "valid_to: 2010-12-31"), encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in [DERBYSHIRE, *FORCES[:3]]:
+        shutil.copy(path, folder / path.name)
+    data = json.loads(run_cli("impact", folder, "--rules", earlier, "--rules", RULES, "--format", "json").stdout)
+    assert data["summary"] == {"bundles": 4, "judged": 4, "failed": 0, "changed": 0, "unchanged": 4,
+                               "outside_old": 4, "outside_new": 0}
+    assert data["old"]["valid_from"] == "2010-01-01" and data["old"]["valid_to"] == "2010-12-31"
+    text_report = run_cli("impact", folder, "--rules", earlier, "--rules", RULES).stdout
+    assert "4 of 4 bundles are dated outside the old version's validity (2010-01-01 to 2010-12-31)" in text_report
+    strict = json.loads(run_cli("impact", folder, "--rules", earlier, "--rules", RULES, "--format", "json",
+                                "--in-force-only").stdout)
+    assert strict["summary"]["failed"] == 4 and {f["side"] for f in strict["failed"]} == {"old"}
+    assert all("NOT_IN_FORCE" in f["problem"] for f in strict["failed"])

@@ -23,11 +23,13 @@ from judgment._vocabularies._option import uses_vocabularies
 @click.option("--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes to judge in.")
-@click.option("--any-date", is_flag=True, help="Judge even outside the rulebooks' validity.")
+@click.option("--in-force-only", is_flag=True, help="Judge a bundle under a rulebook only if its inspection is "
+              "dated within that rulebook's validity (by default every bundle is judged under both, and the "
+              "report counts those dated outside each).")
 @reports_errors
 @uses_vocabularies
 def impact(corpus: Path, rules: tuple[Path, ...], output_format: str, output: Path | None, workers: int,
-           any_date: bool) -> None:
+           in_force_only: bool) -> None:
     """Judge every bundle of CORPUS with the old and the new rulebook (--rules OLD --rules NEW) and
     report what the change does: how many judgments change per question and which way, the rules
     responsible, the rule files changed and the bundles affected, summary first.
@@ -45,7 +47,8 @@ def impact(corpus: Path, rules: tuple[Path, ...], output_format: str, output: Pa
     old, new = rulebook_for(rules[0]), rulebook_for(rules[1])
     files = corpus_files(corpus)
     with _progress(len(files)) as advance:
-        result = judge_impact(old, new, files, workers=workers, any_date=any_date, on_progress=advance)
+        result = judge_impact(old, new, files, workers=workers, any_date=not in_force_only,
+                              on_progress=advance)
     _write(_rendered(result, output_format), output)
 
 

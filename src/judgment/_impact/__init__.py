@@ -20,10 +20,13 @@ __all__ = ["SCHEMA", "Impact", "impact", "rulebook_for"]
 
 
 def impact(old: Rulebook, new: Rulebook, bundles: Iterable[BundleSource], *, workers: int = 1,
-           executor: Executor | None = None, any_date: bool = False,
+           executor: Executor | None = None, any_date: bool = True,
            on_progress: Callable[[int], None] | None = None) -> Impact:
     """Judge every bundle (or bundle file) with `old` and with `new` by batch judging, and compare.
 
+    A revision is usually in force from another date than the rules it revises, and the question is
+    what it would change: so every bundle is judged under both whatever its date (`any_date`), and
+    the impact counts those dated outside each rulebook's validity; `any_date=False` refuses them.
     A bundle that cannot be judged under either rulebook is counted and named in `failed`, and
     left out of the transitions. `on_progress` is told how many bundles each chunk judged."""
     if not 1 <= workers <= 1024:

@@ -30,11 +30,19 @@ def build(old: Rulebook, new: Rulebook, rows: Sequence[Row]) -> Impact:
         old=_identity(old), new=_identity(new), grades=_grades(old, new), bundles=len(rows), judged=len(judged),
         changed=len(affected), questions=per_question, overall=overall, responsible=_responsible(old, new, judged),
         files=tuple(file_changes(old, new)), rules=tuple(rule_changes(old, new)), affected=affected,
-        failed=tuple(_failure(r) for r in rows if r.old.problem is not None or r.new.problem is not None))
+        failed=tuple(_failure(r) for r in rows if r.old.problem is not None or r.new.problem is not None),
+        outside_old=_outside(old, judged), outside_new=_outside(new, judged))
+
+
+def _outside(rulebook: Rulebook, rows: Sequence[Row]) -> int:
+    """How many of the bundles judged are dated outside the rulebook's validity (ISO dates compare as text)."""
+    start, end = rulebook.valid_from.isoformat(), None if rulebook.valid_to is None else rulebook.valid_to.isoformat()
+    return sum(r.date is not None and (r.date < start or (end is not None and r.date > end)) for r in rows)
 
 
 def _identity(rulebook: Rulebook) -> Identity:
-    return Identity(rulebook.id, rulebook.version, rulebook.title, rulebook.sha256, rulebook.root)
+    return Identity(rulebook.id, rulebook.version, rulebook.title, rulebook.sha256, rulebook.root,
+                    rulebook.valid_from.isoformat(), None if rulebook.valid_to is None else rulebook.valid_to.isoformat())
 
 
 def _grades(old: Rulebook, new: Rulebook) -> tuple[tuple[str, str], ...]:

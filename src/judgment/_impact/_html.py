@@ -31,12 +31,14 @@ def render_html(impact: Impact) -> str:
                         len(impact.responsible), "rule"))
     parts += ['</section><section id="changes"><h2>Rule changes</h2><ul>']
     parts += [f"<li>file <code>{escape(f.path)}</code>: {escape(f.status)}</li>" for f in impact.files]
-    for r in impact.rules:
+    for r in impact.rules[:HTML_LIMIT]:
         shown = "".join(f"<br><code>{escape(line)}</code>" for line in condition_words(r))
         parts.append(f"<li>{escape(KINDS.get(r.kind, r.kind))} <code>{escape(r.id)}</code>: {escape(r.status)} "
                      f'<span class="small">({escape(r.source)})</span>{shown}</li>')
     parts += [] if impact.files else ["<li>None: every rule file has the same SHA-256.</li>"]
-    parts += ["</ul></section>", f'<section id="bundles"><h2>Bundles affected ({impact.changed:,})</h2>']
+    more = rest(len(impact.rules), HTML_LIMIT, "rule")
+    parts += ["</ul>", "" if more is None else f"<p>{escape(more)}</p>", "</section>",
+              f'<section id="bundles"><h2>Bundles affected ({impact.changed:,})</h2>']
     parts.append(_table(["bundle", "organisation", "grades moved"],
                         [[a.path, a.organisation or "", moves_words(impact, a)] for a in impact.affected[:HTML_LIMIT]],
                         len(impact.affected), "bundle"))

@@ -41,6 +41,7 @@ class Row:
     index: int
     path: str
     organisation: str | None
+    date: str | None  # the inspection's date (ISO), when the bundle loaded
     old: Side
     new: Side
 
@@ -101,8 +102,11 @@ def _loaded(rulebook: Rulebook, source: BundleSource) -> BundleSource:
 
 def _row(index: int, source: BundleSource, before: BatchResult, after: BatchResult, old: Rulebook,
          new: Rulebook) -> Row:
-    organisation = source.inspection.organisation if isinstance(source, Bundle) else None
-    return Row(index, before.origin, organisation, side(before, old), side(after, new))
+    if not isinstance(source, Bundle):
+        return Row(index, before.origin, None, None, side(before, old), side(after, new))
+    inspection = source.inspection
+    return Row(index, before.origin, inspection.organisation, inspection.date.isoformat(), side(before, old),
+               side(after, new))
 
 
 def side(result: BatchResult, rulebook: Rulebook) -> Side:

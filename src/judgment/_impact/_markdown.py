@@ -4,7 +4,7 @@ Every piece of data is escaped with `markdown_text`, so nothing in it is read as
 from __future__ import annotations
 
 from judgment._impact._result import Impact
-from judgment._impact._words import (RESPONSIBLE_HEADER, condition_words, responsible_row, KINDS, LIST_LIMIT, grade_axis, matrix, moves_words, question_change,
+from judgment._impact._words import (RULES_LIMIT, RESPONSIBLE_HEADER, condition_words, responsible_row, KINDS, LIST_LIMIT, grade_axis, matrix, moves_words, question_change,
                                      rest, rulebook_lines, summary_lines, title)
 from judgment._render._safe import markdown_text
 
@@ -33,10 +33,10 @@ def render_markdown(impact: Impact) -> str:
         lines.append("None.")
     lines += ["", "## Rule changes", ""]
     lines += [f"- file {md(f.path)}: {f.status}" for f in impact.files]
-    for r in impact.rules:
+    for r in impact.rules[:RULES_LIMIT]:
         lines.append(f"- {KINDS.get(r.kind, r.kind)} {md(r.id)}: {r.status} ({md(r.source)})")
         lines += [f"  - {md(line)}" for line in condition_words(r)]
-    lines += [] if impact.files else ["None: every rule file has the same SHA-256."]
+    lines += _more(len(impact.rules), "rule", RULES_LIMIT) if impact.files else ["None: every rule file has the same SHA-256."]
     lines += ["", f"## Bundles affected ({impact.changed:,})", ""]
     for affected in impact.affected[:LIST_LIMIT]:
         organisation = f" ({affected.organisation})" if affected.organisation else ""
@@ -49,6 +49,6 @@ def render_markdown(impact: Impact) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _more(total: int, what: str) -> list[str]:
-    more = rest(total, LIST_LIMIT, what)
+def _more(total: int, what: str, limit: int = LIST_LIMIT) -> list[str]:
+    more = rest(total, limit, what)
     return [] if more is None else ["", md(more)]

@@ -71,6 +71,8 @@ class Identity:
     title: str
     sha256: str
     folder: str
+    valid_from: str
+    valid_to: str | None  # None: no end
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class Impact:
     rules: tuple[Any, ...]  # _rules.RuleChange
     affected: tuple[Affected, ...]
     failed: tuple[Failure, ...]
+    outside_old: int = 0  # bundles judged that are dated outside the old rulebook's validity
+    outside_new: int = 0
 
     def label(self, grade: str | None) -> str:
         """A grade's label; "not graded" for None."""
@@ -107,7 +111,8 @@ class Impact:
             "old": plain(self.old), "new": plain(self.new),
             "grades": [{"id": g, "label": label} for g, label in self.grades],
             "summary": {"bundles": self.bundles, "judged": self.judged, "failed": len(self.failed),
-                        "changed": self.changed, "unchanged": self.judged - self.changed},
+                        "changed": self.changed, "unchanged": self.judged - self.changed,
+                        "outside_old": self.outside_old, "outside_new": self.outside_new},
             "questions": [plain(q) for q in self.questions],
             "overall": None if self.overall is None else plain(self.overall),
             "responsible": [plain(r) for r in self.responsible],

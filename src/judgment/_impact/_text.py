@@ -5,7 +5,7 @@ Every piece of data is passed through `visible` (no terminal escape from a file 
 from __future__ import annotations
 
 from judgment._impact._result import Impact
-from judgment._impact._words import (RESPONSIBLE_HEADER, condition_words, responsible_row, KINDS, LIST_LIMIT, grade_axis, matrix, moves_words, question_change,
+from judgment._impact._words import (RULES_LIMIT, RESPONSIBLE_HEADER, condition_words, responsible_row, KINDS, LIST_LIMIT, grade_axis, matrix, moves_words, question_change,
                                      rest, rulebook_lines, summary_lines, title)
 from judgment._render._safe import visible as _visible
 
@@ -31,10 +31,10 @@ def render_text(impact: Impact) -> str:
     lines += _more(len(impact.responsible), len(shown), "rule")
     lines += ["", "Rule changes (files by SHA-256; rules by what they say)"]
     lines += [f"   file {visible(f.path)}: {f.status}" for f in impact.files]
-    for r in impact.rules:
+    for r in impact.rules[:RULES_LIMIT]:
         lines.append(f"   {KINDS.get(r.kind, r.kind)} {visible(r.id)}: {r.status} ({visible(r.source)})")
         lines += [f"      {visible(line)}" for line in condition_words(r)]
-    lines += [] if impact.files else ["   none"]
+    lines += _more(len(impact.rules), RULES_LIMIT, "rule") if impact.files else ["   none"]
     lines += ["", f"Bundles affected ({impact.changed:,})"]
     for affected in impact.affected[:LIST_LIMIT]:
         organisation = f" ({affected.organisation})" if affected.organisation else ""
@@ -54,7 +54,9 @@ def _more(total: int, shown: int, what: str) -> list[str]:
 
 
 def table(rows: list[list[str]]) -> list[str]:
-    """Rows as aligned columns: the first left-aligned, the others right-aligned."""
+    """Rows as aligned columns: counts right-aligned, words left-aligned."""
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
+    counts = [all(row[i].replace(",", "").replace(".", "").isdigit() or row[i] == "." for row in rows[1:])
+              for i in range(len(widths))]
+    return ["  ".join(cell.rjust(w) if counts[i] else cell.ljust(w) for i, (cell, w) in enumerate(zip(row, widths))).rstrip()
             for row in rows]

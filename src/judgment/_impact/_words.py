@@ -4,11 +4,13 @@ Written for an inspector: the summary says how many bundles changed and which wa
 
 from __future__ import annotations
 
-from judgment._impact._result import Affected, Impact, QuestionImpact, Responsible
+from judgment._impact._result import Affected, Identity, Impact, QuestionImpact, Responsible
 from judgment._impact._rules import RuleChange
 
 #: Bundles, rules and failures listed in text and Markdown (and HTML: HTML_LIMIT); JSON lists them all.
 LIST_LIMIT = 20
+#: Rules changed listed in text and Markdown (HTML: HTML_LIMIT).
+RULES_LIMIT = 40
 HTML_LIMIT = 200
 
 SIDES = {"old_only": "old only", "new_only": "new only"}
@@ -23,8 +25,13 @@ def title(impact: Impact) -> str:
 
 
 def rulebook_lines(impact: Impact) -> list[str]:
-    return [f"{side}: {identity.id} {identity.version} in {identity.folder} (sha256 {identity.sha256[:12]})"
-            for side, identity in (("old", impact.old), ("new", impact.new))]
+    return [f"{side}: {identity.id} {identity.version} in {identity.folder}, in force {validity(identity)} "
+            f"(sha256 {identity.sha256[:12]})" for side, identity in (("old", impact.old), ("new", impact.new))]
+
+
+def validity(identity: Identity) -> str:
+    return f"{identity.valid_from} to {identity.valid_to}" if identity.valid_to else f"from {identity.valid_from}"
+
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
@@ -42,6 +49,10 @@ def responsible_row(r: Responsible) -> list[str]:
 def summary_lines(impact: Impact) -> list[str]:
     lines = [f"{impact.changed:,} of {plural(impact.bundles, 'bundle')} changed grade on at least one question "
              f"({impact.judged - impact.changed:,} unchanged)."]
+    for side, identity, outside in (("old", impact.old, impact.outside_old), ("new", impact.new, impact.outside_new)):
+        if outside:
+            lines.append(f"{outside:,} of {plural(impact.judged, 'bundle')} are dated outside the {side} version's "
+                         f"validity ({validity(identity)}), and were judged under it all the same.")
     if impact.failed:
         lines.append(f"{plural(len(impact.failed), 'bundle')} could not be judged under one version or both "
                      "(listed below), and are left out of the counts.")
