@@ -56,12 +56,16 @@ def sealed(data: bytes, public_key: Ed25519PublicKey | None = None) -> dict[str,
 
         problem = signature_problem(record, public_key)
         if problem is not None:
-            raise RecordRefused(f"signature not valid: {problem}")
+            raise SignatureRefused(f"signature not valid: {problem}")
     return record
 
 
 class RecordRefused(ValueError):
     """A record the log does not take (or holds broken): the message says why, in a few words."""
+
+
+class SignatureRefused(RecordRefused):
+    """The record is intact, but not signed by the key it was checked against."""
 
 
 def organisation_and_date(record: dict[str, Any]) -> tuple[str, str]:

@@ -17,14 +17,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from judgment._audit._chain import HASH, RecordRefused, entry_hash, genesis, organisation_and_date, sealed
+from judgment._audit._chain import (
+    HASH,
+    RecordRefused,
+    SignatureRefused,
+    entry_hash,
+    genesis,
+    organisation_and_date,
+    sealed,
+)
 from judgment._audit._file import NotALog
 from judgment._audit._store import open_log, read_meta
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
-INTACT, BROKEN = 0, 3
+INTACT, BROKEN, SIGNATURE_INVALID = 0, 3, 7  # the exit codes of `judgment verify` for the same
 _COLUMNS = ("seal", "organisation", "inspection_date", "appended_at", "previous_hash", "entry_hash")
 _ENTRIES = ("SELECT sequence, record, " + ", ".join(f"CAST({c} AS BLOB)" for c in _COLUMNS)
             + " FROM entries ORDER BY sequence")
@@ -39,10 +47,11 @@ class AuditReport:
     head: str | None
     broken: tuple[int | None, str] | None = None
     published_at: int | None = None
+    unsigned: bool = False  # the first broken entry is intact but not signed by the key given
 
     @property
     def exit_code(self) -> int:
-        return INTACT if self.broken is None else BROKEN
+        return INTACT if self.broken is None else SIGNATURE_INVALID if self.unsigned else BROKEN
 
     def render(self) -> str:
         if self.broken is not None:
@@ -80,7 +89,10 @@ def check_connection(connection: sqlite3.Connection, display: str, head: str | N
         previous = genesis(read_meta(connection, display))
         found = 0 if head == previous else None
         for row in connection.execute(_ENTRIES):
-            problem = _entry_problem(row, walked + 1, previous, public_key)
+            try:
+                problem = _entry_problem(row, walked + 1, previous, public_key)
+            except SignatureRefused as error:
+                return AuditReport(walked, None, (walked + 1, f"its record is intact but its {error}"), unsigned=True)
             if problem is not None:
                 return AuditReport(walked, None, (walked + 1, problem))
             walked, previous = walked + 1, row[-1].decode("ascii")
@@ -116,13 +128,15 @@ def _entry_problem(row: tuple[Any, ...], expected: int, previous: str,
     if linked != previous:
         return "its link is broken: it does not name the hash of the entry before it"
     try:
-        record = sealed(data, public_key)
+        record = sealed(data)
     except RecordRefused as error:
         return f"its record is broken: {error}"
     if (record["seal"], *organisation_and_date(record)) != (seal, organisation, date):
         return "its seal, organisation or inspection date is not the record's"
     if entry_hash(sequence, linked, data, seal, organisation, date, appended_at) != claimed:
         return "its entry hash does not match its fields (the record, a column or the time of appending changed)"
+    if public_key is not None:
+        sealed(data, public_key)  # SignatureRefused: an intact entry, not signed by that key
     return None
 
 

@@ -60,7 +60,7 @@ def entries(path: Path, organisations: Sequence[str] = (), since: str | None = N
 
 def render_text(found: Sequence[Entry]) -> str:
     lines = [f"{e.sequence:>6}  {plain(e.inspection_date, 12)}  {plain(e.organisation, 60)}  {e.grades()}  "
-             f"(appended {plain(e.appended_at, 40)}, seal {plain(e.seal, 64)[:12]})" for e in found]
+             f"(appended {plain(e.appended_at, 40)})" for e in found]
     lines.append(f"{len(found)} entr{'y' if len(found) == 1 else 'ies'} (as stored: `judgment audit verify` "
                  "checks them)")
     return "\n".join(lines) + "\n"

@@ -53,7 +53,8 @@ def verify(log: Path, head: str | None, public_key: Path | None) -> None:
     """Check every record's seal, every entry hash and link, and the head; name the first broken entry.
 
     Exit codes: 0 intact; 3 not intact (an entry broken, deleted, inserted or moved, the file
-    damaged or truncated, not a judgment log, or the published --head not on the chain)."""
+    damaged or truncated, not a judgment log, or the published --head not on the chain);
+    7 intact, but a record is not signed by --public-key."""
     from judgment._audit._check import verify_log
 
     report = verify_log(log, _head(head), _key(public_key))
