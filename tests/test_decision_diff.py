@@ -197,7 +197,7 @@ def test_the_cause_of_a_grade_that_moved_with_both(folder: Path) -> None:
     assert cause_of("good", "good", "outstanding", "unchanged") == "neither"
 
 
-HOSTILE = "\x1b]0;owned\x07\x1b[2J<script>alert(1)</script> **bold** [link](http://x.invalid) <img src=x> | cell"
+HOSTILE = "\x1b]0;owned\x07\u202egnp.exe\x1b[2J<script>alert(1)</script> **bold** [link](http://x.invalid) <img src=x> | cell"
 
 
 @pytest.fixture(scope="module")
@@ -217,6 +217,7 @@ def hostile(folder: Path) -> Path:
 def test_hostile_text_cannot_act_on_a_terminal_or_become_markdown(folder: Path, hostile: Path) -> None:
     text = diff(hostile, folder / "evidence.json").stdout
     assert "\x1b" not in text and "\x07" not in text and "\\x1b]0;owned" in text
+    assert "\u202e" not in text and "\\u202egnp.exe" in text  # a bidirectional override is shown, not obeyed
     markdown = diff(hostile, folder / "evidence.json", "--format", "markdown").stdout
     assert "\x1b" not in markdown and "<script" not in markdown and "<img" not in markdown
     assert "\\*\\*bold\\*\\* \\[link\\](http" in markdown and "&lt;script&gt;" in markdown

@@ -1,16 +1,20 @@
 """A decision diff as text for a terminal. Every piece of data goes through `visible` (control
-characters shown as \\xNN, line breaks folded), so nothing in a record can act on the terminal."""
+characters shown as \\xNN, bidirectional overrides as \\uNNNN, line breaks folded), so nothing in a
+record can act on the terminal or reorder what it shows."""
 
 from __future__ import annotations
 
 from judgment._recdiff._model import DecisionDiff
 from judgment._recdiff._words import CAUSES, evidence_line, excerpt, finding_words, grade_title, method_line, move_words, \
     outcome_line, record_line, rules_line, seal_lines
+from judgment._records._diff import safe
 from judgment._render._safe import visible as _visible
 
 
 def visible(text: str) -> str:
-    return " ".join(_visible(text).splitlines())
+    """One line for a terminal: controls as \\xNN, bidirectional overrides and line separators as \\uNNNN
+    (they could reorder what the reader sees), line breaks folded."""
+    return safe(" ".join(_visible(text).splitlines()))
 
 
 def render_text(diff: DecisionDiff) -> str:
