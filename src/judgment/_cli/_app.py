@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import click
 
+from judgment._cli._audit import audit
 from judgment._cli._batch import batch
 from judgment._cli._check import check
 from judgment._cli._counterfactuals import counterfactuals
@@ -34,7 +35,7 @@ def cli() -> None:
 
 
 for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies, serve, what_if,
-                 counterfactuals, impact):
+                 counterfactuals, audit, impact):
     cli.add_command(_command)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -40,21 +40,23 @@ if TYPE_CHECKING:
               help="Also write the sealed decision record (JSON) to this file.")
 @click.option("--sign", "key_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Sign the decision record with this Ed25519 private key (see `judgment keygen`).")
+@click.option("--audit", "audit_log", type=click.Path(dir_okay=False, path_type=Path), metavar="LOG",
+              help="Also append the sealed decision record to this audit log (see `judgment audit`).")
 @reports_errors
 @uses_vocabularies
 def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_date: bool,
-        record_path: Path | None, key_path: Path | None) -> None:
+        record_path: Path | None, key_path: Path | None, audit_log: Path | None) -> None:
     """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules.
 
     The JSON output is the decision record: the judgment, its trace, the canonical
     evidence, the hashes of the evidence and of every rule file, and a seal."""
-    if key_path is not None and record_path is None and output_format != "json":
-        raise click.UsageError("--sign signs the decision record: give --record FILE or --format json")
+    if key_path is not None and record_path is None and output_format != "json" and audit_log is None:
+        raise click.UsageError("--sign signs the decision record: give --record FILE, --audit LOG or --format json")
     key = _private_key(key_path)  # before judging: a wrong key file should cost nothing
     rulebook = load_rulebook(rules)
     evidence = load_bundle(bundle, rulebook.vocabulary)
     result = judge(rulebook, evidence, any_date=any_date)
-    if record_path is not None or output_format == "json":  # sealing hashes everything: only when asked for
+    if record_path is not None or output_format == "json" or audit_log is not None:  # sealing hashes everything
         from judgment._records._record import build_record, render_record
 
         made = build_record(result, rulebook, evidence, any_date=any_date)
@@ -65,6 +67,8 @@ def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_dat
         sealed = render_record(made)
         if record_path is not None:
             _write(record_path, sealed)
+        if audit_log is not None:
+            _append_to_audit(audit_log, made)
         if output_format == "json":
             click.echo(sealed, nl=False)
             return
@@ -106,6 +110,12 @@ def _private_key(path: Path | None) -> Ed25519PrivateKey | None:
     from judgment._records._sign import load_private_key
 
     return load_private_key(path)
+
+
+def _append_to_audit(log: Path, record: dict[str, Any]) -> None:
+    from judgment._audit._append import append, checked
+
+    append(log, [checked(record)])
 
 
 def _write(path: Path, text: str) -> None:
