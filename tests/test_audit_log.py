@@ -138,6 +138,20 @@ def test_truncating_the_file_is_caught_cleanly(tmp_path: Path) -> None:
         assert "Traceback" not in ran.output and "internal error" not in ran.output, (size, ran.output)
 
 
+def test_truncating_at_a_page_with_the_header_made_to_agree_is_caught(tmp_path: Path) -> None:
+    """The header's page count rewritten to the pages left: SQLite finds its own pages missing."""
+    log = tmp_path / "audit.db"
+    assert audit("append", log, *(write_record(tmp_path, n) for n in range(20))).exit_code == 0
+    data = log.read_bytes()
+    for pages in range(1, len(data) // 4096):
+        cut = bytearray(data[:pages * 4096])
+        cut[28:32] = pages.to_bytes(4, "big")
+        path = tmp_path / f"pages-{pages}.db"
+        path.write_bytes(bytes(cut))
+        ran = audit("verify", path)
+        assert ran.exit_code == 3 and ("damaged" in ran.output or "truncated" in ran.output), (pages, ran.output)
+
+
 def test_a_truncated_log_is_refused_without_a_traceback_from_the_command(tmp_path: Path) -> None:
     log = tmp_path / "audit.db"
     assert audit("append", log, *(write_record(tmp_path, n) for n in range(8))).exit_code == 0
