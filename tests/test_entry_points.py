@@ -245,6 +245,31 @@ def test_batch_arguments_out_of_range() -> None:
             judgment.judge_many(SHIPPED, [BUNDLE], **bad)
 
 
+def test_impact_with_hostile_input(files: dict[str, Path]) -> None:
+    """Hostile files are bundles not judged, each named in `failed`, and the rest is judged; what is
+    not a rulebook, not an iterable of bundles or paths, or a count of workers out of range, is a
+    programming error (TypeError, ValueError)."""
+    sources: list[Any] = [BUNDLE, *files.values(), Path("/no/such/bundle.yaml"), "\x00", "x" * 5000]
+    result = judgment.impact(SHIPPED, SHIPPED, sources)
+    data = result.to_data()
+    assert data["summary"]["bundles"] == len(sources) and data["summary"]["changed"] == 0
+    assert data["summary"]["judged"] + data["summary"]["failed"] == len(sources) and data["summary"]["judged"] >= 1
+    assert json.loads(result.to_json()) == json.loads(json.dumps(data))
+    for grade in (*IDS, None, "good"):
+        assert isinstance(result.label(grade), str)
+    for bad in ({"workers": 0}, {"workers": -1}, {"workers": 10**6}):
+        with pytest.raises(ValueError):
+            judgment.impact(SHIPPED, SHIPPED, [BUNDLE], **bad)
+    for wrong in (None, str(RULES), object()):
+        with pytest.raises(TypeError):
+            judgment.impact(wrong, SHIPPED, [BUNDLE])  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            judgment.impact(SHIPPED, wrong, [BUNDLE])  # type: ignore[arg-type]
+    for not_bundles in (5, None, [None], [3.5], [b"path"]):
+        with pytest.raises(TypeError):
+            judgment.impact(SHIPPED, SHIPPED, not_bundles)  # type: ignore[arg-type]
+
+
 def test_a_batch_result_misused() -> None:
     good, refused = judgment.judge_many(SHIPPED, [BUNDLE, Path("/no/such/bundle.yaml")])
     with pytest.raises(judgment.InputFileError):
@@ -350,7 +375,8 @@ def _entry_points() -> Iterator[str]:
             if callable(getattr(module, name)) and not isinstance(getattr(module, name), type):
                 yield f"{module.__name__}.{name}"
     for cls in (Rulebook, Bundle, judgment.Judgment, judgment.LiveSession, judgment.BatchResult, judgment.WhatIf,
-                judgment.Counterfactuals, judgment.QuestionCounterfactuals, judgment.GradeMove, judgment.Counterfactual):
+                judgment.Counterfactuals, judgment.QuestionCounterfactuals, judgment.GradeMove, judgment.Counterfactual,
+                judgment.Impact):
         for name, value in vars(cls).items():
             if not name.startswith("_") and callable(value) and name != "model_post_init":
                 yield f"{cls.__name__}.{name}"
@@ -372,6 +398,7 @@ COVERED = {
     "judgment.what_if", "WhatIf.question", "WhatIf.to_data", "WhatIf.to_json",
     "judgment.counterfactuals", "Counterfactuals.question", "Counterfactuals.label", "Counterfactuals.to_data",
     "QuestionCounterfactuals.move", "QuestionCounterfactuals.to_data", "GradeMove.to_data", "Counterfactual.to_data",
+    "judgment.impact", "Impact.to_data", "Impact.to_json", "Impact.label",
 }
 
 

@@ -42,6 +42,7 @@ from judgment._judgment import (
     RulebookIdentity,
     WhyNot,
 )
+from judgment._impact import Impact, impact
 from judgment._live import LiveSession, open_session
 from judgment._records._api import decision_record, verify_record
 from judgment._records._outcome import Verification
@@ -85,6 +86,7 @@ __all__ = [
     "FindingChange",
     "GradeAnalysis",
     "GradeMove",
+    "Impact",
     "InputFileError",
     "Inspection",
     "Judgment",
@@ -114,6 +116,7 @@ __all__ = [
     "bundle_json_schema",
     "counterfactuals",
     "decision_record",
+    "impact",
     "judge",
     "judge_many",
     "load_bundle",

@@ -99,10 +99,6 @@ class Impact:
         """A grade's label; "not graded" for None."""
         return "not graded" if grade is None else dict(self.grades).get(grade, grade)
 
-    def question_title(self, question: str) -> str:
-        titles = {q.id: q.title for q in self.questions}
-        return titles.get(question, "Overall" if question == "overall" else question)
-
     def to_data(self) -> dict[str, Any]:
         """Plain JSON-ready data, schema judgment.impact/1."""
         plain = dataclasses.asdict
