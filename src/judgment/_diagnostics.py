@@ -51,6 +51,7 @@ Code = Literal[
     "NOT_IN_FORCE",
     "ENGINE_DISAGREEMENT",
     "ENGINE_LIMIT",
+    "WORKER_LOST",
 ]
 
 CODES: tuple[str, ...] = Code.__args__  # type: ignore[attr-defined]

@@ -11,12 +11,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from judgment._batch._many import INLINE_CHUNK, Item, collector_paused, judge_chunk, work_items, worker_pool
 from judgment._batch._result import BatchResult, known
+from judgment._diagnostics import Code
 from judgment._rulebook._model import Rulebook
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from judgment._batch._dask import OnDask
 
 
 @dataclass(frozen=True)
@@ -29,9 +36,19 @@ class Line:
 
 
 def judged_lines(rulebook: Rulebook, files: Sequence[Path], *, workers: int, cross_check: float, seed: int,
-                 any_date: bool, trace: bool, on_chunk: Callable[[int], None]) -> Iterator[Line]:
-    """Every file's line, in file order; `on_chunk` is told how many bundles each chunk judged."""
+                 any_date: bool, trace: bool, on_chunk: Callable[[int], None],
+                 executor: Client | OnDask | None = None) -> Iterator[Line]:
+    """Every file's line, in file order; `on_chunk` is told how many bundles each chunk judged.
+    On a Dask `executor`, the workers write the lines too (judgment._batch._dask)."""
     items = work_items(files, cross_check, seed)
+    if executor is not None:
+        from judgment._batch._dask import on_dask
+
+        work = partial(lines_of, any_date=any_date, trace=trace, in_worker=False)
+        for lines in on_dask(executor, rulebook, items, work, refused_lines):
+            on_chunk(len(lines))
+            yield from lines
+        return
     chunks = [items[start:start + INLINE_CHUNK] for start in range(0, len(items), INLINE_CHUNK)]
     if workers == 1:
         for chunk in chunks:
@@ -52,8 +69,19 @@ def lines_of(rulebook: Rulebook, items: Sequence[Item], any_date: bool, trace: b
     and compiling it once, or in this one)."""
     with collector_paused():
         results = judge_chunk(known(rulebook) if in_worker else rulebook, items, any_date, portable=False)
-        return [Line(json.dumps(line_data(r, trace), sort_keys=True, ensure_ascii=False),
-                     None if r.error is None else r.error.render(), r.cross_checked) for r in results]
+        return [line_of(r, trace) for r in results]
+
+
+def refused_lines(items: Sequence[Item], code: Code, message: str, hint: str) -> list[Line]:
+    """The lines of a chunk no worker could judge: each bundle refused, named (WORKER_LOST)."""
+    from judgment._batch._dask import refused_results
+
+    return [line_of(r, trace=False) for r in refused_results(items, code, message, hint)]
+
+
+def line_of(result: BatchResult, trace: bool) -> Line:
+    return Line(json.dumps(line_data(result, trace), sort_keys=True, ensure_ascii=False),
+                None if result.error is None else result.error.render(), result.cross_checked)
 
 
 def line_data(result: BatchResult, trace: bool) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import random
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Union
 
@@ -30,6 +31,11 @@ from judgment._rulebook._model import Rulebook
 if TYPE_CHECKING:
     from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
+    from distributed import Client
+    from typing_extensions import TypeIs
+
+    from judgment._batch._dask import OnDask
+
 #: Bundles judged in this process between two reports to `on_result`.
 INLINE_CHUNK = 64
 
@@ -37,12 +43,13 @@ BundleSource = Union[Bundle, str, "os.PathLike[str]"]  # a bundle, or the path o
 
 
 def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: int = 1,
-               executor: Executor | None = None, cross_check: float = 0.0, seed: int = 0, any_date: bool = False,
+               executor: Executor | Client | OnDask | None = None, cross_check: float = 0.0, seed: int = 0, any_date: bool = False,
                on_result: Callable[[BatchResult], None] | None = None) -> list[BatchResult]:
     """Judge every bundle (or bundle file) against `rulebook`; results in input order.
 
     `workers` > 1 judges in that many processes; `executor` may be any
-    :class:`concurrent.futures.Executor` instead. Other processes send back their
+    :class:`concurrent.futures.Executor` instead, or a Dask ``distributed.Client``
+    (docs/batch.md: the rulebook shipped once, a lost worker's bundles judged again). Other processes send back their
     trace as plain data, put into words here when a result's `judgment` is read.
     `cross_check` is the share of bundles, chosen by `seed`, that durable_rules
     judges too. A bundle that cannot be judged gives a result with its `error`;
@@ -70,6 +77,12 @@ def judge_many(rulebook: Rulebook, bundles: Iterable[BundleSource], *, workers: 
         elif executor is None:
             with worker_pool(max(1, min(workers, len(items)))) as pool:  # no more processes than bundles
                 _spread(pool, rulebook, items, any_date, workers, collect)
+        elif _is_dask(executor):  # a Dask client: the rulebook shipped once, lost chunks judged again
+            from judgment._batch._dask import on_dask, refused_results
+
+            for chunk in on_dask(executor, rulebook, items, partial(judge_chunk, any_date=any_date, portable=True),
+                                 refused_results):
+                collect(chunk)
         else:
             _spread(executor, rulebook, items, any_date,
                     getattr(executor, "_max_workers", None) or os.cpu_count() or 1, collect)
@@ -146,8 +159,20 @@ def judge_chunk(rulebook: Rulebook, items: Sequence[Item], any_date: bool, porta
             for r, (_, source, _) in zip(results, items)]
 
 
+def origin_of(source: BundleSource) -> str:
+    """Where a bundle came from, as its result names it."""
+    return source.origin if isinstance(source, Bundle) else str(source)
+
+
+def _is_dask(executor: object) -> TypeIs[Client | OnDask]:
+    """A Dask client (judgment._batch._dask), recognised without importing distributed."""
+    from judgment._batch._dask import is_dask
+
+    return is_dask(executor)
+
+
 def _judge_one(rulebook: Rulebook, index: int, source: BundleSource, checked: bool, any_date: bool) -> BatchResult:
-    origin = source.origin if isinstance(source, Bundle) else str(source)
+    origin = origin_of(source)
     try:
         bundle = source if isinstance(source, Bundle) else load_bundle(Path(source), rulebook.vocabulary)
         check_fit(rulebook, bundle, any_date)

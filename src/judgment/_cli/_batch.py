@@ -5,17 +5,24 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Iterable
+from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from judgment._batch._dask import connect
 from judgment._batch._lines import Line, judged_lines
 from judgment._cli._errors import reports_errors
 from judgment._vocabularies._option import uses_vocabularies
-from judgment._diagnostics import Diagnostic, Location
+from judgment._diagnostics import Diagnostic, Location, plain
 from judgment._errors import InputFileError
 from judgment._io._read import named
 from judgment._rulebook._loader import load_rulebook
+from judgment._rulebook._model import Rulebook
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
 
@@ -35,15 +42,31 @@ BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
 @click.option("--any-date", is_flag=True, help="Judge even outside the rulebook's validity.")
 @click.option("--trace/--no-trace", default=True, show_default=True,
               help="Write each judgment whole, with its trace, or only its grades.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Judge on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT; the "
+                   "judgment[dask] extra), instead of --workers. Its workers read the bundle files: "
+                   "they must see them at the same paths.")
 @reports_errors
 @uses_vocabularies
 def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float, seed: int, any_date: bool,
-          trace: bool) -> None:
+          trace: bool, scheduler: str | None) -> None:
     """Judge every bundle (*.yaml, *.yml, *.json) under FOLDER with the rulebook in --rules.
 
     Bundles are judged by the compiled engine; the result lines say so, and say
     which were also judged by durable_rules. Exit 0 if every bundle was judged,
     1 if any was refused (its problems are printed, and its line says why)."""
+    if scheduler is not None and workers != 1:
+        raise click.UsageError("--workers and --scheduler: judge in local processes, or on a Dask cluster, not both")
+    rulebook = load_rulebook(rules)
+    files = _bundle_files(folder)
+    with ExitStack() as stack:
+        client = None if scheduler is None else stack.enter_context(connect(scheduler))
+        where = "" if client is None else f" on the Dask scheduler at {plain(client.scheduler.address)}"
+        _judge(rulebook, files, out, workers, cross_check, seed, any_date, trace, client, where)
+
+
+def _judge(rulebook: Rulebook, files: list[Path], out: Path, workers: int, cross_check: float, seed: int,
+           any_date: bool, trace: bool, client: Client | None, where: str) -> None:
     from rich.console import (
         Console,  # here, not at start-up: only this command draws a progress bar
     )
@@ -55,15 +78,14 @@ def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float
         TimeRemainingColumn,
     )
 
-    rulebook = load_rulebook(rules)
-    files = _bundle_files(folder)
     started = time.perf_counter()
     console = Console(stderr=True)
     with Progress(TextColumn("judging"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("judging", total=len(files))
         lines = judged_lines(rulebook, files, workers=workers, cross_check=cross_check, seed=seed,
-                             any_date=any_date, trace=trace, on_chunk=lambda n: progress.advance(task, n))
+                             any_date=any_date, trace=trace, on_chunk=lambda n: progress.advance(task, n),
+                             executor=client)
         written = _write_lines(out, lines)
     refused = [line.refused for line in written if line.refused is not None]
     for problems in refused:
@@ -71,7 +93,7 @@ def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float
     elapsed = time.perf_counter() - started
     checked = sum(line.cross_checked for line in written)
     click.echo(f"judged {len(written) - len(refused):,} of {len(written):,} bundles in {elapsed:.1f} s "
-               f"({len(written) / max(elapsed, 1e-9):,.0f} a second) with the compiled engine; "
+               f"({len(written) / max(elapsed, 1e-9):,.0f} a second) with the compiled engine{where}; "
                f"{checked:,} also judged by durable_rules, with the same findings; {len(refused):,} refused; "
                f"results in {out}", err=True)
     sys.exit(1 if refused else 0)
