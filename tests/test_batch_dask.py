@@ -165,17 +165,23 @@ def test_a_killed_worker_loses_no_bundle(rulebook: Rulebook, derbyshire: Bundle)
 
 
 def test_no_worker_at_all_names_every_bundle_without_hanging(rulebook: Rulebook, derbyshire: Bundle) -> None:
+    """Every bundle named; and once a chunk was given up with nothing finished since, the others are
+    named at once: the rulebook is offered to the cluster twice in all (once, then with the first chunk's
+    second submission), not twice a chunk."""
     from judgment._batch._dask import OnDask
 
+    bundles = [derbyshire, DERBYSHIRE] * 4
     with quiet_shutdown():
         cluster = distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0", silence_logs=50)
         try:
             with distributed.Client(cluster) as client:
-                results = judgment.judge_many(rulebook, [derbyshire, DERBYSHIRE],
-                                              executor=OnDask(client, timeout=0.5, attempts=2))
+                scatter, offered = client.scatter, []
+                client.scatter = lambda *args, **kwargs: offered.append(1) or scatter(*args, **kwargs)
+                results = judgment.judge_many(rulebook, bundles, executor=OnDask(client, timeout=0.5, attempts=2))
         finally:
             cluster.close(timeout=10)
-    assert [r.origin for r in results] == [derbyshire.origin, str(DERBYSHIRE)]
+    assert [r.origin for r in results] == [b.origin if isinstance(b, Bundle) else str(b) for b in bundles]
+    assert len(offered) == 2
     for result in results:
         assert result.error is not None and result.error.diagnostics[0].code == "WORKER_LOST"
         assert "0.5 s" in result.error.diagnostics[0].message

@@ -38,7 +38,7 @@ T = TypeVar("T")
 Work = Callable[[Rulebook, Sequence[Item]], list[T]]
 Refuse = Callable[[Sequence[Item], Code, str, str], list[T]]
 
-#: Seconds to wait for one chunk before its workers count as lost; submissions of a chunk in all.
+#: Seconds with no chunk finished before the awaited one counts as lost; submissions of a chunk in all.
 TIMEOUT = 600.0
 ATTEMPTS = 2
 #: Seconds to wait for a scheduler to answer when connecting; the addresses it may have.
@@ -48,8 +48,9 @@ ADDRESS = re.compile(r"(tcp|tls)://[A-Za-z0-9.\-\[\]:]{1,253}:[0-9]{1,5}")  # a 
 
 @dataclass(frozen=True)
 class OnDask:
-    """A Dask client as `judge_many`'s executor, with how long a chunk may take (seconds) before its
-    workers count as lost, and how many times a chunk is submitted before its bundles are named."""
+    """A Dask client as `judge_many`'s executor, with how long (seconds) the batch waits with no
+    chunk finished before the chunk it waits for counts as lost, and how many times a chunk is
+    submitted before its bundles are named as not judged."""
 
     client: Client
     timeout: float = TIMEOUT
