@@ -109,9 +109,9 @@ def test_dask_gives_the_results_of_local_judging_in_order(rulebook: Rulebook, cl
                                  on_result=lambda r: seen.append(r.index))
     assert seen == list(range(len(corpus))), "results are reported in input order"
     assert [data(r) for r in spread] == [data(r) for r in local]
-    from judgment._batch import _dask
+    from judgment._batch import _shipment
 
-    assert all(n <= 1 for n in client.run(_dask.openings).values()), "each worker unpickles the rulebook once"
+    assert all(n <= 1 for n in client.run(_shipment.openings).values()), "each worker unpickles the rulebook once"
     assert sum(r.ok for r in spread) == len(corpus) - 1 and any(r.cross_checked for r in spread)
     assert len({json.dumps(r.grades, sort_keys=True) for r in spread}) > 5, "the variants judge differently"
 
@@ -128,7 +128,7 @@ def test_workers_need_no_rulebook_folder(client: Any, derbyshire: Bundle, tmp_pa
 
 
 def test_a_shipment_that_does_not_match_its_digest_is_refused(rulebook: Rulebook) -> None:
-    from judgment._batch._dask import Shipment
+    from judgment._batch._shipment import Shipment
 
     good = Shipment.of(rulebook)
     assert good.open().sha256 == rulebook.sha256

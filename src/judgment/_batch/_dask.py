@@ -1,10 +1,9 @@
 """Batch judging on a Dask cluster: the rulebook shipped once, bundles in chunks, results in order.
 
 Workers may run on machines that never had the rulebook's folder, or have another version of it
-there: so the rulebook travels as data (pickled, parsed: no folder is read on a worker), once,
-scattered to every worker, with the SHA-256 of those bytes; a worker checks the digest before it
-unpickles, and compiles it once. Bundles given as objects travel with their chunk; bundles given as
-paths are read by the workers, which must see the same paths (docs/batch.md).
+there: so the rulebook travels as data, once, checked on arrival (judgment._batch._shipment).
+Bundles given as objects travel with their chunk; bundles given as paths are read by the workers,
+which must see the same paths (docs/batch.md). `connect` is the hook of `--scheduler` options.
 
 A worker that dies takes its running chunk with it: Dask runs the chunk again elsewhere, and if it
 still has no answer (the workers are lost each time, or give none within `timeout`), this module
@@ -13,18 +12,15 @@ submits it again, then names each of its bundles as not judged (WORKER_LOST) rat
 
 from __future__ import annotations
 
-import hashlib
-import pickle
 import re
 import sys
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from judgment._batch._many import Item, origin_of
 from judgment._batch._result import BatchResult
+from judgment._batch._shipment import Refuse, Shipment, T, Work
 from judgment._diagnostics import Code, Diagnostic, Location, excerpt
 from judgment._errors import JudgmentError
 from judgment._rulebook._model import Rulebook
@@ -32,11 +28,6 @@ from judgment._rulebook._model import Rulebook
 if TYPE_CHECKING:
     from distributed import Client
     from typing_extensions import TypeIs
-
-T = TypeVar("T")
-#: Judges a chunk with the rulebook (on a worker); and what each bundle gets when its chunk failed.
-Work = Callable[[Rulebook, Sequence[Item]], list[T]]
-Refuse = Callable[[Sequence[Item], Code, str, str], list[T]]
 
 #: Seconds with no chunk finished before the awaited one counts as lost; submissions of a chunk in all.
 TIMEOUT = 600.0
@@ -89,66 +80,6 @@ def connect(scheduler: str, timeout: float = CONNECT_TIMEOUT) -> Client:
     except (OSError, TimeoutError, ValueError) as error:
         raise click.UsageError(f"cannot reach the Dask scheduler at {excerpt(scheduler)} within {timeout:g} s: "
                                f"{excerpt(str(error), 200)}") from None
-
-
-@dataclass(frozen=True)
-class Shipment:
-    """A rulebook as the bytes that travel, with their digest and the rulebook's identity."""
-
-    data: bytes
-    digest: str
-    rulebook_sha256: str
-
-    @classmethod
-    def of(cls, rulebook: Rulebook) -> Shipment:
-        data = pickled(rulebook)
-        return cls(data, hashlib.sha256(data).hexdigest(), rulebook.sha256)
-
-    def open(self) -> Rulebook:
-        """The rulebook, unpickled once per worker process, after its bytes are found intact."""
-        global _OPENINGS
-        with _LOCK:
-            known = _OPENED.get(self.digest)
-            if known is None:
-                if hashlib.sha256(self.data).hexdigest() != self.digest:
-                    raise JudgmentError([Diagnostic(
-                        "WORKER_LOST", f"the rulebook {self.rulebook_sha256[:12]} reached this worker damaged: "
-                        "its bytes do not match their digest", Location("<rulebook>"))])
-                known = pickle.loads(self.data)  # noqa: S301 - bytes this process's parent made, digest checked
-                assert isinstance(known, Rulebook) and known.sha256 == self.rulebook_sha256
-                _OPENED[self.digest] = known
-                _OPENINGS += 1
-                while len(_OPENED) > 8:
-                    _OPENED.popitem(last=False)
-            _OPENED.move_to_end(self.digest)
-            return known
-
-
-_OPENED: OrderedDict[str, Rulebook] = OrderedDict()
-_OPENINGS = 0
-_LOCK = threading.Lock()
-
-
-def openings() -> int:
-    """How many rulebooks this process unpickled from shipments (asked of workers by the tests)."""
-    return _OPENINGS
-
-
-def judged_there(shipment: Shipment, work: Work[T], refuse: Refuse[T], payload: bytes) -> bytes:
-    """Run on a worker: the chunk judged, or each bundle refused if the rulebook did not arrive whole.
-    The chunk and its results travel pickled by us, as bytes: Dask sends bytes as they are, where it
-    would walk every bundle and result looking for its own objects inside (several times slower)."""
-    items: Sequence[Item] = pickle.loads(payload)  # noqa: S301 - made by the process that submitted it
-    try:
-        rulebook = shipment.open()
-    except JudgmentError as error:
-        return pickled(refuse(items, "WORKER_LOST", error.diagnostics[0].message, "judge again: the "
-                              "cluster's network or memory damaged what it carried"))
-    return pickled(work(rulebook, items))
-
-
-def pickled(value: object) -> bytes:
-    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def on_dask(executor: Client | OnDask, rulebook: Rulebook, items: Sequence[Item], work: Work[T],

@@ -17,7 +17,8 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import CancelledError
 from typing import Any, Generic
 
-from judgment._batch._dask import OnDask, Refuse, Shipment, T, Work, judged_there, pickled
+from judgment._batch._dask import OnDask
+from judgment._batch._shipment import Refuse, Shipment, T, Work, judged_there, pickled
 from judgment._batch._many import Item
 
 
