@@ -266,3 +266,17 @@ def test_versions_in_force_at_different_dates_are_compared_on_every_bundle(tmp_p
                                 "--in-force-only").stdout)
     assert strict["summary"]["failed"] == 4 and {f["side"] for f in strict["failed"]} == {"old"}
     assert all("NOT_IN_FORCE" in f["problem"] for f in strict["failed"])
+
+
+def test_the_progress_bar_is_for_terminals_only(tmp_path: Path, new_rules: Path) -> None:
+    """Piped, `impact` writes its report and nothing else: no progress bar, no blank line on stderr."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(DERBYSHIRE, folder / "a.yaml")
+    done = subprocess.run([sys.executable, "-m", "judgment", "impact", str(folder), "--rules", str(RULES), "--rules",
+                           str(new_rules), "--workers", "2"], capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and done.stdout.startswith("Impact of")
