@@ -27,6 +27,10 @@ ELSEWHERE = {
     "ENGINE_DISAGREEMENT",  # test_engine_differential.py
     "ENGINE_LIMIT",  # test_durable_hazards.py
     "NO_EVIDENCE_READ",  # test_no_evidence.py (a warning about a bundle, from check RULES BUNDLE)
+    "VERSIONS_OVERLAP",  # test_rulebook_library.py (libraries hold several rulebook folders)
+    "VERSION_NOT_FOUND",  # test_rulebook_library.py
+    "RULEBOOK_AMBIGUOUS",  # test_rulebook_library.py
+    "WORKER_LOST",  # test_batch_dask.py (a worker of a Dask cluster killed mid-batch)
 }
 
 

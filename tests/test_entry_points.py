@@ -10,6 +10,7 @@ BatchResult; and the record functions (reading and verifying a decision record).
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import os
 import pickle
@@ -245,6 +246,29 @@ def test_batch_arguments_out_of_range() -> None:
             judgment.judge_many(SHIPPED, [BUNDLE], **bad)
 
 
+def test_libraries_with_hostile_input(files: dict[str, Path]) -> None:
+    """A library is loaded, or refused with a JudgmentError, whatever the path names; choosing from it
+    with any date, bundle or version string chooses or refuses; a value of the wrong type is a TypeError."""
+    for path in (*files.values(), ROOT / "rules", TINY, ROOT):
+        settles(lambda: judgment.load_library(path))
+        settles(lambda: judgment.load_rulebook(path, on=BUNDLE, version="2.0.0"))
+    library = judgment.load_library(ROOT / "rules")
+    elsewhere = Bundle(vocabulary="no-such", inspection=BUNDLE.inspection)
+    for on in (None, dt.date.min, dt.date.max, BUNDLE, elsewhere):
+        for version in (None, *IDS, "2.0.0", "@", "@2.0.0", "hmic-crime-2014@", "x@2.0.0"):
+            settles(lambda: library.choose(on, version=version).to_data())
+        for vocabulary in IDS:
+            settles(lambda: library.choose(on, vocabulary=vocabulary))
+    for rulebook_id in (None, *IDS, "hmic-crime-2014"):
+        assert isinstance(library.versions(rulebook_id), tuple)
+    for wrong in ("2014-11-01", 20141101, object()):
+        with pytest.raises(TypeError):
+            library.choose(wrong)  # type: ignore[arg-type]
+    for wrong_version in (2, b"2.0.0"):
+        with pytest.raises(TypeError):
+            library.choose(BUNDLE, version=wrong_version)  # type: ignore[arg-type]
+
+
 def test_impact_with_hostile_input(files: dict[str, Path]) -> None:
     """Hostile files are bundles not judged, each named in `failed`, and the rest is judged; what is
     not a rulebook, not an iterable of bundles or paths, or a count of workers out of range, is a
@@ -376,13 +400,14 @@ def _entry_points() -> Iterator[str]:
                 yield f"{module.__name__}.{name}"
     for cls in (Rulebook, Bundle, judgment.Judgment, judgment.LiveSession, judgment.BatchResult, judgment.WhatIf,
                 judgment.Counterfactuals, judgment.QuestionCounterfactuals, judgment.GradeMove, judgment.Counterfactual,
-                judgment.Impact):
+                judgment.Impact, judgment.RulebookLibrary, judgment.RulebookChoice):
         for name, value in vars(cls).items():
             if not name.startswith("_") and callable(value) and name != "model_post_init":
                 yield f"{cls.__name__}.{name}"
 
 
 COVERED = {
+    "judgment.load_library", "RulebookLibrary.choose", "RulebookLibrary.versions", "RulebookChoice.to_data",
     "judgment.bundle_from_data", "judgment.bundle_json_schema", "judgment.judge", "judgment.judge_many",
     "judgment.load_bundle", "judgment.load_rulebook", "judgment.open_session",
     "judgment.evidence.get_vocabulary", "judgment.evidence.load_vocabulary", "judgment.evidence.register_vocabulary",

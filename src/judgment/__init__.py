@@ -47,6 +47,7 @@ from judgment._live import LiveSession, open_session
 from judgment._records._api import decision_record, verify_record
 from judgment._records._outcome import Verification
 from judgment._public import adopt as _adopt
+from judgment._rulebook._library import RulebookChoice, RulebookLibrary, load_library
 from judgment._rulebook._loader import load_rulebook
 from judgment._rulebook._model import Rulebook
 from judgment._whatif._changes import AddRecord, DropRecord, SetField
@@ -103,7 +104,9 @@ __all__ = [
     "RecommendationChange",
     "RuleFileError",
     "Rulebook",
+    "RulebookChoice",
     "RulebookIdentity",
+    "RulebookLibrary",
     "SetField",
     "UnknownIdError",
     "UnknownRecordError",
@@ -120,6 +123,7 @@ __all__ = [
     "judge",
     "judge_many",
     "load_bundle",
+    "load_library",
     "load_rulebook",
     "open_session",
     "verify_record",

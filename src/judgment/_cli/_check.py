@@ -21,6 +21,8 @@ from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import Diagnostic, plain, sort_diagnostics
 from judgment._errors import InputFileError, JudgmentError
 from judgment._fit import check_fit
+from judgment._rulebook._choice import read_for
+from judgment._rulebook._library import is_library, load_library
 from judgment._rulebook._loader import load_rulebook
 from judgment._rulebook._model import Rulebook
 from judgment._rulebook._reads import unread_questions
@@ -45,10 +47,11 @@ from judgment._rulebook._reads import unread_questions
 def check(rules: Path, bundles: tuple[Path, ...], output_format: str, properties: bool, examples: int,
           seed: int, hypothesis_dir: Path | None) -> None:
     """Check the rulebook in RULES, and any BUNDLES against its vocabulary, before anything is judged.
+    RULES may be a library: each of its rulebooks is checked, and each bundle against the one chosen for it.
 
     Errors (exit 1) stop a rulebook or bundle from being used; warnings (criteria that can never
     hold or are shadowed, unreachable grades, unused findings) do not."""
-    diagnostics, code, rulebook = _checked(rules, bundles)
+    diagnostics, code, checked = _checked_any(rules, bundles)
     if output_format == "json":
         click.echo(json.dumps({"diagnostics": [d.to_dict() for d in diagnostics],
                                "errors": sum(d.severity == "error" for d in diagnostics),
@@ -57,20 +60,60 @@ def check(rules: Path, bundles: tuple[Path, ...], output_format: str, properties
     if diagnostics:
         click.echo("\n".join(d.render() for d in diagnostics), err=True)
     errors = sum(d.severity == "error" for d in diagnostics)
-    warnings = len(diagnostics) - errors
-    if rulebook is None or errors:
+    if not checked or errors:
         click.echo(f"{plural(errors, 'problem')} found; nothing was judged.", err=True)
         sys.exit(code)
-    if properties:
-        from judgment.testing._storage import hypothesis_files
+    for rulebook, folder, its_bundles in checked:
+        if properties:
+            from judgment.testing._storage import hypothesis_files
 
-        with hypothesis_files(hypothesis_dir):
-            _check_properties(rulebook, rules, examples, seed)
+            with hypothesis_files(hypothesis_dir):
+                _check_properties(rulebook, folder, examples, seed)
+        _summary(rulebook, folder, its_bundles, diagnostics)
+
+
+def _summary(rulebook: Rulebook, folder: Path, bundles: tuple[Path, ...], diagnostics: list[Diagnostic]) -> None:
+    """One line per rulebook checked: what it holds and how many warnings are its own."""
+    own = (rulebook.root.rstrip("/") + "/", *(str(b) + "/" for b in bundles))
+    warnings = sum(d.severity == "warning" and (str(d.location.path) + "/").startswith(own) for d in diagnostics)
     checked = f" and {plural(len(bundles), 'bundle')}" if bundles else ""
     found = plural(warnings, "warning") if warnings else "no problems found"
-    click.echo(f"{rules}: rulebook {rulebook.id} {plain(rulebook.version)}{checked}: {found} "
+    click.echo(f"{folder}: rulebook {rulebook.id} {plain(rulebook.version)}{checked}: {found} "
                f"({plural(len(rulebook.findings), 'finding rule')}, {plural(len(rulebook.questions), 'question')}, "
                f"{plural(len(rulebook.recommendations), 'recommendation')})")
+
+
+Checked = list[tuple[Rulebook, Path, tuple[Path, ...]]]
+
+
+def _checked_any(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], int, Checked]:
+    """_checked of the rulebook in RULES; of each rulebook of a library, with the bundles chosen for it."""
+    if not is_library(rules):
+        diagnostics, code, rulebook = _checked(rules, bundles)
+        return diagnostics, code, [(rulebook, rules, bundles)] if rulebook is not None else []
+    try:
+        library = load_library(rules)
+    except InputFileError as error:
+        return list(error.diagnostics), EXIT_USAGE, []
+    except JudgmentError as error:
+        return list(error.diagnostics), EXIT_PROBLEMS, []
+    found: list[Diagnostic] = []
+    code = EXIT_OK
+    chosen: dict[str, list[Path]] = {r.root: [] for r in library.rulebooks}
+    for bundle in bundles:
+        try:
+            chosen[read_for(library, bundle)[0].root].append(bundle)
+        except JudgmentError as error:
+            found.extend(error.diagnostics)
+            code = EXIT_USAGE if isinstance(error, InputFileError) else code or EXIT_PROBLEMS
+    checked: Checked = []
+    for rulebook in library.rulebooks:
+        diagnostics, its_code, loaded = _checked(Path(rulebook.root), tuple(chosen[rulebook.root]))
+        found.extend(diagnostics)
+        code = code or its_code
+        if loaded is not None:
+            checked.append((loaded, Path(rulebook.root), tuple(chosen[rulebook.root])))
+    return sort_diagnostics(found), code, checked
 
 
 def _check_properties(rulebook: Rulebook, rules: Path, examples: int, seed: int) -> None:

@@ -7,17 +7,17 @@ from pathlib import Path
 
 import click
 
-from judgment._bundle import load_bundle
 from judgment._cli._errors import reports_errors
 from judgment._diagnostics import excerpt
-from judgment._rulebook._loader import load_rulebook
+from judgment._cli._rules import RULES_HELP, rulebook_and_bundle, rules_version_option
 from judgment._vocabularies._option import uses_vocabularies
 
 
 @click.command("counterfactuals")
 @click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="The rulebook folder, e.g. rules/hmic-crime-2014.")
+              help=RULES_HELP)
+@rules_version_option
 @click.option("--question", "questions", multiple=True, metavar="Q",
               help="A question id (repeatable); every question when left out.")
 @click.option("--direction", type=click.Choice(["up", "down", "both"]), default="both", show_default=True,
@@ -29,20 +29,19 @@ from judgment._vocabularies._option import uses_vocabularies
 @click.option("--any-date", is_flag=True, help="Judge even if the inspection is dated outside the rulebook's validity.")
 @reports_errors
 @uses_vocabularies
-def counterfactuals(bundle: Path, rules: Path, questions: tuple[str, ...], direction: str, max_changes: int,
+def counterfactuals(bundle: Path, rules: Path, rules_version: str | None, questions: tuple[str, ...], direction: str, max_changes: int,
                     output_format: str, any_date: bool) -> None:
     """For each question, the smallest sets of changes to BUNDLE's evidence that move its grade one
     step up and one step down, each judged, and explained in words."""
     from judgment._counterfactual._api import counterfactuals as search
     from judgment._counterfactual._render import render_markdown, render_text
 
-    rulebook = load_rulebook(rules)
+    rulebook, evidence, _ = rulebook_and_bundle(rules, bundle, rules_version)
     known = [q.id for q in rulebook.questions]
     for question in questions:
         if question not in known:  # a usage error (exit 2), as a wrong --direction is
             raise click.BadParameter(f"no question {excerpt(question)} in {rulebook.id}; its questions: "
                                      + ", ".join(known), param_hint="--question")
-    evidence = load_bundle(bundle, rulebook.vocabulary)
     result = search(rulebook, evidence, questions=questions or None, direction=direction,
                     max_changes=max_changes, any_date=any_date)
     if output_format == "json":

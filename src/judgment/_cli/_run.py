@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from judgment._api import judge
-from judgment._bundle import load_bundle
 from judgment._cli._errors import (
     reports_errors,
 )
@@ -19,7 +18,7 @@ from judgment._errors import InputFileError
 from judgment._io._read import named
 from judgment._render._text import render_text
 from judgment._render._words import Explain
-from judgment._rulebook._loader import load_rulebook
+from judgment._cli._rules import RULES_HELP, choice_line, rulebook_and_bundle, rules_version_option
 
 if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -28,7 +27,8 @@ if TYPE_CHECKING:
 @click.command()
 @click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="The rulebook folder, e.g. rules/hmic-crime-2014.")
+              help=RULES_HELP)
+@rules_version_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
               show_default=True, help="json prints the sealed decision record.")
 @click.option("--explain", type=click.Choice(["full", "fails", "none"]), default="fails", show_default=True,
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
               help="Also append the sealed decision record to this audit log (see `judgment audit`).")
 @reports_errors
 @uses_vocabularies
-def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_date: bool,
+def run(bundle: Path, rules: Path, rules_version: str | None, output_format: str, explain: Explain, any_date: bool,
         record_path: Path | None, key_path: Path | None, audit_log: Path | None) -> None:
     """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules.
 
@@ -53,13 +53,12 @@ def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_dat
     if key_path is not None and record_path is None and output_format != "json" and audit_log is None:
         raise click.UsageError("--sign signs the decision record: give --record FILE, --audit LOG or --format json")
     key = _private_key(key_path)  # before judging: a wrong key file should cost nothing
-    rulebook = load_rulebook(rules)
-    evidence = load_bundle(bundle, rulebook.vocabulary)
+    rulebook, evidence, choice = rulebook_and_bundle(rules, bundle, rules_version)
     result = judge(rulebook, evidence, any_date=any_date)
     if record_path is not None or output_format == "json" or audit_log is not None:  # sealing hashes everything
         from judgment._records._record import build_record, render_record
 
-        made = build_record(result, rulebook, evidence, any_date=any_date)
+        made = build_record(result, rulebook, evidence, any_date=any_date, choice=choice)
         if key is not None:
             from judgment._records._sign import sign_record
 
@@ -81,26 +80,31 @@ def run(bundle: Path, rules: Path, output_format: str, explain: Explain, any_dat
 
         click.echo(render_html(result, explain), nl=False)
     else:
+        if choice is not None:
+            click.echo(choice_line(choice))
         render_text(result, sys.stdout, explain)
 
 
 @click.command()
 @click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="The rulebook folder.")
+              help=RULES_HELP)
+@rules_version_option
 @click.option("--question", "questions", multiple=True, help="The question to explain (repeatable; default: all).")
 @click.option("--any-date", is_flag=True, help="Judge even outside the rulebook's validity.")
 @reports_errors
 @uses_vocabularies
-def explain(bundle: Path, rules: Path, questions: tuple[str, ...], any_date: bool) -> None:
+def explain(bundle: Path, rules: Path, rules_version: str | None, questions: tuple[str, ...], any_date: bool) -> None:
     """Explain the grade of each question in full: every test with its values, and why not the next grade."""
-    rulebook = load_rulebook(rules)
+    rulebook, evidence, choice = rulebook_and_bundle(rules, bundle, rules_version)
     known = [q.id for q in rulebook.questions]
     for question in questions:
         if question not in known:
             raise click.BadParameter(f"no question {excerpt(question)}; " + (did_you_mean(question, known) or ""),
                                      param_hint="--question")
-    result = judge(rulebook, load_bundle(bundle, rulebook.vocabulary), any_date=any_date)
+    result = judge(rulebook, evidence, any_date=any_date)
+    if choice is not None:
+        click.echo(choice_line(choice))
     render_text(result, sys.stdout, "full", questions=questions or None)
 
 

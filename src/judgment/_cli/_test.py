@@ -15,7 +15,9 @@ from judgment._cli._errors import (
 )
 from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import plain
+from judgment._rulebook._library import is_library, load_library
 from judgment._rulebook._loader import load_rulebook
+from judgment._rulebook._model import Rulebook
 
 
 @click.command("test")
@@ -25,10 +27,23 @@ from judgment._rulebook._loader import load_rulebook
 @reports_errors
 @uses_vocabularies
 def test_rulebook(rules: Path, allow_outside: bool) -> None:
-    """Run the rulebook's own test cases (RULES/tests/*.yaml) and report what no case exercises."""
+    """Run the rulebook's own test cases (RULES/tests/*.yaml) and report what no case exercises.
+    RULES may be a library: the cases of each of its rulebooks are run, one rulebook after another."""
+    if not is_library(rules):
+        sys.exit(_test_one(load_rulebook(rules), rules, allow_outside))
+    codes = [EXIT_OK]
+    for rulebook in load_library(rules).rulebooks:
+        click.echo(f"{plain(rulebook.root, 120)}: rulebook {plain(rulebook.id)} {plain(rulebook.version)}")
+        if not (Path(rulebook.root) / "tests").is_dir():
+            click.echo("no test cases: it has no tests/ folder")
+            continue
+        codes.append(_test_one(rulebook, Path(rulebook.root), allow_outside))
+    sys.exit(max(codes))
+
+
+def _test_one(rulebook: Rulebook, rules: Path, allow_outside: bool) -> int:
     from judgment._cases import agreement, agreement_lines, run_cases
 
-    rulebook = load_rulebook(rules)
     outcomes, missing = run_cases(rulebook, rules, allow_outside=allow_outside)
     for outcome in outcomes:
         click.echo(f"{_MARKS[outcome.status]} {plain(outcome.name, 120)}")
@@ -44,7 +59,7 @@ def test_rulebook(rules: Path, allow_outside: bool) -> None:
         click.echo("not exercised by any case: " + ", ".join(missing))
     else:
         click.echo("coverage: every finding rule, criterion and recommendation is exercised")
-    sys.exit(EXIT_PROBLEMS if counts["FAIL"] else EXIT_OK)
+    return EXIT_PROBLEMS if counts["FAIL"] else EXIT_OK
 
 
 #: How a case line starts: a known disagreement is neither a pass nor a failure.

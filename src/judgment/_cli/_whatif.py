@@ -6,16 +6,16 @@ from pathlib import Path
 
 import click
 
-from judgment._bundle import load_bundle
 from judgment._cli._errors import reports_errors
-from judgment._rulebook._loader import load_rulebook
+from judgment._cli._rules import RULES_HELP, rulebook_and_bundle, rules_version_option
 from judgment._vocabularies._option import uses_vocabularies
 
 
 @click.command("what-if")
 @click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="The rulebook folder, e.g. rules/hmic-crime-2014.")
+              help=RULES_HELP)
+@rules_version_option
 @click.option("--set", "sets", multiple=True, metavar="RECORD.FIELD=VALUE",
               help="Give a field a value, read as YAML (strict: yes is a string), e.g. "
                    "evaluation-crime-prevention.level=developing or victim-satisfaction.rate={value: 82, margin: 1.0}.")
@@ -26,7 +26,7 @@ from judgment._vocabularies._option import uses_vocabularies
 @click.option("--any-date", is_flag=True, help="Judge even if the inspection is dated outside the rulebook's validity.")
 @reports_errors
 @uses_vocabularies
-def what_if(bundle: Path, rules: Path, sets: tuple[str, ...], drops: tuple[str, ...], adds: tuple[str, ...],
+def what_if(bundle: Path, rules: Path, rules_version: str | None, sets: tuple[str, ...], drops: tuple[str, ...], adds: tuple[str, ...],
             output_format: str, any_date: bool) -> None:
     """Judge BUNDLE as given and with the changes (--drop, then --add, then --set), and print what
     moved: grades and which way, findings gained and lost with their reasons, recommendations.
@@ -37,8 +37,7 @@ def what_if(bundle: Path, rules: Path, sets: tuple[str, ...], drops: tuple[str, 
 
     if not (sets or drops or adds):
         raise click.UsageError("give at least one change: --set, --drop or --add")
-    rulebook = load_rulebook(rules)
-    evidence = load_bundle(bundle, rulebook.vocabulary)
+    rulebook, evidence, _ = rulebook_and_bundle(rules, bundle, rules_version)
     changes = command_line_changes((r.id for r in evidence.records), sets, drops, adds)
     result = judge_what_if(rulebook, evidence, changes, any_date=any_date)
     if output_format == "json":

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from judgment._bundle import Bundle
 from judgment._judgment import Judgment
 from judgment._records._outcome import Verification
+from judgment._rulebook._library import RulebookChoice
 from judgment._rulebook._model import Rulebook
 
 if TYPE_CHECKING:  # cryptography is imported when a record is signed or checked, not with judgment
@@ -18,12 +19,14 @@ if TYPE_CHECKING:  # cryptography is imported when a record is signed or checked
 KeyFile = str | os.PathLike[str]
 
 
-def decision_record(result: Judgment, rulebook: Rulebook, bundle: Bundle, *, any_date: bool = False,
+def decision_record(result: Judgment, rulebook: Rulebook | RulebookChoice, bundle: Bundle, *, any_date: bool = False,
                     private_key: Ed25519PrivateKey | KeyFile | None = None) -> str:
     """The sealed decision record of `result`, as `judgment run --record` writes it: canonical
     JSON text (sorted keys, UTF-8, a newline at the end), signed with `private_key` (a key, or
     the path of a key file from `judgment keygen`) when given.
 
+    `rulebook` may be the choice a library made (``library.choose(bundle)``): the record then
+    names the library, the version chosen and why, as `judgment run --rules LIBRARY` does.
     `result` must be the judgment of `bundle` by `rulebook` (judged with the same `any_date`):
     the record embeds all three, and `verify_record` replays them. A result from another
     rulebook or of another inspection is a ``ValueError``; a value of the wrong type a ``TypeError``."""
@@ -32,6 +35,8 @@ def decision_record(result: Judgment, rulebook: Rulebook, bundle: Bundle, *, any
     from judgment._records._record import build_record, render_record
     from judgment._records._sign import load_private_key, sign_record
 
+    choice = rulebook if isinstance(rulebook, RulebookChoice) else None
+    rulebook = rulebook.rulebook if isinstance(rulebook, RulebookChoice) else rulebook
     _check_types(result, rulebook, bundle)
     if result.rulebook.sha256 != rulebook.sha256 or result.rulebook.id != rulebook.id:
         raise ValueError(f"the result was judged by rulebook {result.rulebook.id!r} ({result.rulebook.sha256[:12]}), "
@@ -43,7 +48,7 @@ def decision_record(result: Judgment, rulebook: Rulebook, bundle: Bundle, *, any
         if not isinstance(key, str | os.PathLike):
             raise TypeError(f"private_key is an Ed25519PrivateKey or a key file's path, not {type(key).__name__}")
         key = load_private_key(Path(key))
-    made = build_record(result, rulebook, bundle, any_date=any_date)
+    made = build_record(result, rulebook, bundle, any_date=any_date, choice=choice)
     return render_record(sign_record(made, key) if key is not None else made)
 
 

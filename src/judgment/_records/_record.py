@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from judgment._bundle import Bundle, Inspection
 from judgment._judgment import EvidenceUsed, Judgment, OverallJudgment, QuestionJudgment, Recommendation
+from judgment._rulebook._library import RulebookChoice
 from judgment._rulebook._model import Rulebook
 
 SCHEMA = "judgment.decision-record/2"
@@ -30,6 +31,26 @@ class RuleFileIdentity(BaseModel):
     model_config = ConfigDict(extra="forbid")
     path: str
     sha256: str
+
+
+class CandidateRecord(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    id: str
+    version: str
+    valid_from: str
+    valid_to: str | None
+    path: str
+    sha256: str
+
+
+class SelectionRecord(BaseModel):
+    """Which rulebook of a library judged, and why (absent when --rules named one rulebook)."""
+
+    model_config = ConfigDict(extra="forbid")
+    library: str = Field(description="the library folder as given when judging")
+    by: Literal["inspection date", "pinned", "only"]
+    reason: str
+    candidates: list[CandidateRecord] = Field(description="every version of the rulebook in the library")
 
 
 class RulebookRecord(BaseModel):
@@ -42,6 +63,7 @@ class RulebookRecord(BaseModel):
     path: str = Field(description="the rulebook folder as given when judging; verify reads it by default")
     sha256: str
     files: list[RuleFileIdentity]
+    selection: SelectionRecord | None = Field(default=None, description="present when chosen from a library")
 
 
 class EvidenceRecord(BaseModel):
@@ -92,13 +114,16 @@ def evidence_hash(bundle: Bundle) -> str:
 
 
 def build_record(result: Judgment, rulebook: Rulebook, bundle: Bundle, *, any_date: bool = False,
-                 timestamp: str | None = None) -> dict[str, Any]:
+                 timestamp: str | None = None, choice: RulebookChoice | None = None) -> dict[str, Any]:
     data = result.to_data()
     data.pop("rulebook")
+    identity = rulebook_identity(rulebook)
+    if choice is not None:
+        identity["selection"] = choice.to_data()
     record: dict[str, Any] = {
         "schema": SCHEMA,
         **data,
-        "rulebook": rulebook_identity(rulebook),
+        "rulebook": identity,
         "evidence": {"sha256": evidence_hash(bundle), "bundle": bundle.to_data()},
         "options": {"any_date": any_date},
         "versions": versions(),

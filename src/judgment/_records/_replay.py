@@ -16,6 +16,7 @@ from typing import Any
 from judgment._api import judge
 from judgment._bundle import Bundle, bundle_from_data, load_bundle
 from judgment._errors import JudgmentError
+from judgment._records._choice_again import Replaying, replayed_selection
 from judgment._records._diff import Difference, differences
 from judgment._records._outcome import COULD_NOT_REPLAY, EVIDENCE_CHANGED, OUTCOME_DIFFERS, RULEBOOK_CHANGED, \
     Verification
@@ -25,10 +26,11 @@ from judgment._rulebook._model import Rulebook
 NOT_COMPARED = ("timestamp", "seal", "signature")
 
 
-def replay(record: dict[str, Any], loaded: tuple[Rulebook, str] | None, bundle: str | Path | None,
+def replay(record: dict[str, Any], loaded: Replaying | None, bundle: str | Path | None,
            found: Verification) -> None:
-    """`loaded`: the rulebook and the folder it was read from, as given; None if it could not be read."""
-    rulebook, folder = loaded if loaded is not None else (None, "")
+    """`loaded`: the rulebook, the folder it was read from, as given, and how it was chosen; None if
+    it could not be read."""
+    rulebook, folder = (loaded.rulebook, loaded.folder) if loaded is not None else (None, "")
     evidence, changed = _evidence(record, rulebook, bundle, found)
     if rulebook is None or evidence is None:
         return
@@ -38,9 +40,13 @@ def replay(record: dict[str, Any], loaded: tuple[Rulebook, str] | None, bundle: 
     except JudgmentError as error:
         found.add(COULD_NOT_REPLAY, f"judging the evidence again failed: {error.diagnostics[0].message}")
         return
+    assert loaded is not None
     again = json.loads(render_record(build_record(result, rulebook, evidence, any_date=any_date,
-                                                  timestamp=record["timestamp"])))
+                                                  timestamp=record["timestamp"], choice=loaded.choice)))
     _relocate(again, folder, record["rulebook"]["path"])
+    note = replayed_selection(again, record, loaded)
+    if note is not None:
+        found.note(note)
     before = {k: v for k, v in record.items() if k not in NOT_COMPARED}
     after = {k: v for k, v in again.items() if k not in NOT_COMPARED}
     files_named = RULEBOOK_CHANGED in found.findings

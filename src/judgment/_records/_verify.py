@@ -29,10 +29,10 @@ from judgment._records._outcome import (
 )
 from judgment._records._read import NotARecord, read_record
 from judgment._records._record import SCHEMA, DecisionRecord, canonical, seal_of, sha256
+from judgment._records._choice_again import Replaying, choose_again, library_to_replay
 from judgment._records._replay import replay
 from judgment._records._sign import key_id, signature_problem
 from judgment._rulebook._loader import load_rulebook
-from judgment._rulebook._model import Rulebook
 
 __all__ = ["COULD_NOT_REPLAY", "EVIDENCE_CHANGED", "IDENTICAL", "OUTCOME_DIFFERS", "RULEBOOK_CHANGED",
            "SEAL_BROKEN", "SIGNATURE_INVALID", "Verification", "verify"]
@@ -116,17 +116,23 @@ def _check_signature(record: dict[str, Any], public_key: Ed25519PublicKey | None
         found.note(f"signed by key {key_id(public_key)}: the signature is valid")
 
 
-def _check_rulebook(record: dict[str, Any], rules: str | Path | None,
-                    found: Verification) -> tuple[Rulebook, str] | None:
-    """The rulebook to replay with (--rules, else the folder the record names), its files compared;
+def _check_rulebook(record: dict[str, Any], rules: str | Path | None, found: Verification) -> Replaying | None:
+    """The rulebook to replay with (--rules, else the folder the record names; chosen again from a
+    library when the record says it was chosen from one, or --rules is one), its files compared;
     and the folder as given, which starts every `source` the replay writes."""
     recorded = record["rulebook"]
-    path = rules if rules is not None else recorded["path"]
+    library = library_to_replay(record, rules)
+    path = library if library is not None else rules if rules is not None else recorded["path"]
     if not str(path):
         found.add(COULD_NOT_REPLAY, "the record names no rulebook folder; give --rules DIR")
         return None
+    choice = None
     try:
-        rulebook = load_rulebook(path)
+        if library is not None:
+            choice = choose_again(record, library)
+            rulebook = choice.rulebook
+        else:
+            rulebook = load_rulebook(path)
     except InputFileError as error:
         hint = "" if rules is not None else "; give --rules DIR"
         found.add(COULD_NOT_REPLAY, f"cannot read the rulebook at {plain(str(path), 120)}: {error.diagnostics[0].message}{hint}")
@@ -142,4 +148,4 @@ def _check_rulebook(record: dict[str, Any], rules: str | Path | None,
                          ("removed", sorted(before.keys() - after.keys()))):
         for name in names:
             found.add(RULEBOOK_CHANGED, f"{label}: {plain(name, 120)}")
-    return rulebook, str(path)
+    return Replaying(rulebook, rulebook.root if choice is not None else str(path), choice)

@@ -12,20 +12,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from judgment._diagnostics import Diagnostic
+from judgment._diagnostics import Diagnostic, Location, excerpt, plain
 from judgment._errors import InputFileError, RuleFileError
 from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._rulebook._assemble import assemble
 from judgment._rulebook._files import MAIN_FILE, SourceFiles, read_rulebook_files
+from judgment._rulebook._library import is_library, load_library
 from judgment._rulebook._model import Rulebook
 from judgment._rulebook._schema import RulebookFileSpec, RulesFileSpec
 from judgment._io._yaml import Document
 from judgment._vocabularies._folder import folder_vocabulary
+
+if TYPE_CHECKING:
+    from judgment._bundle import Bundle
 
 MAX_DIAGNOSTICS = 100
 
@@ -37,8 +43,23 @@ class Shapes:
     rules: list[tuple[RulesFileSpec, Document]]
 
 
-def load_rulebook(path: str | Path) -> Rulebook:
-    """Load and check a rulebook folder; raise :class:`RuleFileError` listing every problem found."""
+def load_rulebook(path: str | Path, *, on: dt.date | Bundle | None = None, version: str | None = None) -> Rulebook:
+    """Load and check a rulebook folder; raise :class:`RuleFileError` listing every problem found.
+
+    `path` may also be a library of rulebooks (see :func:`load_library`): the rulebook in force on
+    `on` (a date, or a bundle's inspection date) is chosen, or the one `version` pins. A `version`
+    a single rulebook does not have is refused (VERSION_NOT_FOUND)."""
+    if is_library(path):
+        return load_library(path).choose(on, version=version).rulebook
+    rulebook = _load_folder(path)
+    if version is not None and version not in (rulebook.version, f"{rulebook.id}@{rulebook.version}"):
+        raise RuleFileError([Diagnostic("VERSION_NOT_FOUND", f"the rulebook at {plain(str(path))} is {plain(rulebook.id)} "
+                                        f"{plain(rulebook.version)}, not version {excerpt(version)}", Location(str(path)),
+                                        hint="give the folder of that version, or a library holding it")])
+    return rulebook
+
+
+def _load_folder(path: str | Path) -> Rulebook:
     problems: list[Diagnostic] = []
     sources = read_rulebook_files(Path(path), str(path), problems)
     if problems and all(p.code == "FILE_NOT_FOUND" for p in problems):
