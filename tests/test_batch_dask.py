@@ -9,7 +9,6 @@ import os
 import random
 import shutil
 import signal
-import warnings
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,32 +29,21 @@ FORCES = sorted((RULES / "tests" / "forces").glob("*.yaml"))
 
 
 @contextmanager
-def quiet_shutdown() -> Iterator[None]:
-    """distributed, closing a cluster whose workers are still talking (or one that lost a worker),
-    warns that it is closing and that some tasks or streams were cut short; nothing else is let through."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", category=ResourceWarning)  # sockets of closed workers, collected late
-        warnings.filterwarnings("ignore", message=r".*[Cc]los(ed|ing).*")
-        warnings.filterwarnings("ignore", message=r".*[Rr]estart.*")
-        warnings.filterwarnings("ignore", message=r".*[Ww]orker.*")  # a killed worker's nanny reports it
-        yield
-
-
-@contextmanager
 def local_cluster(workers: int = 2) -> Iterator[Any]:
-    """A cluster of worker processes, none of them left behind when it closes."""
+    """A cluster of worker processes, none of them left behind when it closes. No warning is filtered:
+    with the dashboard on a free port (8787 may be taken: distributed warns), distributed warned of
+    nothing here, closing nor losing a worker (pytest turns any warning into an error)."""
     import psutil  # distributed's own dependency
 
     before = {p.pid for p in psutil.Process().children(recursive=True)}
-    with quiet_shutdown():
-        cluster = distributed.LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
-                                           dashboard_address=":0", silence_logs=50)
-        client = distributed.Client(cluster)
-        try:
-            yield client
-        finally:
-            client.close(timeout=10)
-            cluster.close(timeout=10)
+    cluster = distributed.LocalCluster(n_workers=workers, processes=True, threads_per_worker=1,
+                                       dashboard_address=":0", silence_logs=50)  # no port 8787: no warning
+    client = distributed.Client(cluster)
+    try:
+        yield client
+    finally:
+        client.close(timeout=10)
+        cluster.close(timeout=10)
     started = [p for p in psutil.Process().children(recursive=True) if p.pid not in before
                and "resource_tracker" not in " ".join(p.cmdline())]  # multiprocessing's one, ends with pytest
     _, alive = psutil.wait_procs(started, timeout=10)
@@ -171,15 +159,14 @@ def test_no_worker_at_all_names_every_bundle_without_hanging(rulebook: Rulebook,
     from judgment._batch._dask import OnDask
 
     bundles = [derbyshire, DERBYSHIRE] * 4
-    with quiet_shutdown():
-        cluster = distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0", silence_logs=50)
-        try:
-            with distributed.Client(cluster) as client:
-                scatter, offered = client.scatter, []
-                client.scatter = lambda *args, **kwargs: offered.append(1) or scatter(*args, **kwargs)
-                results = judgment.judge_many(rulebook, bundles, executor=OnDask(client, timeout=0.5, attempts=2))
-        finally:
-            cluster.close(timeout=10)
+    cluster = distributed.LocalCluster(n_workers=0, processes=False, dashboard_address=":0", silence_logs=50)
+    try:
+        with distributed.Client(cluster) as client:
+            scatter, offered = client.scatter, []
+            client.scatter = lambda *args, **kwargs: offered.append(1) or scatter(*args, **kwargs)
+            results = judgment.judge_many(rulebook, bundles, executor=OnDask(client, timeout=0.5, attempts=2))
+    finally:
+        cluster.close(timeout=10)
     assert [r.origin for r in results] == [b.origin if isinstance(b, Bundle) else str(b) for b in bundles]
     assert len(offered) == 2
     for result in results:
@@ -216,7 +203,7 @@ def test_an_unreachable_scheduler_is_a_usage_error_in_bounded_time() -> None:
 
     from judgment._batch._dask import connect
 
-    with quiet_shutdown(), pytest.raises(click.UsageError, match="cannot reach the Dask scheduler"):
+    with pytest.raises(click.UsageError, match="cannot reach the Dask scheduler"):
         connect("tcp://127.0.0.1:9", timeout=1.0)
     for address in ["http://127.0.0.1:8786", "127.0.0.1", "tcp://\x1b[2J:1", ""]:  # distributed would assert on some
         with pytest.raises(click.UsageError, match="is not a Dask scheduler's address"):
