@@ -13,7 +13,7 @@ _OWN_STYLE = """
 table.impact { border-collapse: collapse; margin: .6rem 0; } table.impact th, table.impact td {
   border: 1px solid #b1b4b6; padding: .25rem .6rem; text-align: right; }
 table.impact th:first-child, table.impact td:first-child { text-align: left; }
-td.moved { background: #fff2cc; font-weight: bold; } td.same { color: #555; }
+td.moved { background: #fff2cc; font-weight: bold; } td.same { color: #555; } table.impact td.w { text-align: left; }
 """
 
 
@@ -69,7 +69,12 @@ def _table(header: list[str], rows: list[list[str]], total: int, what: str) -> s
     if not rows:
         return "<p>None.</p>"
     head = "".join(f"<th>{escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{escape(cell)}</td>" for cell in row) + "</tr>" for row in rows)
+    body = "".join("<tr>" + "".join(f'<td class="{"n" if _count(cell) else "w"}">{escape(cell)}</td>' for cell in row)
+                   + "</tr>" for row in rows)
     more = rest(total, len(rows), what)
     tail = "" if more is None else f"<p>{escape(more)}</p>"
     return f'<table class="impact"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{tail}'
+
+
+def _count(cell: str) -> bool:
+    return cell.replace(",", "").isdigit()

@@ -57,7 +57,7 @@ def summary_lines(impact: Impact) -> list[str]:
         lines.append(f"{plural(len(impact.failed), 'bundle')} could not be judged under one version or both "
                      "(listed below), and are left out of the counts.")
     for question in (*impact.questions, *([impact.overall] if impact.overall else [])):
-        lines.append(f"{question.title}: {question_change(question)}.")
+        lines.append(f"{question.title}{' ' if question.title.endswith('?') else ': '}{question_change(question)}.")
     moving = [r for r in impact.responsible if r.changed]
     if moving:
         top = moving[0]
