@@ -19,7 +19,6 @@ from click.testing import CliRunner
 import judgment
 from conftest import DERBYSHIRE, RULES, vary
 from judgment._cli._diff import diff as diff_command
-from judgment._recdiff._api import diff_records
 from judgment._records._record import build_record, render_record, seal_of
 
 STAMP = "2026-01-01T00:00:00+00:00"
@@ -126,6 +125,7 @@ def test_identical_records_differ_in_nothing_and_exit_0(folder: Path) -> None:
     result = diff(folder / "a.json", folder / "a.json")
     assert result.exit_code == 0, result.output
     assert "Evidence: unchanged" in result.stdout and "Rules: unchanged" in result.stdout
+    assert "Causes: none to find: neither the evidence nor the rules changed" in result.stdout
     assert result.stdout.rstrip().endswith("Outcome: the same: no grade, finding or recommendation differs")
 
 
@@ -152,7 +152,7 @@ def test_a_forged_record_says_so_first_and_exits_3(folder: Path, tmp_path: Path)
                                              "record's content")
     data = json.loads(diff(folder / "a.json", forged, "--format", "json").stdout)
     assert data["seal_broken"] and data["b"]["seal_problems"] and not data["a"]["seal_problems"]
-    assert diff_records(folder / "a.json", forged).exit_code == 3
+    assert judgment.diff_records(folder / "a.json", forged).exit_code == 3
     for output_format in ("markdown", "html"):
         shown = diff(folder / "a.json", forged, "--format", output_format).stdout
         assert "SEAL BROKEN: record B" in shown and shown.index("SEAL BROKEN") < shown.index("Evidence:")
@@ -166,7 +166,7 @@ def test_a_file_that_is_not_a_record_is_refused(folder: Path, tmp_path: Path) ->
     assert "record B" in result.stderr and "duplicate key" in result.stderr
     assert diff(folder / "a.json", tmp_path / "missing.json").exit_code == 2
     with pytest.raises(ValueError, match="not a decision record"):
-        diff_records(bad, folder / "a.json")
+        judgment.diff_records(bad, folder / "a.json")
 
 
 def test_the_text_output_of_an_evidence_change(folder: Path) -> None:
@@ -264,9 +264,9 @@ def test_diff_records_with_hostile_arguments(folder: Path, tmp_path: Path) -> No
     a = folder / "a.json"
     for wrong in (None, 1, b"a.json", ["a.json"]):
         with pytest.raises(TypeError):
-            diff_records(wrong, a)  # type: ignore[arg-type]
+            judgment.diff_records(wrong, a)  # type: ignore[arg-type]
         with pytest.raises(TypeError):
-            diff_records(a, a, rules=wrong if wrong is not None else 1)  # type: ignore[arg-type]
+            judgment.diff_records(a, a, rules=wrong if wrong is not None else 1)  # type: ignore[arg-type]
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     hostile = {"empty": "", "number": '{"seal": 1' + "0" * 400 + "}", "deep": "[" * 100_000 + "]" * 100_000,
@@ -278,9 +278,10 @@ def test_diff_records_with_hostile_arguments(folder: Path, tmp_path: Path) -> No
         paths.append(path)
     for path in paths:
         with pytest.raises(ValueError, match="not a decision record|format"):
-            diff_records(a, path)
+            judgment.diff_records(a, path)
     for unreadable in (tmp_path / "missing.json", tmp_path):
         with pytest.raises(judgment.InputFileError):
-            diff_records(a, unreadable)
-    result = diff_records(a, folder / "both.json", rules=tmp_path)
+            judgment.diff_records(a, unreadable)
+    result = judgment.diff_records(a, folder / "both.json", rules=tmp_path)
     assert result.method == "hashes_only" and result.method_note and "cannot be read" in result.method_note
+    assert json.loads(result.to_json()) == result.to_data() and isinstance(result, judgment.DecisionDiff)

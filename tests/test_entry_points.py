@@ -400,7 +400,7 @@ def _entry_points() -> Iterator[str]:
                 yield f"{module.__name__}.{name}"
     for cls in (Rulebook, Bundle, judgment.Judgment, judgment.LiveSession, judgment.BatchResult, judgment.WhatIf,
                 judgment.Counterfactuals, judgment.QuestionCounterfactuals, judgment.GradeMove, judgment.Counterfactual,
-                judgment.Impact, judgment.RulebookLibrary, judgment.RulebookChoice):
+                judgment.Impact, judgment.RulebookLibrary, judgment.RulebookChoice, judgment.DecisionDiff):
         for name, value in vars(cls).items():
             if not name.startswith("_") and callable(value) and name != "model_post_init":
                 yield f"{cls.__name__}.{name}"
@@ -421,6 +421,7 @@ COVERED = {
     "BatchResult.portable", "BatchResult.attached", "Bundle.model_copy",
     "judgment.decision_record", "judgment.verify_record", "Bundle.model_copy",
     "judgment.what_if", "WhatIf.question", "WhatIf.to_data", "WhatIf.to_json",
+    "judgment.diff_records", "DecisionDiff.to_data", "DecisionDiff.to_json",  # tests/test_decision_diff.py
     "judgment.counterfactuals", "Counterfactuals.question", "Counterfactuals.label", "Counterfactuals.to_data",
     "QuestionCounterfactuals.move", "QuestionCounterfactuals.to_data", "GradeMove.to_data", "Counterfactual.to_data",
     "judgment.impact", "Impact.to_data", "Impact.to_json", "Impact.label",

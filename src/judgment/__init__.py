@@ -44,6 +44,8 @@ from judgment._judgment import (
 )
 from judgment._impact import Impact, impact
 from judgment._live import LiveSession, open_session
+from judgment._recdiff._api import diff_records
+from judgment._recdiff._model import DecisionDiff
 from judgment._records._api import decision_record, verify_record
 from judgment._records._outcome import Verification
 from judgment._public import adopt as _adopt
@@ -78,6 +80,7 @@ __all__ = [
     "Counterfactuals",
     "CriterionAnalysis",
     "Decision",
+    "DecisionDiff",
     "Diagnostic",
     "DropRecord",
     "EngineDisagreementError",
@@ -119,6 +122,7 @@ __all__ = [
     "bundle_json_schema",
     "counterfactuals",
     "decision_record",
+    "diff_records",
     "impact",
     "judge",
     "judge_many",

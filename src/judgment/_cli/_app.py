@@ -17,6 +17,7 @@ from judgment._cli._audit import audit
 from judgment._cli._batch import batch
 from judgment._cli._check import check
 from judgment._cli._counterfactuals import counterfactuals
+from judgment._cli._diff import diff
 from judgment._cli._impact import impact
 from judgment._cli._keygen import keygen
 from judgment._cli._run import explain, run
@@ -35,7 +36,7 @@ def cli() -> None:
 
 
 for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies, serve, what_if,
-                 counterfactuals, audit, impact):
+                 counterfactuals, audit, impact, diff):
     cli.add_command(_command)
 
 

@@ -4,6 +4,7 @@ what `to_data()` gives a tool (schema judgment.decision-diff/1, documented in do
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -106,7 +107,8 @@ class DecisionDiff:
         data["evidence"] = {"changed": data.pop("evidence_changed"), "records": data["evidence"],
                             "more": data.pop("evidence_more")}
         data["rules"] = {"changed": data.pop("rules_changed"), "files": data.pop("rule_files")}
-        return {"schema": SCHEMA, **data}
+        plain: dict[str, Any] = json.loads(json.dumps({"schema": SCHEMA, **data}))  # tuples as lists
+        return plain
 
     def to_json(self) -> str:
         """`to_data()` as canonical JSON (RFC 8785), UTF-8 text."""

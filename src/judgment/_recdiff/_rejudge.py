@@ -1,8 +1,8 @@
 """Judge A's evidence with B's rules: the record between A and B that separates what the rules
 changed from what the evidence changed (see _cause).
 
-The rules are read from the folder B names (or the folder given), and used only if their hash is
-B's: a rulebook that is not the one B was judged by would attribute differences to the wrong
+The rules are read from the folder B names (or the folder given: a library gives the version B
+names), and used only if their hash is B's: a rulebook that is not the one B was judged by would attribute differences to the wrong
 cause. Whatever prevents the judging is said in a few words, and the attribution falls back to
 the hashes."""
 
@@ -35,8 +35,8 @@ def rules_of(b: dict[str, Any], rules: Path | None) -> Rules:
     path = str(rules) if rules is not None else b["rulebook"]["path"]
     if not path:
         return Rules(None, "record B names no rulebook folder; give --rules DIR")
-    try:
-        rulebook = load_rulebook(path)
+    try:  # a library gives the version B names; a single folder of another version is refused
+        rulebook = load_rulebook(path, version=f"{b['rulebook']['id']}@{b['rulebook']['version']}")
     except JudgmentError as error:
         return Rules(None, f"the rulebook at {plain(path, 120)} cannot be read: {plain(error.diagnostics[0].message, 160)}")
     if rulebook.sha256 != b["rulebook"]["sha256"]:

@@ -49,6 +49,8 @@ def rules_line(diff: DecisionDiff) -> str:
 
 
 def method_line(diff: DecisionDiff) -> str:
+    if diff.method == "unchanged" and not diff.outcome_differs:
+        return "Causes: none to find: neither the evidence nor the rules changed"
     return {
         "unchanged": "Causes: neither the evidence nor the rules changed; a difference comes from another "
                      "version of judgment, another option, or a record altered and sealed again "
