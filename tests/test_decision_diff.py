@@ -285,3 +285,26 @@ def test_diff_records_with_hostile_arguments(folder: Path, tmp_path: Path) -> No
     result = judgment.diff_records(a, folder / "both.json", rules=tmp_path)
     assert result.method == "hashes_only" and result.method_note and "cannot be read" in result.method_note
     assert json.loads(result.to_json()) == result.to_data() and isinstance(result, judgment.DecisionDiff)
+
+
+def test_the_two_shipped_versions_and_an_evidence_change_told_apart_through_the_library(tmp_path: Path) -> None:
+    """Derbyshire under 1.0.0 as given, against 2.0.0 with evaluation developing: the library (--rules
+    rules) gives B's version to judge A's evidence with; the grade moved with the evidence, the findings
+    that only 2.0.0 makes are due to the rules."""
+    library = RULES.parent
+    given = judgment.load_bundle(DERBYSHIRE)
+    old, new = judgment.load_rulebook(library, version="1.0.0"), judgment.load_rulebook(library, on=given)
+    assert (old.version, new.version) == ("1.0.0", "2.0.0")
+    developing = vary(given, "evaluation-crime-prevention", level="developing")
+    a = write(tmp_path / "v1.json", build_record(judgment.judge(old, given, any_date=True), old, given, any_date=True,
+                                                 timestamp=STAMP))
+    b = write(tmp_path / "v2.json", build_record(judgment.judge(new, developing), new, developing, timestamp=STAMP))
+    result = judgment.diff_records(a, b, rules=library)
+    assert result.method == "rejudged", result.method_note
+    [moved] = result.grades
+    assert (moved.question, moved.before, moved.after, moved.cause) == ("reducing_crime", "good", "outstanding",
+                                                                        "evidence")
+    causes = {(f.rule, f.change): f.cause for f in result.findings}
+    assert causes[("evaluation_limited", "lost")] == "evidence"
+    assert causes[("crime_rising_last_year", "gained")] == "rules"
+    assert {f.path for f in result.rule_files} >= {"grading.yaml", "rulebook.yaml"}
