@@ -130,13 +130,16 @@ def test_a_killed_worker_loses_no_bundle(rulebook: Rulebook, derbyshire: Bundle)
     bundles = [derbyshire, *FORCES, *variants(derbyshire, 200)]
     local = judgment.judge_many(rulebook, bundles)
     with local_cluster() as client:
-        pids = sorted(client.run(os.getpid).values())
+        pids = client.run(os.getpid)  # worker address -> its process
         killed: list[int] = []
 
         def kill_one(result: judgment.BatchResult) -> None:
+            """Once the first results are in, kill the worker holding the most chunks (judged, not yet sent)."""
             if not killed:
-                os.kill(pids[0], signal.SIGKILL)
-                killed.append(pids[0])
+                holding = client.has_what()
+                busiest = max(pids, key=lambda address: len(holding.get(address, ())))
+                os.kill(pids[busiest], signal.SIGKILL)
+                killed.append(pids[busiest])
 
         spread = judgment.judge_many(rulebook, bundles, executor=client, on_result=kill_one)
         again = recomputed(client)
