@@ -184,3 +184,28 @@ def test_check_and_test_go_through_every_version() -> None:
     assert code == 0, err
     assert "hmic-crime-2014-v1: rulebook hmic-crime-2014 1.0.0: no problems found" in out
     assert "hmic-crime-2014: rulebook hmic-crime-2014 2.0.0 and 1 bundle: no problems found" in out
+
+
+def test_batch_over_a_library_judges_each_bundle_with_the_version_in_force(tmp_path: Path) -> None:
+    folder = tmp_path / "bundles"
+    folder.mkdir()
+    text = DERBYSHIRE.read_text(encoding="utf-8")
+    (folder / "a-early.yaml").write_text(text.replace("date: 2014-11-01", "date: 2014-06-01"), encoding="utf-8")
+    (folder / "b-late.yaml").write_text(text, encoding="utf-8")
+    (folder / "c-never.yaml").write_text(text.replace("date: 2014-11-01", "date: 2016-01-01"), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, err = _run("batch", str(folder), "--rules", str(LIBRARY), "--out", str(out), "--no-trace")
+    assert code == 1, err  # the bundle no version covers is refused, the others judged
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [Path(line["bundle"]).name for line in lines] == ["a-early.yaml", "b-late.yaml", "c-never.yaml"]
+    assert [line["status"] for line in lines] == ["judged", "judged", "refused"]
+    assert [line["rulebook"]["version"] for line in lines[:2]] == ["1.0.0", "2.0.0"]
+    assert lines[2]["diagnostics"][0]["code"] == "NOT_IN_FORCE"
+    for line, version in zip(lines[:2], ("1.0.0", "2.0.0"), strict=True):
+        rulebook = judgment.load_rulebook(LIBRARY, version=version)
+        bundle = judgment.load_bundle(line["bundle"])
+        assert line["grades"] == judgment.judge(rulebook, bundle).grades
+    code, _, err = _run("batch", str(folder), "--rules", str(LIBRARY), "--rules-version", "2.0.0", "--any-date",
+                        "--out", str(out), "--no-trace")
+    assert code == 0, err
+    assert {json.loads(line)["rulebook"]["version"] for line in out.read_text(encoding="utf-8").splitlines()} == {"2.0.0"}

@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Iterable
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import Diagnostic, Location, plain
 from judgment._errors import InputFileError
 from judgment._io._read import named
+from judgment._cli._rules import RULES_HELP, rules_version_option
+from judgment._rulebook._library import RulebookLibrary, is_library, load_library
 from judgment._rulebook._loader import load_rulebook
 from judgment._rulebook._model import Rulebook
 
@@ -30,7 +33,8 @@ BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
 @click.command()
 @click.argument("folder", type=click.Path(path_type=Path))
 @click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="The rulebook folder.")
+              help=RULES_HELP + " Each line then names the version that judged it.")
+@rules_version_option
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the results: JSON Lines, one line per bundle, in file-name order.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
@@ -48,7 +52,7 @@ BUNDLE_SUFFIXES = (".yaml", ".yml", ".json")
                    "they must see them at the same paths.")
 @reports_errors
 @uses_vocabularies
-def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float, seed: int, any_date: bool,
+def batch(folder: Path, rules: Path, rules_version: str | None, out: Path, workers: int, cross_check: float, seed: int, any_date: bool,
           trace: bool, scheduler: str | None) -> None:
     """Judge every bundle (*.yaml, *.yml, *.json) under FOLDER with the rulebook in --rules.
 
@@ -57,15 +61,15 @@ def batch(folder: Path, rules: Path, out: Path, workers: int, cross_check: float
     1 if any was refused (its problems are printed, and its line says why)."""
     if scheduler is not None and workers != 1:
         raise click.UsageError("--workers and --scheduler: judge in local processes, or on a Dask cluster, not both")
-    rulebook = load_rulebook(rules)
+    rulebook = load_library(rules) if is_library(rules) else load_rulebook(rules, version=rules_version)
     files = _bundle_files(folder)
     with ExitStack() as stack:
         client = None if scheduler is None else stack.enter_context(connect(scheduler))
         where = "" if client is None else f" on the Dask scheduler at {plain(client.scheduler.address)}"
-        _judge(rulebook, files, out, workers, cross_check, seed, any_date, trace, client, where)
+        _judge(rulebook, rules_version, files, out, workers, cross_check, seed, any_date, trace, client, where)
 
 
-def _judge(rulebook: Rulebook, files: list[Path], out: Path, workers: int, cross_check: float, seed: int,
+def _judge(rulebook: Rulebook | RulebookLibrary, version: str | None, files: list[Path], out: Path, workers: int, cross_check: float, seed: int,
            any_date: bool, trace: bool, client: Client | None, where: str) -> None:
     from rich.console import (
         Console,  # here, not at start-up: only this command draws a progress bar
@@ -83,10 +87,14 @@ def _judge(rulebook: Rulebook, files: list[Path], out: Path, workers: int, cross
     with Progress(TextColumn("judging"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("judging", total=len(files))
-        lines = judged_lines(rulebook, files, workers=workers, cross_check=cross_check, seed=seed,
-                             any_date=any_date, trace=trace, on_chunk=lambda n: progress.advance(task, n),
-                             executor=client)
-        written = _write_lines(out, lines)
+        judge = partial(judged_lines, workers=workers, cross_check=cross_check, seed=seed, any_date=any_date,
+                        trace=trace, on_chunk=lambda n: progress.advance(task, n), executor=client)
+        if isinstance(rulebook, RulebookLibrary):
+            from judgment._cli._batch_library import library_lines
+
+            written = _write_lines(out, library_lines(rulebook, files, version, judge))
+        else:
+            written = _write_lines(out, judge(rulebook, files))
     refused = [line.refused for line in written if line.refused is not None]
     for problems in refused:
         click.echo(problems, err=True)
