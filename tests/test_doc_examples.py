@@ -19,8 +19,10 @@ CONSOLE = [b for page in docs.PAGES for b in docs.blocks(page, "console") if b.r
 PYTHON_PAGES = [page for page in docs.PAGES if any(b.runs for b in docs.blocks(page, "python"))]
 # Blocks that cannot run as shown, each marked `no-run` where written. Changing a count is a
 # decision: make the block runnable instead when you can.
-EXCLUDED = {"console": 82, "python": 3}  # +2: `judgment serve` runs until stopped (cli.md, workbench.md)
+EXCLUDED = {"console": 86, "python": 5}  # +2: `judgment serve` runs until stopped (cli.md, workbench.md)
 # +2 console: audit.md's `verify --head HASH`, whose hash is the one a command before it printed
+# +2 python (batch.md: a Dask client's address, a cluster's OnDask) and +1 console (errors.md: WORKER_LOST,
+# a worker lost): they need a Dask cluster; +3 console: errors.md's examples of the rulebook library's codes
 
 
 @pytest.fixture(scope="session")
