@@ -280,3 +280,23 @@ def test_the_progress_bar_is_for_terminals_only(tmp_path: Path, new_rules: Path)
                            str(new_rules), "--workers", "2"], capture_output=True, text=True, timeout=300, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stderr == "" and done.stdout.startswith("Impact of")
+
+
+def test_two_versions_of_a_library(tmp_path: Path) -> None:
+    """`--rules LIBRARY` twice, each pinned by its `--rules-version`, compares two versions of the
+    library: the same impact as naming the two version folders."""
+    library = RULES.parent
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in [DERBYSHIRE, *FORCES[:4]]:
+        shutil.copy(path, folder / path.name)
+    old, new = judgment.load_rulebook(library, version="1.0.0"), judgment.load_rulebook(library, version="2.0.0")
+    pinned = run_cli("impact", folder, "--rules", library, "--rules", library, "--rules-version", "1.0.0",
+                     "--rules-version", "2.0.0", "--format", "json")
+    assert pinned.exit_code == 0, pinned.output
+    named = run_cli("impact", folder, "--rules", old.root, "--rules", new.root, "--format", "json")
+    first, second = json.loads(pinned.stdout), json.loads(named.stdout)
+    assert first["summary"] == second["summary"] and first["questions"] == second["questions"]
+    assert (first["old"]["version"], first["new"]["version"]) == ("1.0.0", "2.0.0")
+    once = run_cli("impact", folder, "--rules", library, "--rules", library, "--rules-version", "1.0.0")
+    assert once.exit_code == 2 and "--rules-version" in once.output

@@ -17,6 +17,9 @@ from judgment._vocabularies._option import uses_vocabularies
 @click.argument("corpus", type=click.Path(path_type=Path))
 @click.option("--rules", "rules", multiple=True, required=True, type=click.Path(file_okay=False, path_type=Path),
               help="The rulebook folder: given twice, the old rulebook first, then the new.")
+@click.option("--rules-version", "versions", multiple=True, metavar="VERSION",
+              help="Given twice, with --rules naming libraries of rulebook versions: the old version, then the "
+                   "new (VERSION or ID@VERSION).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
               show_default=True, help="json prints the impact as data (schema judgment.impact/1); html a "
                                       "self-contained report.")
@@ -28,7 +31,7 @@ from judgment._vocabularies._option import uses_vocabularies
               "report counts those dated outside each).")
 @reports_errors
 @uses_vocabularies
-def impact(corpus: Path, rules: tuple[Path, ...], output_format: str, output: Path | None, workers: int,
+def impact(corpus: Path, rules: tuple[Path, ...], versions: tuple[str, ...], output_format: str, output: Path | None, workers: int,
            in_force_only: bool) -> None:
     """Judge every bundle of CORPUS with the old and the new rulebook (--rules OLD --rules NEW) and
     report what the change does: how many judgments change per question and which way, the rules
@@ -44,7 +47,9 @@ def impact(corpus: Path, rules: tuple[Path, ...], output_format: str, output: Pa
     if len(rules) != 2:
         raise click.UsageError(f"give --rules twice, the old rulebook then the new (given {len(rules)} time"
                                f"{'' if len(rules) == 1 else 's'})")
-    old, new = rulebook_for(rules[0]), rulebook_for(rules[1])
+    if len(versions) not in (0, 2):
+        raise click.UsageError("give --rules-version twice (the old version, then the new) or not at all")
+    old, new = (rulebook_for(folder, version) for folder, version in zip(rules, versions or (None, None)))
     files = corpus_files(corpus)
     with _progress(len(files)) as advance:
         result = judge_impact(old, new, files, workers=workers, any_date=not in_force_only,

@@ -46,7 +46,8 @@ def impact(old: Rulebook, new: Rulebook, bundles: Iterable[BundleSource], *, wor
     return build(old, new, rows)
 
 
-def rulebook_for(folder: Path) -> Rulebook:
-    """The rulebook one `--rules` names. One place, so that a library of versions (a version chosen
-    per bundle) can replace it."""
-    return load_rulebook(folder)
+def rulebook_for(folder: Path, version: str | None = None) -> Rulebook:
+    """The rulebook one `--rules` names: a rulebook folder, or the version `version` pins in a
+    library. Impact compares two fixed rulebooks, never a version chosen per bundle: a library
+    without a version is refused (RULEBOOK_AMBIGUOUS, naming its versions)."""
+    return load_rulebook(folder, version=version)
