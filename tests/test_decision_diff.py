@@ -308,3 +308,16 @@ def test_the_two_shipped_versions_and_an_evidence_change_told_apart_through_the_
     assert causes[("evaluation_limited", "lost")] == "evidence"
     assert causes[("crime_rising_last_year", "gained")] == "rules"
     assert {f.path for f in result.rule_files} >= {"grading.yaml", "rulebook.yaml"}
+
+
+def test_the_version_a_library_chose_is_named(folder: Path, tmp_path: Path) -> None:
+    """A record made from a library says which version was chosen and why (rulebook.selection); the
+    diff names it beside the rulebook, and reads records without it as before."""
+    record = json.loads((folder / "evidence.json").read_text(encoding="utf-8"))
+    record["rulebook"]["selection"] = {"library": "rules", "by": "pinned", "candidates": [],
+                                       "reason": "--rules-version \x1b[2J pinned it"}
+    record["seal"] = seal_of(record)
+    chosen = write(tmp_path / "chosen.json", record)
+    text = diff(folder / "a.json", chosen).stdout
+    assert "(pinned from the library rules: --rules-version \\x1b[2J pinned it); recorded" in text
+    assert judgment.diff_records(folder / "a.json", chosen).to_data()["b"]["chosen"].startswith("pinned")

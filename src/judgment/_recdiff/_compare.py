@@ -119,4 +119,15 @@ def _summary(side: Side) -> RecordSummary:
     return RecordSummary(file=side.name, organisation=str(record["inspection"]["organisation"]),
                          date=str(record["inspection"]["date"]), rulebook=f"{rulebook['id']} {rulebook['version']}",
                          rulebook_sha256=rulebook["sha256"], evidence_sha256=record["evidence"]["sha256"],
-                         timestamp=record["timestamp"], seal_problems=side.seal_problems)
+                         timestamp=record["timestamp"], seal_problems=side.seal_problems,
+                         chosen=_chosen(rulebook.get("selection")))
+
+
+def _chosen(selection: Any) -> str | None:
+    """The record's `rulebook.selection` in words, when it has one (older records have none)."""
+    if not isinstance(selection, dict) or not isinstance(selection.get("reason"), str):
+        return None
+    how = {"inspection date": "chosen by inspection date", "pinned": "pinned", "only": "the only version"}
+    library = selection.get("library")
+    place = f" from the library {library}" if isinstance(library, str) else ""
+    return f"{how.get(str(selection.get('by')), 'chosen')}{place}: {selection['reason']}"

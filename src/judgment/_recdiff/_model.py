@@ -29,6 +29,7 @@ class RecordSummary:
     evidence_sha256: str
     timestamp: str
     seal_problems: tuple[str, ...]
+    chosen: str | None = None  # why this version of a library's rulebook judged, when the record says
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ def excerpt(text: str, limit: int = TEXT_EXCERPT) -> str:
 
 
 def record_line(label: str, summary: RecordSummary) -> str:
-    return (f"{label}: {summary.file}: {summary.organisation}, {summary.date}; rulebook {summary.rulebook}; "
+    chosen = f" ({summary.chosen})" if summary.chosen else ""
+    return (f"{label}: {summary.file}: {summary.organisation}, {summary.date}; rulebook {summary.rulebook}{chosen}; "
             f"recorded {summary.timestamp}")
 
 
