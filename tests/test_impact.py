@@ -300,3 +300,20 @@ def test_two_versions_of_a_library(tmp_path: Path) -> None:
     assert (first["old"]["version"], first["new"]["version"]) == ("1.0.0", "2.0.0")
     once = run_cli("impact", folder, "--rules", library, "--rules", library, "--rules-version", "1.0.0")
     assert once.exit_code == 2 and "--rules-version" in once.output
+
+
+def test_on_a_dask_cluster(corpus: Path, new_rules: Path) -> None:
+    """`--scheduler` judges the chunks on a Dask cluster (a real LocalCluster of two worker
+    processes): the same impact as judging here."""
+    import distributed
+
+    local = json.loads(run_cli("impact", corpus, "--rules", RULES, "--rules", new_rules, "--format", "json").stdout)
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0",
+                                  silence_logs=50) as cluster:
+        remote = run_cli("impact", corpus, "--rules", RULES, "--rules", new_rules, "--format", "json",
+                         "--scheduler", cluster.scheduler_address)
+        both = run_cli("impact", corpus, "--rules", RULES, "--rules", new_rules, "--workers", "2",
+                       "--scheduler", cluster.scheduler_address)
+    assert remote.exit_code == 0, remote.output
+    assert json.loads(remote.stdout) == local
+    assert both.exit_code == 2 and "--scheduler" in both.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from pathlib import Path
 
 import click
@@ -26,13 +27,17 @@ from judgment._vocabularies._option import uses_vocabularies
 @click.option("--output", "output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256), help="Processes to judge in.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Judge on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:PORT; the judgment[dask] "
+                   "extra), instead of --workers. Its workers read the bundle files: they must see them at the "
+                   "same paths.")
 @click.option("--in-force-only", is_flag=True, help="Judge a bundle under a rulebook only if its inspection is "
               "dated within that rulebook's validity (by default every bundle is judged under both, and the "
               "report counts those dated outside each).")
 @reports_errors
 @uses_vocabularies
 def impact(corpus: Path, rules: tuple[Path, ...], versions: tuple[str, ...], output_format: str, output: Path | None, workers: int,
-           in_force_only: bool) -> None:
+           scheduler: str | None, in_force_only: bool) -> None:
     """Judge every bundle of CORPUS with the old and the new rulebook (--rules OLD --rules NEW) and
     report what the change does: how many judgments change per question and which way, the rules
     responsible, the rule files changed and the bundles affected, summary first.
@@ -40,6 +45,7 @@ def impact(corpus: Path, rules: tuple[Path, ...], versions: tuple[str, ...], out
     CORPUS is a folder of bundles (*.yaml, *.yml, *.json), or the JSON Lines file `judgment batch`
     wrote (each bundle is read again from the path its line names). A bundle that cannot be judged
     under either rulebook is counted and named; the rest are judged. Exit 0 when the report is made."""
+    from judgment._batch._dask import connect
     from judgment._impact import impact as judge_impact
     from judgment._impact import rulebook_for
     from judgment._impact._corpus import corpus_files
@@ -50,9 +56,13 @@ def impact(corpus: Path, rules: tuple[Path, ...], versions: tuple[str, ...], out
     if len(versions) not in (0, 2):
         raise click.UsageError("give --rules-version twice (the old version, then the new) or not at all")
     old, new = (rulebook_for(folder, version) for folder, version in zip(rules, versions or (None, None)))
+    if scheduler is not None and workers != 1:
+        raise click.UsageError("--workers and --scheduler: judge in local processes, or on a Dask cluster, not both")
     files = corpus_files(corpus)
-    with _progress(len(files)) as advance:
-        result = judge_impact(old, new, files, workers=workers, any_date=not in_force_only,
+    with ExitStack() as stack:
+        client = None if scheduler is None else stack.enter_context(connect(scheduler))
+        advance = stack.enter_context(_progress(len(files)))
+        result = judge_impact(old, new, files, workers=workers, executor=client, any_date=not in_force_only,
                               on_progress=advance)
     _write(_rendered(result, output_format), output)
 
