@@ -115,6 +115,25 @@ def test_workers_need_no_rulebook_folder(client: Any, derbyshire: Bundle, tmp_pa
     assert all(r.ok for r in results) and results[0].grades == judgment.judge_many(rulebook, [derbyshire])[0].grades
 
 
+def test_a_bounded_number_of_chunks_is_in_flight(rulebook: Rulebook, client: Any, derbyshire: Bundle) -> None:
+    """Chunks are submitted as results come back, at most two a worker thread ahead: a corpus of any
+    size is never all sent at once (nor all held by the workers)."""
+    from judgment._batch._dask import WINDOW, chunks_of
+    from judgment._batch._many import work_items
+
+    bundles = variants(derbyshire, 200)
+    threads = sum(client.nthreads().values())
+    size = len(chunks_of(work_items(bundles, 0, 0), threads)[0])
+    submit, sent, seen = client.submit, [], []
+    client.submit = lambda *args, **kwargs: sent.append(1) or submit(*args, **kwargs)
+    try:
+        judgment.judge_many(rulebook, bundles, executor=client, on_result=lambda r: seen.append((r.index, len(sent))))
+    finally:
+        del client.submit
+    assert len(sent) == -(-len(bundles) // size) > WINDOW * threads, "more chunks than the window"
+    assert all(submitted <= index // size + WINDOW * threads for index, submitted in seen)
+
+
 def test_a_shipment_that_does_not_match_its_digest_is_refused(rulebook: Rulebook) -> None:
     from judgment._batch._shipment import Shipment
 

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 #: Seconds with no chunk finished before the awaited one counts as lost; submissions of a chunk in all.
 TIMEOUT = 600.0
 ATTEMPTS = 2
+#: Chunks a worker thread may have been sent and not yet returned: one judged, one waiting.
+WINDOW = 2
 #: Seconds to wait for a scheduler to answer when connecting; the addresses it may have.
 CONNECT_TIMEOUT = 10.0
 ADDRESS = re.compile(r"(tcp|tls)://[A-Za-z0-9.\-\[\]:]{1,253}:[0-9]{1,5}")  # a host name, IPv4 or [IPv6]
@@ -88,9 +90,10 @@ def on_dask(executor: Client | OnDask, rulebook: Rulebook, items: Sequence[Item]
     from judgment._batch._dask_run import DaskRun
 
     on = executor if isinstance(executor, OnDask) else OnDask(executor)
-    run: DaskRun[T] = DaskRun(on, Shipment.of(rulebook), work, refuse)
     client: Any = on.client  # distributed's methods are not annotated
-    yield from run.results(chunks_of(items, sum(client.nthreads().values())))
+    threads = sum(client.nthreads().values())
+    run: DaskRun[T] = DaskRun(on, Shipment.of(rulebook), work, refuse, window=WINDOW * max(threads, 1))
+    yield from run.results(chunks_of(items, threads))
 
 
 def chunks_of(items: Sequence[Item], threads: int) -> list[Sequence[Item]]:

@@ -37,8 +37,8 @@ class DaskRun(Generic[T]):
     once a chunk has been given up with no progress since, the cluster is stalled: the chunks
     still pending are named at once, not each waited for and submitted again."""
 
-    def __init__(self, on: OnDask, shipment: Shipment, work: Work[T], refuse: Refuse[T]) -> None:
-        self.on, self.shipment, self.work, self.refuse = on, shipment, work, refuse
+    def __init__(self, on: OnDask, shipment: Shipment, work: Work[T], refuse: Refuse[T], window: int) -> None:
+        self.on, self.shipment, self.work, self.refuse, self.window = on, shipment, work, refuse, max(1, window)
         self.client: Any = on.client  # distributed's methods are not annotated: its futures are Any here
         self.shipped: Any = None
         self.lost = _lost_errors()
@@ -50,19 +50,25 @@ class DaskRun(Generic[T]):
         return self.gave_up is not None and self.progress <= self.gave_up
 
     def results(self, chunks: Sequence[Sequence[Item]]) -> Iterator[list[T]]:
-        """Each chunk's results in input order; whatever is still pending is cancelled at the end."""
-        futures: list[Any] = []
+        """Each chunk's results in input order, with at most `window` chunks submitted and not yet
+        received: the cluster holds (and this process has sent) a bounded part of any corpus, however
+        large. Whatever is still pending is cancelled at the end."""
+        futures: dict[int, Any] = {}
         try:
             self._ship()
-            futures.extend(self._submit(chunk) for chunk in chunks)
+            submitted = 0
             for number, chunk in enumerate(chunks):
+                while submitted < min(number + self.window, len(chunks)):
+                    futures[submitted] = self._submit(chunks[submitted])
+                    submitted += 1
                 yield self._result(futures, number, chunk)
+                del futures[number]
         finally:
-            pending = [f for f in futures if f is not None and not f.done()]
+            pending = [f for f in futures.values() if f is not None and not f.done()]
             if pending:
                 self.client.cancel(pending)
 
-    def _result(self, futures: list[Any], number: int, chunk: Sequence[Item]) -> list[T]:
+    def _result(self, futures: dict[int, Any], number: int, chunk: Sequence[Item]) -> list[T]:
         why, submitted = "the rulebook could not be shipped", 0
         for attempt in range(self.on.attempts):
             if attempt:
