@@ -51,12 +51,26 @@ def local_cluster(workers: int = 2) -> Iterator[Any]:
 
 
 def recomputed(client: Any) -> int:
-    """How many chunks the scheduler had to judge again (their results were lost with a worker)."""
+    """How many chunks the scheduler had to judge again: sent to a worker a second time (the worker
+    judging it died, or died holding its result)."""
     def count(dask_scheduler: Any) -> int:
         times = Counter(entry[0] for entry in dask_scheduler.transition_log
-                        if entry[2] == "memory" and "judged_there" in str(entry[0]))
+                        if entry[2] == "processing" and "judged_there" in str(entry[0]))
         return sum(n > 1 for n in times.values())
     return int(client.run_on_scheduler(count))
+
+
+def holders(client: Any) -> dict[str, int]:
+    """Worker address -> how many chunks it is judging or holds the result of."""
+    def count(dask_scheduler: Any) -> dict[str, int]:
+        held: Counter[str] = Counter()
+        for task in dask_scheduler.tasks.values():
+            if "judged_there" in str(task.key):
+                for worker in [task.processing_on, *(task.who_has or ())]:
+                    if worker is not None:
+                        held[worker.address] += 1
+        return dict(held)
+    return dict(client.run_on_scheduler(count))
 
 
 @pytest.fixture(scope="module")
@@ -153,10 +167,10 @@ def test_a_killed_worker_loses_no_bundle(rulebook: Rulebook, derbyshire: Bundle)
         killed: list[int] = []
 
         def kill_one(result: judgment.BatchResult) -> None:
-            """Once the first results are in, kill the worker holding the most chunks (judged, not yet sent)."""
-            if not killed:
-                holding = client.has_what()
-                busiest = max(pids, key=lambda address: len(holding.get(address, ())))
+            """Once results come in, kill the worker judging or holding the most chunks of the batch."""
+            held = holders(client)
+            if not killed and held:
+                busiest = max(held, key=held.__getitem__)
                 os.kill(pids[busiest], signal.SIGKILL)
                 killed.append(pids[busiest])
 
