@@ -317,3 +317,32 @@ def test_on_a_dask_cluster(corpus: Path, new_rules: Path) -> None:
     assert remote.exit_code == 0, remote.output
     assert json.loads(remote.stdout) == local
     assert both.exit_code == 2 and "--scheduler" in both.output
+
+
+class _LosingExecutor:
+    """An executor whose every other chunk is lost with its worker (what a Dask cluster or a process
+    pool reports when a worker dies for good): its future raises."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def submit(self, function: Any, *args: Any) -> Any:
+        from concurrent.futures import Future
+
+        future: Future[Any] = Future()
+        self.calls += 1
+        if self.calls % 2 == 0:
+            future.set_exception(RuntimeError("worker tcp://127.0.0.1:1234 died"))
+        else:
+            future.set_result(function(*args))
+        return future
+
+
+def test_a_chunk_lost_with_its_worker_names_its_bundles_and_the_rest_is_judged() -> None:
+    rulebook = judgment.load_rulebook(RULES)
+    sources = [DERBYSHIRE] * 130  # three chunks of 64: the second is lost
+    result = impact(rulebook, rulebook, sources, executor=_LosingExecutor())  # type: ignore[arg-type]
+    summary = result.to_data()["summary"]
+    assert (summary["bundles"], summary["judged"], summary["failed"]) == (130, 66, 64)
+    failed = result.to_data()["failed"]
+    assert all("WORKER_LOST" in entry["problem"] for entry in failed), failed[:1]

@@ -15,10 +15,11 @@ from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from judgment._batch._many import BundleSource, judge_many, worker_pool
+from judgment._batch._many import BundleSource, judge_many, origin_of, worker_pool
 from judgment._batch._result import BatchResult, known
 from judgment._bundle import Bundle, load_bundle
 from judgment._compiled import FindingKey, Run, finding_keys
+from judgment._diagnostics import excerpt
 from judgment._errors import JudgmentError
 from judgment._rulebook._model import Rulebook
 
@@ -75,11 +76,25 @@ def _gather(executor: Executor, old: Rulebook, new: Rulebook, chunks: list[tuple
     token = hashlib.sha256(shipped).hexdigest()
     futures = [executor.submit(judge_shipped, token, shipped, start, chunk, any_date) for start, chunk in chunks]
     rows: list[Row] = []
-    for future in futures:
-        done = future.result()
+    for (start, chunk), future in zip(chunks, futures, strict=True):
+        try:
+            done = future.result()
+        except Exception as error:  # noqa: BLE001 - a worker (process, Dask) lost: its bundles named, the rest judged
+            done = lost_rows(start, chunk, error)
         rows += done
         if on_chunk is not None:
             on_chunk(len(done))
+    return rows
+
+
+def lost_rows(start: int, chunk: Sequence[BundleSource], error: BaseException) -> list[Row]:
+    """The rows of a chunk whose worker was lost for good: each bundle not judged, naming why
+    (WORKER_LOST, as `judgment batch` names them), so that the report counts every bundle."""
+    why = f"the worker judging it was lost ({type(error).__name__}: {excerpt(str(error), 120)}); judge it again"
+    rows = []
+    for i, source in enumerate(chunk):
+        problem = Side(problem=f"{origin_of(source)}: error: WORKER_LOST {why}")
+        rows.append(Row(start + i, origin_of(source), None, None, problem, problem))
     return rows
 
 
