@@ -164,9 +164,14 @@ def test_a_truncated_log_is_refused_without_a_traceback_from_the_command(tmp_pat
 
 def test_a_published_head_holds_after_appends_and_fails_after_a_rewrite(log: Path, tmp_path: Path) -> None:
     published = audit("head", log).output.strip()
-    assert audit("append", log, write_record(tmp_path, 10), write_record(tmp_path, 11)).exit_code == 0
+    assert "nothing was appended since" in audit("verify", log, "--head", published).output
+    assert audit("append", log, write_record(tmp_path, 10)).exit_code == 0
+    assert "the published head is entry 5 of 6: the log up to it is unchanged, and 1 entry was appended since" in \
+        audit("verify", log, "--head", published).output
+    assert audit("append", log, write_record(tmp_path, 11)).exit_code == 0
     ran = audit("verify", log, "--head", published)
     assert ran.exit_code == 0 and "the published head is entry 5 of 7" in ran.output
+    assert "and 2 entries were appended since" in ran.output
     _rewrite(log, 3, record(30))
     assert audit("verify", log).exit_code == 0  # rebuilt by someone who can write the file: only the head shows it
     ran = audit("verify", log, "--head", published)

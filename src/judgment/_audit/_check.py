@@ -60,8 +60,11 @@ class AuditReport:
         lines = [f"intact: {self.entries} entr{'y' if self.entries == 1 else 'ies'}; every record's seal, "
                  "every entry hash and every link holds", f"head: {self.head}"]
         if self.published_at is not None:
+            since = self.entries - self.published_at
+            appended = {0: "nothing was appended since", 1: "1 entry was appended since"}.get(
+                since, f"{since} entries were appended since")
             lines.append(f"the published head is entry {self.published_at} of {self.entries}: the log up to it "
-                         f"is unchanged, and {self.entries - self.published_at} entries were appended since")
+                         f"is unchanged, and {appended}")
         return "\n".join(lines) + "\n"
 
 
