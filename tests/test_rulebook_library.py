@@ -209,3 +209,9 @@ def test_batch_over_a_library_judges_each_bundle_with_the_version_in_force(tmp_p
                         "--out", str(out), "--no-trace")
     assert code == 0, err
     assert {json.loads(line)["rulebook"]["version"] for line in out.read_text(encoding="utf-8").splitlines()} == {"2.0.0"}
+
+
+def test_vocabularies_of_a_library() -> None:
+    code, out, err = _run("vocabularies", "--rules", str(LIBRARY))
+    assert code == 0, err
+    assert out.startswith("hmic-crime: HMIC crime inspection 2014")

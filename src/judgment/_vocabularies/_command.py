@@ -15,20 +15,20 @@ from judgment._vocabularies._option import uses_vocabularies
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json lists them as data, for other tools.")
 @click.option("--rules", "rulebooks", multiple=True, type=click.Path(path_type=Path), metavar="DIRECTORY",
-              help="A rulebook folder whose own vocabulary file (rulebook.yaml: vocabulary_file) to list too; "
-                   "repeatable.")
+              help="A rulebook folder (or a library of them) whose own vocabulary file (rulebook.yaml: "
+                   "vocabulary_file) to list too; repeatable.")
 @reports_errors
 @uses_vocabularies
 def vocabularies(output_format: str, rulebooks: tuple[Path, ...]) -> None:
     """List every vocabulary known: shipped, installed (entry-point group judgment.vocabularies),
     given with --vocabulary, and declared by the rulebook folders given with --rules; with its
     title, origin and kinds."""
-    from judgment import load_rulebook
+    from judgment import load_library
     from judgment._vocabularies._plugins import load_entry_points
     from judgment.evidence import get_vocabulary, vocabulary_ids
 
-    for folder in rulebooks:  # loading a rulebook registers its folder's vocabulary
-        load_rulebook(folder)
+    for folder in rulebooks:  # loading a rulebook registers its folder's vocabulary (each version's, for a library)
+        load_library(folder)
     load_entry_points()
     known = [v for v in (get_vocabulary(i) for i in vocabulary_ids()) if v is not None]
     if output_format == "json":
