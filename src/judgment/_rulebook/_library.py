@@ -104,8 +104,19 @@ def load_library(path: str | Path) -> RulebookLibrary:
 
 
 def _version_folders(root: Path) -> list[Path]:
-    return sorted(child for child in root.iterdir() if child.is_dir() and not child.name.startswith(".")
-                  and child.name not in SKIPPED_FOLDERS and (child / MAIN_FILE).is_file())
+    """The folders of `root` holding a rulebook.yaml; one the system will not let us look into is not one."""
+    def holds_rulebook(child: Path) -> bool:
+        try:
+            return child.is_dir() and (child / MAIN_FILE).is_file()
+        except OSError:
+            return False
+
+    try:
+        children = list(root.iterdir())
+    except OSError:
+        return []
+    return sorted(child for child in children if not child.name.startswith(".") and child.name not in SKIPPED_FOLDERS
+                  and holds_rulebook(child))
 
 
 def _overlaps(rulebooks: list[Rulebook]) -> list[Diagnostic]:
