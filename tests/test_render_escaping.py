@@ -152,3 +152,18 @@ def test_a_terminal_sequence_in_a_quote_from_data_is_refused_or_rendered_harmles
         return
     result = judgment.judge(judgment.load_rulebook(RULES), bundle)
     assert not set(text_of(result)) & set(RAW_CONTROLS)
+
+
+#: Bidirectional embeddings, overrides, isolates and marks, and the line and paragraph separators: what
+#: makes a reader see text in another order than it is ("Trojan source"), or a line break that is not one.
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c\u2028\u2029"
+
+
+def test_bidirectional_controls_are_shown_in_every_output(plain: Judgment) -> None:
+    """Evidence refuses these when it is loaded; a renderer must not depend on that (a Judgment built
+    in code, a rule text, a record read back): each is shown as \\uNNNN in text, Markdown and HTML."""
+    assert visible("pay \u202egnp.exe") == "pay \\u202egnp.exe"
+    result = hostile(plain, "x" + BIDI + "y")
+    for out in (text_of(result), render_markdown(result, "full"), render_html(result, "full")):
+        assert not set(out) & set(BIDI)
+        assert "\\u202e" in out

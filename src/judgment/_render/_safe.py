@@ -14,6 +14,10 @@ from html import escape
 #: C0 controls except tab and line feed, DEL, and C1 controls (0x9b alone is a CSI in some terminals).
 _CONTROLS = [c for c in (*range(0x00, 0x20), *range(0x7f, 0xa0)) if c not in (0x09, 0x0a)]
 _VISIBLE = {c: f"\\x{c:02x}" for c in _CONTROLS}
+#: Bidirectional embeddings, overrides, isolates and marks ("Trojan source": text read in another order
+#: than it is stored) and the line and paragraph separators (a line break that is not a line feed).
+_BIDI = (*range(0x202a, 0x202f), *range(0x2066, 0x206a), 0x200e, 0x200f, 0x061c, 0x2028, 0x2029)
+_VISIBLE.update({c: f"\\u{c:04x}" for c in _BIDI})
 
 #: What CommonMark (and GitHub's dialect) reads as inline syntax: emphasis, code, link and image
 #: brackets, strikethrough, and the backslash that escapes them. (`!` and `(` mean nothing without
@@ -25,8 +29,9 @@ _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def visible(text: str) -> str:
-    """`text` with every control character but tab and line feed shown as ``\\xNN``: a terminal escape
-    sequence in data prints as the characters it is made of and does nothing."""
+    """`text` with every control character but tab and line feed shown as ``\\xNN``, and every bidirectional
+    control or line separator as ``\\uNNNN``: a terminal escape sequence in data prints as the characters it
+    is made of and does nothing, and no text is shown in another order than it is."""
     return text.translate(_VISIBLE)
 
 
