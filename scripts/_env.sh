@@ -20,7 +20,7 @@ if [ ! -f "$stamp" ]; then
   python=$(pick_python)
   [ -x .venv/bin/python ] || "$python" -m venv .venv
   echo "installing judgment into .venv (log: .venv/install.log) ..." >&2
-  if ! .venv/bin/python -m pip install --disable-pip-version-check -e '.[test,serve,dask]' > .venv/install.log 2>&1; then
+  if ! .venv/bin/python -m pip install --disable-pip-version-check -e '.[test,serve,dask,prove]' > .venv/install.log 2>&1; then
     cat .venv/install.log >&2
     exit 2
   fi
