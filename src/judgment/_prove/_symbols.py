@@ -1,0 +1,84 @@
+"""The z3 constants a translated condition reads, and how a record fixes each of them.
+
+Each constant is named after the path it reads (``r.detection_rate.national.lower``) and keeps how to
+read its value from bound records with the compiled engine's own readers (judgment._compiled), so
+fixing a condition to a bundle reads evidence exactly as judging does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from fractions import Fraction
+from typing import Any
+
+from judgment._compiled._runtime import field_of, step
+from judgment._compiled._values import Ranked
+from judgment._lang._exact import exact
+from judgment._lang._stated import PLAIN
+from judgment._prove._values import Expr
+from judgment._prove._z3 import z3
+from judgment.evidence import Measure, Record
+
+#: A stated relation's plain form, by rank: what the symbol `stated` holds (-1: nothing stated).
+STATED = ("below", "in_line", "above")
+Reader = Callable[[Mapping[str, Record], frozenset[str]], Any]
+
+
+class Symbols:
+    """Constants created on first use; `fixed` gives each its value under given records."""
+
+    def __init__(self) -> None:
+        self.constants: dict[str, tuple[Expr, str, Reader]] = {}
+
+    def constant(self, name: str, sort: str, reader: Reader) -> Expr:
+        if name not in self.constants:
+            make = {"num": z3().Real, "str": z3().String, "bool": z3().Bool, "int": z3().Int}[sort]
+            self.constants[name] = (make(name), sort, reader)
+        return self.constants[name][0]
+
+    def fixed(self, records: Mapping[str, Record], fired: frozenset[str]) -> list[tuple[Expr, Expr]]:
+        """(constant, its value) for every constant: what z3.substitute takes."""
+        return [(const, _literal(sort, reader(records, fired))) for const, sort, reader in self.constants.values()]
+
+
+def _literal(sort: str, value: Any) -> Expr:
+    if sort == "num":
+        number = exact(0.0 if value is None else value)
+        return z3().RealVal(f"{number.numerator}/{number.denominator}")
+    if sort == "str":
+        return z3().StringVal("" if value is None else str(value))
+    if sort == "int":
+        return z3().IntVal(0 if value is None else int(value))
+    return z3().BoolVal(bool(value))
+
+
+def read(variable: str, parts: tuple[str, ...]) -> Callable[[Mapping[str, Record]], Any]:
+    """The value at a path, as generated code reads it: field_of, then step past the field."""
+    def reader(records: Mapping[str, Record]) -> Any:
+        current = field_of(records[variable], parts[0])
+        for part in parts[1:]:
+            current = step(current, part)
+        return current
+    return reader
+
+
+def scalar(value: Any) -> Any:
+    """A scalar as a z3 literal's source: a rank for a scale, an enum's value, a number as is."""
+    if isinstance(value, Ranked):
+        return value.rank
+    if isinstance(value, (float, int, Fraction, bool, str)) or value is None:
+        return value
+    return getattr(value, "value", value)  # a Trend member, which step leaves as it is
+
+
+def bounds(value: Any) -> tuple[Any, Any] | None:
+    """A figure's interval as comparisons read it (judgment._compiled._runtime._bounds)."""
+    if not isinstance(value, Measure) or value.value is None:
+        return None
+    return (value.value, value.value) if value.interval is None else (value.interval.lower, value.interval.upper)
+
+
+def stated_rank(value: Any) -> int:
+    if not isinstance(value, Measure) or value.stated is None:
+        return -1
+    return STATED.index(PLAIN[str(getattr(value.stated, "value", value.stated))])
