@@ -7,7 +7,7 @@ A truth value is kept as two Booleans, `true` and `false`; where neither holds i
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 Expr = Any  # a z3 expression: z3 ships no type information
@@ -43,8 +43,8 @@ class Scalar:
 @dataclass(frozen=True)
 class Figure:
     """A figure (Measure): known when the record carries it; `numbered` when it has a value, then
-    its interval is [lower, upper] (a point without one). Comparators are figures of their own;
-    `stated` is the rank of the relation a source states (-1: none), for the figure's own comparator."""
+    its interval is [lower, upper] (a point without one). A comparator is a figure of its own, whose
+    `stated` is the rank in STATED of the relation the source states (-1: none)."""
 
     path: tuple[str, ...]  # the variable, then the parts after it
     known: Expr
@@ -52,7 +52,6 @@ class Figure:
     lower: Expr
     upper: Expr
     stated: Expr
-    comparators: dict[str, Figure] = field(default_factory=dict, compare=False)
 
 
 Value = Scalar | Figure
