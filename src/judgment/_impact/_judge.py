@@ -7,9 +7,6 @@ decided each question). Sending whole traces back would cost more than judging (
 
 from __future__ import annotations
 
-import hashlib
-import pickle
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -17,6 +14,7 @@ from pathlib import Path
 
 from judgment._batch._many import BundleSource, judge_many, origin_of, worker_pool
 from judgment._batch._result import BatchResult, known
+from judgment._batch._shipment import Shipment
 from judgment._bundle import Bundle, load_bundle
 from judgment._compiled import FindingKey, Run, finding_keys
 from judgment._diagnostics import excerpt
@@ -70,11 +68,11 @@ def judge_both(old: Rulebook, new: Rulebook, sources: Sequence[BundleSource], *,
 
 def _gather(executor: Executor, old: Rulebook, new: Rulebook, chunks: list[tuple[int, list[BundleSource]]],
             any_date: bool, on_chunk: Callable[[int], None] | None) -> list[Row]:
-    # The rulebooks are pickled once, here, and sent with each chunk as bytes: pickling a rulebook
-    # costs about 0.2 s (0.1 s to unpickle), more than judging a chunk; a worker unpickles them once.
-    shipped = pickle.dumps((old, new), protocol=pickle.HIGHEST_PROTOCOL)
-    token = hashlib.sha256(shipped).hexdigest()
-    futures = [executor.submit(judge_shipped, token, shipped, start, chunk, any_date) for start, chunk in chunks]
+    # Each rulebook is pickled once, here, and travels with each chunk as bytes with their digest
+    # (judgment._batch._shipment, as batch ships it): pickling costs about 0.2 s, more than judging a
+    # chunk; a worker checks the bytes and unpickles them once.
+    shipped = (Shipment.of(old), Shipment.of(new))
+    futures = [executor.submit(judge_shipped, *shipped, start, chunk, any_date) for start, chunk in chunks]
     rows: list[Row] = []
     for (start, chunk), future in zip(chunks, futures, strict=True):
         try:
@@ -98,21 +96,10 @@ def lost_rows(start: int, chunk: Sequence[BundleSource], error: BaseException) -
     return rows
 
 
-#: The rulebooks this worker process has unpickled, by the hash of their bytes (a few at most).
-_RECEIVED: OrderedDict[str, tuple[Rulebook, Rulebook]] = OrderedDict()
-
-
-def judge_shipped(token: str, shipped: bytes, start: int, sources: Sequence[BundleSource],
+def judge_shipped(old: Shipment, new: Shipment, start: int, sources: Sequence[BundleSource],
                   any_date: bool) -> list[Row]:
-    """Judge a chunk in a worker, with the rulebooks its parent pickled (our own bytes, never input
-    read from a file), unpickled and compiled once per worker."""
-    pair = _RECEIVED.get(token)
-    if pair is None:
-        old, new = pickle.loads(shipped)
-        pair = _RECEIVED[token] = (known(old), known(new))
-        while len(_RECEIVED) > 4:
-            _RECEIVED.popitem(last=False)
-    return judge_chunk(*pair, start, sources, any_date)
+    """Judge a chunk in a worker, with the rulebooks its parent shipped, opened and compiled once per worker."""
+    return judge_chunk(known(old.open()), known(new.open()), start, sources, any_date)
 
 
 def judge_chunk(old: Rulebook, new: Rulebook, start: int, sources: Sequence[BundleSource], any_date: bool) -> list[Row]:
