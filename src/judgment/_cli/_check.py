@@ -107,12 +107,11 @@ def _checked_any(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnosti
             found.extend(error.diagnostics)
             code = EXIT_USAGE if isinstance(error, InputFileError) else code or EXIT_PROBLEMS
     checked: Checked = []
-    for rulebook in library.rulebooks:
-        diagnostics, its_code, loaded = _checked(Path(rulebook.root), tuple(chosen[rulebook.root]))
+    for rulebook in library.rulebooks:  # each loaded once, by the library
+        diagnostics, its_code, _ = _checked_loaded(rulebook, Path(rulebook.root), tuple(chosen[rulebook.root]))
         found.extend(diagnostics)
         code = code or its_code
-        if loaded is not None:
-            checked.append((loaded, Path(rulebook.root), tuple(chosen[rulebook.root])))
+        checked.append((rulebook, Path(rulebook.root), tuple(chosen[rulebook.root])))
     return sort_diagnostics(found), code, checked
 
 
@@ -165,6 +164,11 @@ def _checked(rules: Path, bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], 
         return list(error.diagnostics), EXIT_USAGE, None
     except JudgmentError as error:
         return list(error.diagnostics), EXIT_PROBLEMS, None
+    return _checked_loaded(rulebook, rules, bundles)
+
+
+def _checked_loaded(rulebook: Rulebook, rules: Path,
+                    bundles: tuple[Path, ...]) -> tuple[list[Diagnostic], int, Rulebook | None]:
     found: list[Diagnostic] = list(rulebook.warnings)
     code = EXIT_OK
     engine_problems = _engine_problems(rulebook) + case_problems(rulebook, rules)
