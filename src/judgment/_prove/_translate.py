@@ -8,6 +8,7 @@ is unknown. A construct not handled here raises NotTranslated, naming it: never 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Protocol
 
 from judgment._lang import _ast as ast
 from judgment._lang._exact import exact
@@ -22,11 +23,24 @@ _OPS = {"==": lambda a, b: a == b, "!=": lambda a, b: a != b, "<": lambda a, b: 
         "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
 
 
-class Translator:
-    """Translates the conditions of one binding of variables to records of known models."""
+class Context(Protocol):
+    """What a condition sees besides its bound records, in z3 (judgment._prove._model gives it for a
+    whole symbolic bundle): the functions of findings, kinds and grades. None: not in this context."""
 
-    def __init__(self, symbols: Symbols, models: Mapping[str, type[Record] | None]) -> None:
+    def call(self, node: ast.Call) -> Truth | Scalar | None: ...
+
+
+class Translator:
+    """Translates the conditions of one binding of variables to records of known models.
+
+    `names` renames a rule's variables to the records they bind (symbols are named after records, so
+    two rules reading one record share its constants); `context` answers the functions of findings,
+    kinds and grades (without one, `finding(x)` is a free constant, fixed by the findings made)."""
+
+    def __init__(self, symbols: Symbols, models: Mapping[str, type[Record] | None],
+                 names: Mapping[str, str] | None = None, context: Context | None = None) -> None:
         self.symbols, self.models = symbols, models
+        self.names, self.context = names or {}, context
 
     def truth(self, node: ast.Node) -> Truth:
         if isinstance(node, ast.Not):
@@ -42,6 +56,10 @@ class Translator:
             return self.compare(node)
         if isinstance(node, ast.Position):
             return position(node, self.value(node.subject), self.symbols)
+        if isinstance(node, ast.Call) and self.context is not None:
+            answered = self.context.call(node)
+            if isinstance(answered, Truth):
+                return answered
         if isinstance(node, ast.Call) and node.name == "finding" and isinstance(node.args[0], ast.Path):
             rule = node.args[0].parts[0]
             fired = self.symbols.constant(f"finding:{rule}", "bool", lambda r, f: rule in f)
@@ -83,7 +101,12 @@ class Translator:
         if isinstance(node, ast.Bool):
             return Scalar("bool", true, z3().BoolVal(node.value))
         if isinstance(node, ast.Path) and node.parts[0] in self.models and len(node.parts) > 1:
-            return path_value(self.symbols, node.parts[0], node.parts[1:], self.models[node.parts[0]])
+            variable = node.parts[0]
+            return path_value(self.symbols, self.names.get(variable, variable), node.parts[1:], self.models[variable])
+        if isinstance(node, ast.Call) and self.context is not None:
+            answered = self.context.call(node)
+            if isinstance(answered, Scalar):
+                return answered
         raise NotTranslated([_construct(node)])
 
 
