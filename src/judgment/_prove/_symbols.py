@@ -25,15 +25,19 @@ Reader = Callable[[Mapping[str, Record], frozenset[str]], Any]
 
 
 class Symbols:
-    """Constants created on first use; `fixed` gives each its value under given records."""
+    """Constants created on first use; `fixed` gives each its value under given records.
 
-    def __init__(self) -> None:
+    Constants are kept by name; in z3 each is named `prefix` + name, so two symbolic bundles (before
+    and after a change, judgment._prove._model) have constants of the same names that z3 tells apart."""
+
+    def __init__(self, prefix: str = "") -> None:
+        self.prefix = prefix
         self.constants: dict[str, tuple[Expr, str, Reader]] = {}
 
     def constant(self, name: str, sort: str, reader: Reader) -> Expr:
         if name not in self.constants:
             make = {"num": z3().Real, "str": z3().String, "bool": z3().Bool, "int": z3().Int}[sort]
-            self.constants[name] = (make(name), sort, reader)
+            self.constants[name] = (make(self.prefix + name), sort, reader)
         return self.constants[name][0]
 
     def fixed(self, records: Mapping[str, Record], fired: frozenset[str]) -> list[tuple[Expr, Expr]]:
