@@ -80,7 +80,7 @@ class Translator:
 
     def operand(self, node: ast.Node, other: ast.Node) -> Scalar:
         """A compared value; a text literal against an ordered field is its rank on that scale."""
-        if isinstance(node, ast.String) and isinstance(other, ast.Path):
+        if isinstance(node, ast.String) and isinstance(other, (ast.Path, ast.Call)):  # a field, or grade(q)
             peer = self.value(other)
             if isinstance(peer, Scalar) and peer.sort == "rank":
                 if node.value not in peer.scale:
