@@ -1,12 +1,13 @@
 """Paths of a condition as symbolic values, typed by the vocabulary as the compiled engine reads them.
 
 A record's field is typed by its declared annotation (judgment._compiled._readers): a figure, a number,
-a text, a flag, an unordered enum (its value, as text) or an ordered one (its rank). Past a figure a
-path reads a comparator (a figure), ``value``/``lower``/``upper`` (numbers) or ``trend`` (text).
+a text (a date too, which the engine reads as its ISO text), a flag, an unordered enum (its value, as
+text) or an ordered one (its rank). Past a figure a path reads a comparator (a figure), ``value``/``lower``/``upper`` (numbers) or ``trend`` (text).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 
 from judgment._compiled._readers import reader_for
@@ -41,7 +42,7 @@ def _field(symbols: Symbols, variable: str, parts: tuple[str, ...], model: type[
         return figure(symbols, variable, parts)
     if annotation is bool:
         return at(symbols, variable, parts, "bool")
-    if annotation is str or (isinstance(annotation, type) and issubclass(annotation, Enum) and not reader.scale):
+    if annotation in (str, dt.date) or (isinstance(annotation, type) and issubclass(annotation, Enum) and not reader.scale):
         return at(symbols, variable, parts, "str")
     if reader.form == "number":
         return at(symbols, variable, parts, "num")

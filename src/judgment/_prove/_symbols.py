@@ -15,12 +15,13 @@ from judgment._compiled._runtime import field_of, step
 from judgment._compiled._values import Ranked
 from judgment._lang._exact import exact
 from judgment._lang._stated import PLAIN
-from judgment._prove._values import Expr
+from judgment._prove._values import Expr, NotTranslated
 from judgment._prove._z3 import z3
 from judgment.evidence import Measure, Record
 
 #: A stated relation's plain form, by rank: what the symbol `stated` holds (-1: nothing stated).
 STATED = ("below", "in_line", "above")
+_LAST_CHARACTER = 0x2FFFF  # z3's default (unicode) encoding
 Reader = Callable[[Mapping[str, Record], frozenset[str]], Any]
 
 
@@ -50,10 +51,20 @@ def _literal(sort: str, value: Any) -> Expr:
         number = exact(0.0 if value is None else value)
         return z3().RealVal(f"{number.numerator}/{number.denominator}")
     if sort == "str":
-        return z3().StringVal("" if value is None else str(value))
+        return text("" if value is None else str(value))
     if sort == "int":
         return z3().IntVal(0 if value is None else int(value))
     return z3().BoolVal(bool(value))
+
+
+def text(value: str) -> Expr:
+    """A z3 string literal holding exactly `value`'s code points. z3 reads ``\\u{...}`` in a literal as
+    an escape, so a backslash and anything not printable ASCII is written as one; z3's characters end
+    at U+2FFFF, so a text beyond them is refused, not approximated."""
+    beyond = [c for c in value if ord(c) > _LAST_CHARACTER]
+    if beyond:
+        raise NotTranslated([f"a text holding U+{ord(beyond[0]):X} (z3 strings end at U+2FFFF)"])
+    return z3().StringVal("".join(c if " " <= c <= "~" and c != "\\" else f"\\u{{{ord(c):x}}}" for c in value))
 
 
 def read(variable: str, parts: tuple[str, ...]) -> Callable[[Mapping[str, Record]], Any]:

@@ -12,9 +12,10 @@ from typing import Protocol
 
 from judgment._lang import _ast as ast
 from judgment._lang._exact import exact
+from judgment._prove._arith import arith, negate
 from judgment._prove._paths import path_value
 from judgment._prove._position import position
-from judgment._prove._symbols import Symbols
+from judgment._prove._symbols import Symbols, text
 from judgment._prove._values import Figure, NotTranslated, Scalar, Truth, Value
 from judgment._prove._z3 import z3
 from judgment.evidence import Record
@@ -55,7 +56,7 @@ class Translator:
         if isinstance(node, ast.Compare):
             return self.compare(node)
         if isinstance(node, ast.Position):
-            return position(node, self.value(node.subject), self.symbols)
+            return position(node, self.value(node.subject), self.reference(node.reference), self.symbols)
         if isinstance(node, ast.Call) and self.context is not None:
             answered = self.context.call(node)
             if isinstance(answered, Truth):
@@ -70,9 +71,15 @@ class Translator:
                 return Truth(z3().And(value.known, value.term), z3().And(value.known, z3().Not(value.term)))
         raise NotTranslated([_construct(node)])
 
+    def reference(self, node: ast.Node) -> Value | str:
+        """What a position test places against: a bare name not bound here is one of the subject's comparators."""
+        if isinstance(node, ast.Path) and len(node.parts) == 1 and node.parts[0] not in self.models:
+            return node.parts[0]
+        return self.value(node)
+
     def compare(self, node: ast.Compare) -> Truth:
         left, right = self.operand(node.left, node.right), self.operand(node.right, node.left)
-        if left.sort != right.sort or (left.sort in ("str", "bool") and node.op not in ("==", "!=")):
+        if left.sort != right.sort or (left.sort == "bool" and node.op not in ("==", "!=")):
             raise NotTranslated([f"'{node.op}' between a {left.sort} and a {right.sort}"])
         defined = z3().And(left.known, right.known)
         holds = _OPS[node.op](left.term, right.term)
@@ -97,12 +104,16 @@ class Translator:
             number = exact(node.value)
             return Scalar("num", true, z3().RealVal(f"{number.numerator}/{number.denominator}"))
         if isinstance(node, ast.String):
-            return Scalar("str", true, z3().StringVal(node.value))
+            return Scalar("str", true, text(node.value))
         if isinstance(node, ast.Bool):
             return Scalar("bool", true, z3().BoolVal(node.value))
         if isinstance(node, ast.Path) and node.parts[0] in self.models and len(node.parts) > 1:
             variable = node.parts[0]
             return path_value(self.symbols, self.names.get(variable, variable), node.parts[1:], self.models[variable])
+        if isinstance(node, ast.Arith):
+            return arith(node.op, self.value(node.left), self.value(node.right))
+        if isinstance(node, ast.Neg):
+            return negate(self.value(node.operand))
         if isinstance(node, ast.Call) and self.context is not None:
             answered = self.context.call(node)
             if isinstance(answered, Scalar):
