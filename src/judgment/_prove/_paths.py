@@ -8,11 +8,13 @@ text) or an ordered one (its rank). Past a figure a path reads a comparator (a f
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from enum import Enum
 
 from judgment._compiled._readers import reader_for
-from judgment._prove._symbols import Symbols, bounds, read, scalar, stated_rank
-from judgment._prove._values import Figure, NotTranslated, Scalar, Value
+from judgment._prove._domain import field_facts, figure_facts, part_facts
+from judgment._prove._symbols import Place, Reader, Symbols, bounds, read, scalar, stated_rank
+from judgment._prove._values import Expr, Figure, NotTranslated, Scalar, Value
 from judgment.evidence import Measure, Record
 from judgment.evidence._vocabulary import strip_optional
 
@@ -25,12 +27,12 @@ def path_value(symbols: Symbols, variable: str, parts: tuple[str, ...], model: t
         here = parts[:index + 1]
         if not isinstance(current, Figure):
             raise NotTranslated([f"the path {variable}.{'.'.join(here)} (a step past a {current.sort})"])
-        if here[-1] in ("value", "lower", "upper"):
-            current = at(symbols, variable, here, "num")
-        elif here[-1] == "trend":
-            current = at(symbols, variable, here, "str")
+        if here[-1] in ("value", "lower", "upper", "trend"):
+            whole, part = current, at(symbols, variable, here, "str" if here[-1] == "trend" else "num", model=model)
+            _facts(symbols, part.path, lambda: part_facts(whole, here[-1], part))
+            current = part
         else:
-            current = figure(symbols, variable, here)
+            current = figure(symbols, variable, here, model)
     return current
 
 
@@ -39,35 +41,56 @@ def _field(symbols: Symbols, variable: str, parts: tuple[str, ...], model: type[
     info = model.model_fields.get(parts[0]) if model is not None else None
     annotation = strip_optional(info.annotation)[0] if info is not None else None
     if annotation is Measure:
-        return figure(symbols, variable, parts)
+        return figure(symbols, variable, parts, model)
+    if model is None or info is None:
+        raise NotTranslated([f"the field {variable}.{parts[0]} (of a record of no known kind)"])
     if annotation is bool:
-        return at(symbols, variable, parts, "bool")
-    if annotation in (str, dt.date) or (isinstance(annotation, type) and issubclass(annotation, Enum) and not reader.scale):
-        return at(symbols, variable, parts, "str")
-    if reader.form == "number":
-        return at(symbols, variable, parts, "num")
-    if reader.scale:
-        return at(symbols, variable, parts, "rank", reader.scale)
-    raise NotTranslated([f"the field {variable}.{parts[0]} (of type {annotation!r})"])
+        value = at(symbols, variable, parts, "bool", model=model)
+    elif annotation in (str, dt.date) or (isinstance(annotation, type) and issubclass(annotation, Enum)
+                                          and not reader.scale):
+        value = at(symbols, variable, parts, "str", model=model)
+    elif reader.form == "number":
+        value = at(symbols, variable, parts, "num", model=model)
+    elif reader.scale:
+        value = at(symbols, variable, parts, "rank", reader.scale, model)
+    else:
+        raise NotTranslated([f"the field {variable}.{parts[0]} (of type {annotation!r})"])
+    _facts(symbols, value.path, lambda: field_facts(model, parts[0], value))
+    return value
 
 
-def at(symbols: Symbols, variable: str, parts: tuple[str, ...], sort: str, scale: tuple[str, ...] = ()) -> Scalar:
+def _facts(symbols: Symbols, path: tuple[str, ...], make: Callable[[], list[Expr]]) -> None:
+    """The domain facts of the value at `path`, made once (judgment._prove._domain)."""
+    name = ".".join(path)
+    if name not in symbols.facts:
+        symbols.facts[name] = make()
+
+
+def at(symbols: Symbols, variable: str, parts: tuple[str, ...], sort: str, scale: tuple[str, ...] = (),
+       model: type[Record] | None = None) -> Scalar:
     """A scalar at a path: known when the engine reads it as not None."""
     name, get = ".".join((variable, *parts)), read(variable, parts)
-    known = symbols.constant(f"{name}.known", "bool", lambda r, f: get(r) is not None)
-    term = symbols.constant(name, _SORTS[sort], lambda r, f: scalar(get(r)))
-    return Scalar(sort, known, term, scale)
+    known = symbols.constant(f"{name}.known", "bool", lambda r, f: get(r) is not None,
+                             Place(variable, parts, "known", model))
+    term = symbols.constant(name, _SORTS[sort], lambda r, f: scalar(get(r)), Place(variable, parts, "term", model))
+    return Scalar(sort, known, term, scale, (variable, *parts))
 
 
-def figure(symbols: Symbols, variable: str, parts: tuple[str, ...]) -> Figure:
+def figure(symbols: Symbols, variable: str, parts: tuple[str, ...], model: type[Record] | None) -> Figure:
+    """The figure at a path (a field, or a comparator of one), with its domain facts."""
     name, get = ".".join((variable, *parts)), read(variable, parts)
 
-    def side(index: int) -> object:
+    def side(index: int) -> Reader:
         return lambda r, f: None if bounds(get(r)) is None else bounds(get(r))[index]  # type: ignore[index]
 
-    return Figure((variable, *parts),
-                  symbols.constant(f"{name}.known", "bool", lambda r, f: isinstance(get(r), Measure)),
-                  symbols.constant(f"{name}.numbered", "bool", lambda r, f: bounds(get(r)) is not None),
-                  symbols.constant(f"{name}.lower", "num", side(0)),  # type: ignore[arg-type]
-                  symbols.constant(f"{name}.upper", "num", side(1)),  # type: ignore[arg-type]
-                  symbols.constant(f"{name}.stated", "int", lambda r, f: stated_rank(get(r))))
+    def constant(role: str, sort: str, reader: Reader) -> Expr:
+        return symbols.constant(f"{name}.{role}", sort, reader, Place(variable, parts, role, model))
+
+    made = Figure((variable, *parts),
+                  constant("known", "bool", lambda r, f: isinstance(get(r), Measure)),
+                  constant("numbered", "bool", lambda r, f: bounds(get(r)) is not None),
+                  constant("lower", "num", side(0)), constant("upper", "num", side(1)),
+                  constant("stated", "int", lambda r, f: stated_rank(get(r))), model)
+    parent = figure(symbols, variable, parts[:-1], model) if len(parts) > 1 else None
+    _facts(symbols, made.path, lambda: figure_facts(made, model, parent))
+    return made

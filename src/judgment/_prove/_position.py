@@ -36,7 +36,7 @@ def _states(node: ast.Position, subject: Value, reference: Value | str, symbols:
             raise NotTranslated([f"a comparator named {reference!r}"])
         if not isinstance(subject, Figure):
             return z3().BoolVal(False), {}  # only a figure has comparators: unknown
-        own = figure(symbols, subject.path[0], (*subject.path[1:], reference))
+        own = figure(symbols, subject.path[0], (*subject.path[1:], reference), subject.model)
         return _against_comparator(subject, own, _tolerance(node.tolerance))
     if node.state in ("at_least", "at_most"):
         return _bounded(subject, reference, node.state)

@@ -8,6 +8,7 @@ fixing a condition to a bundle reads evidence exactly as judging does.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
@@ -25,25 +26,49 @@ _LAST_CHARACTER = 0x2FFFF  # z3's default (unicode) encoding
 Reader = Callable[[Mapping[str, Record], frozenset[str]], Any]
 
 
+@dataclass(frozen=True)
+class Place:
+    """What a constant reads: `role` of the value at `parts` of the record bound to `variable` (a slot).
+
+    Roles: ``term`` and ``known`` of a scalar; ``known``, ``numbered``, ``lower``, ``upper``, ``stated``
+    of a figure (judgment._prove._values). `model` is the record's model, where known."""
+
+    variable: str
+    parts: tuple[str, ...]
+    role: str
+    model: type[Record] | None = None
+
+
 class Symbols:
     """Constants created on first use; `fixed` gives each its value under given records.
 
     Constants are kept by name; in z3 each is named `prefix` + name, so two symbolic bundles (before
-    and after a change, judgment._prove._model) have constants of the same names that z3 tells apart."""
+    and after a change, judgment._prove._model) have constants of the same names that z3 tells apart.
+    A constant read from a record keeps its `place`; `facts` hold, by path, what every valid record
+    satisfies there (judgment._prove._domain), and `domain()` gives them all."""
 
     def __init__(self, prefix: str = "") -> None:
         self.prefix = prefix
         self.constants: dict[str, tuple[Expr, str, Reader]] = {}
+        self.places: dict[str, Place] = {}
+        self.facts: dict[str, list[Expr]] = {}
 
-    def constant(self, name: str, sort: str, reader: Reader) -> Expr:
+    def constant(self, name: str, sort: str, reader: Reader, place: Place | None = None) -> Expr:
         if name not in self.constants:
             make = {"num": z3().Real, "str": z3().String, "bool": z3().Bool, "int": z3().Int}[sort]
             self.constants[name] = (make(self.prefix + name), sort, reader)
+            if place is not None:
+                self.places[name] = place
         return self.constants[name][0]
 
+    def domain(self) -> list[Expr]:
+        """Facts every valid record satisfies, for the constants created so far (a missing value is free)."""
+        return [fact for facts in self.facts.values() for fact in facts]
+
     def fixed(self, records: Mapping[str, Record], fired: frozenset[str]) -> list[tuple[Expr, Expr]]:
-        """(constant, its value) for every constant: what z3.substitute takes."""
-        return [(const, _literal(sort, reader(records, fired))) for const, sort, reader in self.constants.values()]
+        """(constant, its value) for every constant but those of records not given: what z3.substitute takes."""
+        return [(const, _literal(sort, reader(records, fired))) for name, (const, sort, reader) in self.constants.items()
+                if name not in self.places or self.places[name].variable in records]
 
 
 def _literal(sort: str, value: Any) -> Expr:

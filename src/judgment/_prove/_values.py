@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from judgment.evidence import Record
+
 Expr = Any  # a z3 expression: z3 ships no type information
 
 
@@ -38,6 +40,7 @@ class Scalar:
     known: Expr
     term: Expr
     scale: tuple[str, ...] = ()
+    path: tuple[str, ...] = ()  # the variable and parts it is read from; () for a literal or a computed value
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class Figure:
     lower: Expr
     upper: Expr
     stated: Expr
+    model: type[Record] | None = None  # the record's model, where known
 
 
 Value = Scalar | Figure
