@@ -1,0 +1,75 @@
+"""Counterexample bundles (issue 19): a z3 model of record slots becomes a bundle judgment accepts.
+
+For generated bundles of the shipped rulebook, every constant of the translated finding rules (two
+slots per kind) is fixed to the bundle's values, z3 gives the model, and the records built back from
+it (records_from_model, bundle_yaml) (a) load as a valid bundle and pass `judgment check`, and (b) make
+the same findings as the original bundle, record for record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+
+from judgment._bundle import Bundle, load_bundle
+from judgment._cli._app import cli
+from judgment._compiled import compiled_findings
+from judgment._prove._example import NotDecimal, bundle_yaml, decimal, decimal_grid, record_id, records_from_model
+from judgment._prove._z3 import z3
+from judgment.testing import bundles
+from test_prove_domain import SHIPPED, by_slot, slotted
+
+RULES = Path(__file__).parent.parent / "rules" / "hmic-crime-2014"
+SYMBOLS = slotted([SHIPPED])
+
+
+def rebuilt(bundle: Bundle, folder: Path) -> tuple[Path, dict[str, str]]:
+    """The bundle's values as a z3 model, written back as a bundle file; and each record's new id."""
+    records = by_slot(bundle)
+    solver = z3().Solver()
+    solver.add(*(constant == value for constant, value in SYMBOLS.fixed(records, frozenset())))
+    assert solver.check() == z3().sat
+    slots = {slot: record.kind for slot, record in records.items()}
+    made = records_from_model(solver.model(), SYMBOLS, slots, SHIPPED.vocabulary)
+    path = folder / "counterexample.yaml"
+    path.write_text(bundle_yaml(made, SHIPPED.vocabulary.id, dt.date(2014, 11, 1)), encoding="utf-8")
+    return path, {record.id: record_id(slot) for slot, record in records.items()}
+
+
+@settings(max_examples=100, derandomize=True, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
+                                 HealthCheck.function_scoped_fixture])
+@given(bundles(SHIPPED))
+def test_records_from_the_model_are_valid_and_judged_as_the_bundle(tmp_path: Path, bundle: Bundle) -> None:
+    path, renamed = rebuilt(bundle, tmp_path)
+    loaded = load_bundle(path, SHIPPED.vocabulary)
+    expected = {(rule, tuple((name, renamed[rid]) for name, rid in binding))
+                for rule, binding in compiled_findings(SHIPPED, bundle)}
+    assert compiled_findings(SHIPPED, loaded) == expected
+
+
+def test_judgment_check_accepts_a_rebuilt_bundle(tmp_path: Path) -> None:
+    bundle = load_bundle(Path(__file__).parent.parent / "examples" / "derbyshire-2014.yaml")
+    path, _ = rebuilt(bundle, tmp_path)
+    result = CliRunner().invoke(cli, ["check", str(RULES), str(path)])
+    assert result.exit_code == 0, result.output
+
+
+def test_numbers_are_written_exactly_or_refused() -> None:
+    assert decimal(Fraction(1, 8), "x") == 0.125 and decimal(Fraction(-321, 10), "x") == -32.1
+    with pytest.raises(NotDecimal):
+        decimal(Fraction(1, 3), "x")
+
+
+def test_the_decimal_grid_makes_every_number_a_decimal() -> None:
+    solver = z3().Solver()
+    number = SYMBOLS.constants["crime_rate#0.rate.lower"][0]
+    solver.add(number > Fraction(1, 3), number < Fraction(1, 2), *decimal_grid(SYMBOLS, places=2))
+    assert solver.check() == z3().sat
+    value = solver.model().eval(number)
+    assert Fraction(value.numerator_as_long(), value.denominator_as_long()).denominator in (1, 2, 4, 5, 10, 20, 25, 50, 100)
