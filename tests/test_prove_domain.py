@@ -62,13 +62,8 @@ def violated(symbols: Symbols, records: dict[str, Record], facts: dict[str, list
 
 @pytest.fixture(scope="module")
 def symbols(tmp_path_factory: pytest.TempPathFactory) -> Symbols:
-    from minimal_rulebook import minimal_rulebook_yaml
-    from test_prove_translation import _probe_yaml
-    folder = tmp_path_factory.mktemp("probe")
-    (folder / "rulebook.yaml").write_text(minimal_rulebook_yaml("probe"))
-    (folder / "findings").mkdir()
-    (folder / "findings" / "probe.yaml").write_text(_probe_yaml())
-    return slotted([SHIPPED, load_rulebook(folder)])
+    from test_prove_translation import probe_rulebook
+    return slotted([SHIPPED, probe_rulebook(tmp_path_factory.mktemp("probe"))])
 
 
 def test_every_kind_of_constant_has_facts(symbols: Symbols) -> None:

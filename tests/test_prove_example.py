@@ -19,13 +19,18 @@ from hypothesis import HealthCheck, given, settings
 from judgment._bundle import Bundle, load_bundle
 from judgment._cli._app import cli
 from judgment._compiled import compiled_findings
+from judgment._lang import _ast as ast
 from judgment._prove._example import NotDecimal, bundle_yaml, decimal, decimal_grid, record_id, records_from_model
+from judgment._prove._symbols import Symbols
+from judgment._prove._translate import Translator
 from judgment._prove._z3 import z3
+from judgment._rulebook._model import FindingRule, Rulebook
 from judgment.testing import bundles
 from test_prove_domain import SHIPPED, by_slot, slotted
 
 RULES = Path(__file__).parent.parent / "rules" / "hmic-crime-2014"
 SYMBOLS = slotted([SHIPPED])
+COUNTS = {"true": 0, "false": 0, "unknown": 0}  # bundles the solver made, judged as solved
 
 
 def rebuilt(bundle: Bundle, folder: Path) -> tuple[Path, dict[str, str]]:
@@ -73,3 +78,39 @@ def test_the_decimal_grid_makes_every_number_a_decimal() -> None:
     assert solver.check() == z3().sat
     value = solver.model().eval(number)
     assert Fraction(value.numerator_as_long(), value.denominator_as_long()).denominator in (1, 2, 4, 5, 10, 20, 25, 50, 100)
+
+
+def _solved_bundle(rulebook: Rulebook, rule: FindingRule, outcome: str,
+                   folder: Path) -> tuple[Bundle, tuple[tuple[str, str], ...]] | None:
+    """A bundle the solver makes, over the domains, in which `rule` is true, false or unknown for slots
+    #0, #1, ...; None when no valid bundle can (a rule reading only required fields is never unknown)."""
+    symbols = Symbols()
+    names = {name: f"{kind}#{index}" for index, (name, kind) in enumerate(rule.when.variables)}
+    models = {name: rulebook.vocabulary.models[kind] for name, kind in rule.when.variables}
+    truth = Translator(symbols, models, names).truth(rule.when.node)
+    solver = z3().Solver()
+    wanted = {"true": truth.true, "false": truth.false, "unknown": z3().Not(z3().Or(truth.true, truth.false))}[outcome]
+    solver.add(wanted, *symbols.domain(), *decimal_grid(symbols))
+    if solver.check() != z3().sat:
+        return None
+    slots = {slot: slot.partition("#")[0] for slot in names.values()}
+    made = records_from_model(solver.model(), symbols, slots, rulebook.vocabulary)
+    path = folder / f"{rule.id}.yaml"
+    path.write_text(bundle_yaml(made, rulebook.vocabulary.id, dt.date(2014, 11, 1)), encoding="utf-8")
+    binding = tuple(sorted((name, record_id(slot)) for name, slot in names.items()))
+    return load_bundle(path, rulebook.vocabulary), binding
+
+
+@pytest.mark.parametrize("outcome", ["true", "false", "unknown"])
+def test_a_bundle_the_solver_makes_is_valid_and_judged_as_solved(tmp_path: Path, outcome: str) -> None:
+    from test_prove_translation import probe_rulebook
+    for rulebook in (SHIPPED, probe_rulebook(tmp_path)):
+        for rule in rulebook.findings:
+            if any(node.name == "finding" for node in ast.walk(rule.when.node) if isinstance(node, ast.Call)):
+                continue  # whether another rule fires is the symbolic bundle's (judgment._prove._model)
+            solved = _solved_bundle(rulebook, rule, outcome, tmp_path)
+            assert solved is not None or outcome != "true", f"{rule.id} can never fire"
+            if solved is not None:
+                bundle, binding = solved
+                assert ((rule.id, binding) in compiled_findings(rulebook, bundle)) is (outcome == "true"), rule.id
+                COUNTS[outcome] += 1

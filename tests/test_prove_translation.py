@@ -90,14 +90,18 @@ def _probe_yaml() -> str:
     return "findings:\n" + rules + grading
 
 
-@pytest.fixture(scope="module")
-def probe(tmp_path_factory: pytest.TempPathFactory) -> tuple[Rulebook, dict[str, Translation]]:
+def probe_rulebook(folder: Path) -> Rulebook:
+    """The probe rulebook, written in `folder` and loaded (also for tests/test_prove_domain.py and _example.py)."""
     from minimal_rulebook import minimal_rulebook_yaml
-    folder = tmp_path_factory.mktemp("probe")
     (folder / "rulebook.yaml").write_text(minimal_rulebook_yaml("probe"))
     (folder / "findings").mkdir()
     (folder / "findings" / "probe.yaml").write_text(_probe_yaml())
-    rulebook = load_rulebook(folder)
+    return load_rulebook(folder)
+
+
+@pytest.fixture(scope="module")
+def probe(tmp_path_factory: pytest.TempPathFactory) -> tuple[Rulebook, dict[str, Translation]]:
+    rulebook = probe_rulebook(tmp_path_factory.mktemp("probe"))
     return rulebook, translate_findings(rulebook)
 
 

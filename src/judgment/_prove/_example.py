@@ -36,10 +36,14 @@ class NotDecimal(ValueError):
 
 
 def decimal_grid(symbols: Symbols, places: int = 2) -> list[Expr]:
-    """Each number constant a whole number of 10^-places (an Int of its own): decimals by construction."""
-    step = z3().RealVal(f"1/{10 ** places}")
-    return [constant == z3().ToReal(z3().Int(f"{symbols.prefix}{name}.grid")) * step
-            for name, (constant, sort, _) in symbols.constants.items() if sort == "num"]
+    """Each number constant a whole number n of 10^-places (an Int of its own), |n| < 10^15: a decimal
+    of at most 15 significant digits, which a float holds exactly."""
+    step, facts = z3().RealVal(f"1/{10 ** places}"), []
+    for name, (constant, sort, _) in symbols.constants.items():
+        if sort == "num":
+            count = z3().Int(f"{symbols.prefix}{name}.grid")
+            facts += [constant == z3().ToReal(count) * step, count < 10**15, count > -10**15]
+    return facts
 
 
 def record_id(slot: str) -> str:
