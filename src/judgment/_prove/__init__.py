@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from judgment._lang import _ast as ast
+from judgment._prove._example import NotDecimal, bundle_yaml, decimal_grid, records_from_model
 from judgment._prove._symbols import Symbols
 from judgment._prove._translate import Translator
 from judgment._prove._values import Expr, NotTranslated, Truth
@@ -21,7 +22,8 @@ from judgment._prove._z3 import ProveUnavailable, z3
 from judgment._rulebook._model import Rulebook
 from judgment.evidence import Record, Vocabulary
 
-__all__ = ["NotTranslated", "ProveUnavailable", "Translation", "translate_condition", "translate_findings"]
+__all__ = ["NotDecimal", "NotTranslated", "ProveUnavailable", "Translation", "bundle_yaml", "decimal_grid",
+           "records_from_model", "translate_condition", "translate_findings"]
 
 
 @dataclass(frozen=True)
