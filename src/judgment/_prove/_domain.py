@@ -68,21 +68,29 @@ def _typed(annotation: Any, metadata: list[Any], value: Scalar) -> list[Expr]:
     return []
 
 
-def figure_facts(figure: Figure, model: type[Record] | None, parent: Figure | None) -> list[Expr]:
-    """A figure: numbered only when present, its interval ordered and in range. A field's figure states
-    nothing itself and is there when required; a comparator is there only in its figure, stating a
-    relation the field allows."""
-    facts = [z3().Implies(figure.numbered, figure.known),
-             z3().Implies(figure.numbered, z3().And(figure.lower <= figure.upper, in_range(figure.lower),
-                                                    in_range(figure.upper)))]
-    field = figure.path[1]
-    info = model.model_fields.get(field) if model is not None else None
-    if parent is None:
-        required = info is not None and not strip_optional(info.annotation)[1]
-        return [*facts, figure.stated == -1, *([figure.known] if required else [])]
+def _interval(figure: Figure) -> list[Expr]:
+    """Numbered only when present, the interval ordered and in range."""
+    return [z3().Implies(figure.numbered, figure.known),
+            z3().Implies(figure.numbered, z3().And(figure.lower <= figure.upper, in_range(figure.lower),
+                                                   in_range(figure.upper)))]
+
+
+def field_figure_facts(figure: Figure, model: type[Record] | None, statements: list[Expr]) -> list[Expr]:
+    """A field's figure: there when the field is required; it states no relation itself, and without
+    numbers it states something else (one of `statements`: its trend, a comparator's relation)."""
+    info = model.model_fields.get(figure.path[1]) if model is not None else None
+    required = [figure.known] if info is not None and not strip_optional(info.annotation)[1] else []
+    stating = z3().Implies(z3().And(figure.known, z3().Not(figure.numbered)), z3().Or(*statements))
+    return [*_interval(figure), figure.stated == -1, stating, *required]
+
+
+def comparator_facts(figure: Figure, model: type[Record] | None, parent: Figure) -> list[Expr]:
+    """A comparator: there only in its figure, stating a relation its field allows (or none)."""
+    info = model.model_fields.get(figure.path[1]) if model is not None else None
     allowed = next((m.stated for m in (info.metadata if info else []) if isinstance(m, Comparators)), STATED_RELATIONS)
     ranks = sorted({STATED.index(PLAIN[form]) for form in allowed})
-    return [*facts, z3().Implies(figure.known, parent.known), z3().Or(*(figure.stated == r for r in (-1, *ranks)))]
+    return [*_interval(figure), z3().Implies(figure.known, parent.known), z3().Implies(figure.stated >= 0, figure.known),
+            z3().Or(*(figure.stated == r for r in (-1, *ranks)))]
 
 
 def part_facts(figure: Figure, part: str, value: Scalar) -> list[Expr]:

@@ -155,7 +155,8 @@ def _figure(reading: Reading, parts: tuple[str, ...], declared: Comparators) -> 
         comparators = {name: _figure(reading, parts + (name,), declared) for name in declared.names
                        if reading.get((parts + (name,), "known"))}
         data = {**data, "unit": _unit(data, comparators.values()), "comparators": comparators}
-    if "value" not in data and "stated" not in data and "trend" not in data:
+    if not ("value" in data or "stated" in data or "trend" in data
+            or any("stated" in c for c in data.get("comparators", {}).values())):
         _something_stated(reading, parts, declared, data)
     return data
 

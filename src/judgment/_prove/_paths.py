@@ -12,10 +12,10 @@ from collections.abc import Callable
 from enum import Enum
 
 from judgment._compiled._readers import reader_for
-from judgment._prove._domain import field_facts, figure_facts, part_facts
+from judgment._prove._domain import comparator_facts, field_facts, field_figure_facts, part_facts
 from judgment._prove._symbols import Place, Reader, Symbols, bounds, read, scalar, stated_rank
 from judgment._prove._values import Expr, Figure, NotTranslated, Scalar, Value
-from judgment.evidence import Measure, Record
+from judgment.evidence import Comparators, Measure, Record
 from judgment.evidence._vocabulary import strip_optional
 
 _SORTS = {"num": "num", "str": "str", "bool": "bool", "rank": "int"}
@@ -28,9 +28,7 @@ def path_value(symbols: Symbols, variable: str, parts: tuple[str, ...], model: t
         if not isinstance(current, Figure):
             raise NotTranslated([f"the path {variable}.{'.'.join(here)} (a step past a {current.sort})"])
         if here[-1] in ("value", "lower", "upper", "trend"):
-            whole, part = current, at(symbols, variable, here, "str" if here[-1] == "trend" else "num", model=model)
-            _facts(symbols, part.path, lambda: part_facts(whole, here[-1], part))
-            current = part
+            current = _part(symbols, current, here[-1], model)
         else:
             current = figure(symbols, variable, here, model)
     return current
@@ -91,6 +89,28 @@ def figure(symbols: Symbols, variable: str, parts: tuple[str, ...], model: type[
                   constant("numbered", "bool", lambda r, f: bounds(get(r)) is not None),
                   constant("lower", "num", side(0)), constant("upper", "num", side(1)),
                   constant("stated", "int", lambda r, f: stated_rank(get(r))), model)
-    parent = figure(symbols, variable, parts[:-1], model) if len(parts) > 1 else None
-    _facts(symbols, made.path, lambda: figure_facts(made, model, parent))
+    if name in symbols.facts:
+        return made
+    symbols.facts[name] = []  # being made: its comparators' figures read it back
+    if len(parts) > 1:
+        symbols.facts[name] = comparator_facts(made, model, figure(symbols, variable, parts[:-1], model))
+    else:
+        symbols.facts[name] = field_figure_facts(made, model, _statements(symbols, made, model))
     return made
+
+
+def _part(symbols: Symbols, whole: Figure, part: str, model: type[Record] | None) -> Scalar:
+    """``value``, ``lower``, ``upper`` (numbers) or ``trend`` (a text) of a figure, tied to it."""
+    value = at(symbols, whole.path[0], (*whole.path[1:], part), "str" if part == "trend" else "num", model=model)
+    _facts(symbols, value.path, lambda: part_facts(whole, part, value))
+    return value
+
+
+def _statements(symbols: Symbols, field: Figure, model: type[Record] | None) -> list[Expr]:
+    """What a field's figure without numbers states instead, one at least: its trend, or a relation to
+    one of its declared comparators (made here, so the domain can require one)."""
+    variable, name = field.path
+    info = model.model_fields.get(name) if model is not None else None
+    declared = next((m.names for m in (info.metadata if info else []) if isinstance(m, Comparators)), ())
+    comparators = [figure(symbols, variable, (name, other), model) for other in declared]
+    return [_part(symbols, field, "trend", model).known, *(c.stated >= 0 for c in comparators)]
