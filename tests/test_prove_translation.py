@@ -105,7 +105,8 @@ def probe(tmp_path_factory: pytest.TempPathFactory) -> tuple[Rulebook, dict[str,
     return rulebook, translate_findings(rulebook)
 
 
-def _made(translations: dict[str, Translation], bundle: Bundle, fired: set[str]) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
+def _made(translations: dict[str, Translation], bundle: Bundle,
+          fired: set[str]) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
     made = set()
     by_kind = bundle.index_by_kind()
     for rule_id, translation in translations.items():

@@ -89,8 +89,8 @@ def comparator_facts(figure: Figure, model: type[Record] | None, parent: Figure)
     info = model.model_fields.get(figure.path[1]) if model is not None else None
     allowed = next((m.stated for m in (info.metadata if info else []) if isinstance(m, Comparators)), STATED_RELATIONS)
     ranks = sorted({STATED.index(PLAIN[form]) for form in allowed})
-    return [*_interval(figure), z3().Implies(figure.known, parent.known), z3().Implies(figure.stated >= 0, figure.known),
-            z3().Or(*(figure.stated == r for r in (-1, *ranks)))]
+    return [*_interval(figure), z3().Implies(figure.known, parent.known),
+            z3().Implies(figure.stated >= 0, figure.known), z3().Or(*(figure.stated == r for r in (-1, *ranks)))]
 
 
 def part_facts(figure: Figure, part: str, value: Scalar) -> list[Expr]:

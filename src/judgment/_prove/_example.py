@@ -138,7 +138,7 @@ def _filler(annotation: Any, metadata: list[Any]) -> Any:
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         return str(next(iter(annotation)).value)
     if annotation in (int, float):
-        low = next((getattr(m, k) + (1 if k == "gt" else 0) for m in metadata for k in ("ge", "gt") if hasattr(m, k)), 0)
+        low = next((getattr(m, k) + (k == "gt") for m in metadata for k in ("ge", "gt") if hasattr(m, k)), 0)
         return annotation(low)
     return {bool: False, dt.date: "2014-01-01"}.get(annotation, "generated")
 

@@ -2,7 +2,10 @@
 
 A record's field is typed by its declared annotation (judgment._compiled._readers): a figure, a number,
 a text (a date too, which the engine reads as its ISO text), a flag, an unordered enum (its value, as
-text) or an ordered one (its rank). Past a figure a path reads a comparator (a figure), ``value``/``lower``/``upper`` (numbers) or ``trend`` (text).
+text) or an ordered one (its rank). Past a figure a path reads a comparator (a figure),
+``value``/``lower``/``upper`` (numbers) or ``trend`` (text). Each value brings its domain facts
+(judgment._prove._domain), made once per path; a field's figure brings its trend and declared
+comparators along, so the domain can say what it states without numbers.
 """
 
 from __future__ import annotations
@@ -12,8 +15,21 @@ from collections.abc import Callable
 from enum import Enum
 
 from judgment._compiled._readers import reader_for
-from judgment._prove._domain import comparator_facts, field_facts, field_figure_facts, part_facts
-from judgment._prove._symbols import Place, Reader, Symbols, bounds, read, scalar, stated_rank
+from judgment._prove._domain import (
+    comparator_facts,
+    field_facts,
+    field_figure_facts,
+    part_facts,
+)
+from judgment._prove._symbols import (
+    Place,
+    Reader,
+    Symbols,
+    bounds,
+    read,
+    scalar,
+    stated_rank,
+)
 from judgment._prove._values import Expr, Figure, NotTranslated, Scalar, Value
 from judgment.evidence import Comparators, Measure, Record
 from judgment.evidence._vocabulary import strip_optional

@@ -67,7 +67,8 @@ class Symbols:
 
     def fixed(self, records: Mapping[str, Record], fired: frozenset[str]) -> list[tuple[Expr, Expr]]:
         """(constant, its value) for every constant but those of records not given: what z3.substitute takes."""
-        return [(const, _literal(sort, reader(records, fired))) for name, (const, sort, reader) in self.constants.items()
+        return [(const, _literal(sort, reader(records, fired)))
+                for name, (const, sort, reader) in self.constants.items()
                 if name not in self.places or self.places[name].variable in records]
 
 
