@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 
 import pytest
 from click.testing import CliRunner
@@ -31,7 +30,6 @@ from conftest import ROOT
 RULEBOOK = judgment.load_rulebook(ROOT / "rules" / "hmic-crime-2014")
 DERBYSHIRE = ROOT / "examples" / "derbyshire-2014.yaml"
 BUNDLE = judgment.load_bundle(DERBYSHIRE)
-TALLY: Counter[str] = Counter()
 
 
 def _fewest(result: Counterfactuals, question: str, direction: str) -> int | None:
@@ -60,11 +58,8 @@ def _agree(bundle: Bundle, max_changes: int) -> list[str]:
             assert exact.question(question.question).move(move.direction).target == move.target  # type: ignore[union-attr]
             if searched is not None:
                 assert solved is not None and solved <= searched, (question.question, move.direction, searched, solved)
-            TALLY["compared"] += 1
             if solved is not None and (searched is None or solved < searched):
                 smaller.append(f"{question.question} {move.direction}: {solved} < {searched}")
-            else:
-                TALLY["agreed"] += 1
     return smaller
 
 
@@ -85,8 +80,7 @@ def test_the_exact_note_says_it_is_exact_and_each_change_is_judged() -> None:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
 @given(bundles(RULEBOOK))
 def test_on_generated_bundles_the_solver_never_needs_more_changes(bundle: Bundle) -> None:
-    TALLY["bundles"] += 1
-    TALLY["smaller"] += len(_agree(bundle, 1))
+    _agree(bundle, 1)  # where the solver needs fewer (2 of 72 directions), its changes were judged to the target
 
 
 def test_the_command_takes_exact_and_prints_json() -> None:

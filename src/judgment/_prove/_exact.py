@@ -77,7 +77,7 @@ class Exact:
             return GradeMove(direction, None, (), False, note)
         goal = self.space.graded.rank[question] == self.rulebook.worst_first.index(target)
         sets, note = self._fewest(goal)
-        listed = tuple(sorted((self._confirmed(question, target, base, s) for s in sets[:LIMIT]), key=_nearest))
+        listed = tuple(self._confirmed(question, target, base, s) for s in sorted(sets, key=_nearest)[:LIMIT])
         return GradeMove(direction, target, listed, len(sets) > LIMIT, note)
 
     def _fewest(self, goal: Expr) -> tuple[list[list[Move]], str]:
@@ -93,7 +93,7 @@ class Exact:
             if sets:
                 more = f"; more than {LIMIT} sets of fields, {LIMIT} listed" if len(sets) > LIMIT else ""
                 return sets, EXACT + more
-        return [], f"{EXACT}: no change of at most {self.max_changes} fields gives it"
+        return [], f"{EXACT}: no change of at most {self.max_changes} field(s) gives it"
 
     def _sets(self) -> tuple[list[list[Move]], str]:
         sets: list[list[Move]] = []
@@ -121,5 +121,6 @@ class Exact:
                               tuple(m.distance for m in moves), tuple(lost), tuple(gained), words)
 
 
-def _nearest(found: Counterfactual) -> tuple[float, str]:
-    return sum(found.distance), repr(found.changes)
+def _nearest(moves: list[Move]) -> tuple[float, list[int], list[str]]:
+    """As the search lists them: nearest first, then scales and figures before choices, adds and drops."""
+    return sum(m.distance for m in moves), sorted(m.rank for m in moves), [repr(m.change) for m in moves]

@@ -101,7 +101,7 @@ class Space:
     def _figure_moves(self, slot: str, record: Record) -> list[Expr]:
         """A figure's interval moves with its value, its width kept (as ``--set rate.value`` does), within its unit."""
         facts = []
-        for variable, parts in self.figures:
+        for variable, parts in sorted(self.figures):
             figure = getattr(record, parts[0], None) if variable == slot and len(parts) == 1 else None
             if isinstance(figure, Measure):
                 name = f"{slot}.{parts[0]}"
