@@ -20,6 +20,7 @@ from judgment._cli._counterfactuals import counterfactuals
 from judgment._cli._diff import diff
 from judgment._cli._impact import impact
 from judgment._cli._keygen import keygen
+from judgment._cli._prove import prove
 from judgment._cli._run import explain, run
 from judgment._cli._schema import schema
 from judgment._cli._serve import serve
@@ -36,7 +37,7 @@ def cli() -> None:
 
 
 for _command in (run, explain, verify, check, test_rulebook, schema, batch, keygen, vocabularies, serve, what_if,
-                 counterfactuals, audit, impact, diff):
+                 counterfactuals, audit, impact, diff, prove):
     cli.add_command(_command)
 
 

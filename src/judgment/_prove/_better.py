@@ -27,7 +27,10 @@ def improved(pair: Pair, slot: str, spec: FieldSpec) -> tuple[list[Expr], list[s
     known = list(constants[base + ".known"]) if base + ".known" in constants else []
     if spec.kind != "measure":
         a, b = constants[base]
-        strictly = {"bool": z3().And(a == (not up), b == up)}.get(spec.kind, b > a if up else b < a)
+        if spec.kind == "bool":
+            strictly = z3().And(a == z3().BoolVal(not up), b == z3().BoolVal(up))
+        else:
+            strictly = b > a if up else b < a
         return [*known, strictly], [base]
     return _figure(base, constants, up, known)
 
@@ -35,7 +38,7 @@ def improved(pair: Pair, slot: str, spec: FieldSpec) -> tuple[list[Expr], list[s
 def _figure(base: str, constants: dict[str, tuple[Expr, Expr]], up: bool,
             known: list[Expr]) -> tuple[list[Expr], list[str]]:
     shift = z3().Real(f"shift/{base}")
-    facts, changed, stricter = [*known], [], []
+    facts, changed, stricter = [*known, shift >= 0 if up else shift <= 0], [], []
     numbered = constants.get(base + ".numbered", constants.get(base + ".value.known"))
     for name, (a, b) in constants.items():
         part = name[len(base) + 1:].split(".")

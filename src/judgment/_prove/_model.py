@@ -67,10 +67,12 @@ class SymbolicBundle:
     present: dict[str, Expr] = field(default_factory=dict)  # slot -> Bool
     fired: dict[str, Expr] = field(default_factory=dict)  # rule id -> Bool
     bindings: dict[str, list[tuple[tuple[str, ...], Truth]]] = field(default_factory=dict)
+    abstract: frozenset[str] = frozenset()  # kinds with no slots, their rules' findings free (see `abstracted`)
 
     @classmethod
-    def build(cls, rulebook: Rulebook, slots: Mapping[str, int], prefix: str = "") -> SymbolicBundle:
-        made = cls(rulebook, dict(slots), Symbols(prefix))
+    def build(cls, rulebook: Rulebook, slots: Mapping[str, int], prefix: str = "",
+              abstract: frozenset[str] = frozenset()) -> SymbolicBundle:
+        made = cls(rulebook, {k: n for k, n in slots.items() if k not in abstract}, Symbols(prefix), abstract=abstract)
         for kind, count in made.slots.items():
             for index in range(count):
                 slot = slot_name(kind, index)
@@ -83,10 +85,14 @@ class SymbolicBundle:
         return [slot_name(kind, i) for i in range(self.slots.get(kind, 0))]
 
     def kind_present(self, kind: str) -> Expr:
+        if kind in self.abstract:
+            return z3().Bool(f"present/{kind}")  # no prefix: the same in two bundles compared
         return z3().Or(*[self.present[s] for s in self.slots_of(kind)]) if self.slots.get(kind) else z3().BoolVal(False)
 
     def finding(self, rule_id: str) -> Expr:
         """Whether the rule fires: some binding of present slots makes its condition true (built once)."""
+        if rule_id not in self.fired and self.abstracted(rule_id):
+            self.fired[rule_id] = z3().Bool(f"fired/{rule_id}")  # no prefix: the same in two bundles compared
         if rule_id not in self.fired:
             rule = self.rulebook.finding_rule(rule_id)
             context = FindingContext(self)
@@ -99,6 +105,21 @@ class SymbolicBundle:
             self.fired[rule_id] = z3().Or(*[z3().And(*[self.present[s] for s in binding], truth.true)
                                             for binding, truth in made]) if made else z3().BoolVal(False)
         return self.fired[rule_id]
+
+    def abstracted(self, rule_id: str) -> bool:
+        """Whether the rule reads a kind left abstract: its finding is then a free Boolean."""
+        return any(kind in self.abstract for _, kind in self.rulebook.finding_rule(rule_id).when.variables)
+
+    def abstract_facts(self, dead: frozenset[str]) -> list[Expr]:
+        """What a free finding keeps of its rule: made only with a record of each kind it reads, and
+        never when no bundle makes it. Anything else is free: an over-approximation (see _abstract)."""
+        facts = []
+        for rule in self.rulebook.findings:
+            if self.abstracted(rule.id):
+                kinds = {kind for _, kind in rule.when.variables}
+                facts.append(z3().Implies(self.fired[rule.id], z3().And(*[self.kind_present(k) for k in kinds]))
+                             if rule.id not in dead else z3().Not(self.fired[rule.id]))
+        return facts
 
     def _bindings(self, rule: FindingRule) -> list[tuple[str, ...]]:
         """Distinct slots per variable; `unordered` variables in record-id order, as the engine binds."""
