@@ -330,6 +330,31 @@ def test_what_if_with_hostile_changes() -> None:
     assert json.loads(result.to_json()) == result.to_data()
 
 
+def test_prove_with_hostile_arguments() -> None:
+    """prove takes a loaded rulebook, known property names and a positive timeout: anything else is a
+    TypeError or ValueError naming it; a tiny rulebook is proved, and its proof renders as data and YAML."""
+    for wrong in (RULES, None, BUNDLE):
+        with pytest.raises(TypeError):
+            judgment.prove(wrong, ["totality"])  # type: ignore[arg-type]
+    for properties in (["totality", "x" * 10_000], ["Totality"], [None], "no_such"):
+        with pytest.raises(ValueError):
+            judgment.prove(SHIPPED, properties)  # type: ignore[arg-type]
+    for timeout in (0, -1, float("nan"), float("inf"), True, "60", 10**100):
+        with pytest.raises(ValueError):
+            judgment.prove(SHIPPED, ["totality"], timeout=timeout)  # type: ignore[arg-type]
+    proof = judgment.prove(judgment.load_rulebook(TINY), "no_dead_rule")
+    assert proof.count("proved") + proof.count("refuted") == len(proof.outcomes) > 0 and proof.count("x") == 0
+    assert json.loads(json.dumps(proof.to_data(times=True)))["format"] == "judgment.proof/1"
+    witness = next(e for o in proof.outcomes for e in o.examples)
+    assert judgment.bundle_from_data(__import__("yaml").safe_load(proof.bundle_yaml(witness))) is not None
+
+
+def test_counterfactuals_exact_is_a_flag() -> None:
+    for exact in (1, "yes", None):
+        with pytest.raises(ValueError):
+            judgment.counterfactuals(SHIPPED, BUNDLE, exact=exact)  # type: ignore[arg-type]
+
+
 def test_counterfactuals_with_hostile_arguments() -> None:
     """Unknown or odd questions are UnknownIdErrors; a direction or bound that is not one is a ValueError;
     a bundle of no records, or one record with a hostile id, is searched like any other."""
@@ -400,7 +425,8 @@ def _entry_points() -> Iterator[str]:
                 yield f"{module.__name__}.{name}"
     for cls in (Rulebook, Bundle, judgment.Judgment, judgment.LiveSession, judgment.BatchResult, judgment.WhatIf,
                 judgment.Counterfactuals, judgment.QuestionCounterfactuals, judgment.GradeMove, judgment.Counterfactual,
-                judgment.Impact, judgment.RulebookLibrary, judgment.RulebookChoice, judgment.DecisionDiff):
+                judgment.Impact, judgment.RulebookLibrary, judgment.RulebookChoice, judgment.DecisionDiff,
+                judgment.Proof):
         for name, value in vars(cls).items():
             if not name.startswith("_") and callable(value) and name != "model_post_init":
                 yield f"{cls.__name__}.{name}"
@@ -425,6 +451,7 @@ COVERED = {
     "judgment.counterfactuals", "Counterfactuals.question", "Counterfactuals.label", "Counterfactuals.to_data",
     "QuestionCounterfactuals.move", "QuestionCounterfactuals.to_data", "GradeMove.to_data", "Counterfactual.to_data",
     "judgment.impact", "Impact.to_data", "Impact.to_json", "Impact.label",
+    "judgment.prove", "Proof.count", "Proof.bundle_yaml", "Proof.to_data",  # test_prove_with_hostile_arguments
 }
 
 

@@ -98,4 +98,4 @@ def test_without_z3_exact_says_to_install_the_extra(monkeypatch: pytest.MonkeyPa
     monkeypatch.setitem(sys.modules, "z3", None)  # as if z3-solver were not installed
     done = CliRunner().invoke(main, ["counterfactuals", str(DERBYSHIRE), "--rules", str(ROOT / "rules" / "hmic-crime-2014"),
                                      "--exact"])
-    assert done.exit_code == 1 and "pip install 'judgment[prove]'" in done.output, done.output
+    assert done.exit_code == 2 and "pip install 'judgment[prove]'" in done.output, done.output

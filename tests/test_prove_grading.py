@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from judgment._api import judge
@@ -30,10 +31,7 @@ def _fits(bundle: Bundle) -> bool:
     return all(len(pool) <= 6 for pool in bundle.index_by_kind().values())
 
 
-@settings(max_examples=300, derandomize=True, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
-@given(bundles(RULEBOOK).filter(_fits))
-def test_the_symbolic_bundle_grades_as_the_compiled_engine(bundle: Bundle) -> None:
+def _agrees(bundle: Bundle) -> None:
     result = judge(RULEBOOK, bundle, any_date=True)
     values = Fixed(fixed(GRADED.bundle, bundle))
     made = {f.rule for q in result.questions for f in q.findings}
@@ -46,3 +44,21 @@ def test_the_symbolic_bundle_grades_as_the_compiled_engine(bundle: Bundle) -> No
     assert {r for r, term in GRADED.recommended.items() if values.value(term)} == recommended
     COMPARED["bundles"] += 1
     COMPARED["terms"] += len(GRADED.bundle.fired) + len(result.questions) + len(GRADED.recommended)
+
+
+_SETTINGS = {"derandomize": True, "deadline": None, "database": None,
+             "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much]}
+
+
+@settings(max_examples=300, **_SETTINGS)  # type: ignore[arg-type]
+@given(bundles(RULEBOOK).filter(_fits))
+def test_the_symbolic_bundle_grades_as_the_compiled_engine(bundle: Bundle) -> None:
+    _agrees(bundle)
+
+
+@pytest.mark.slow
+@settings(max_examples=5_000, **_SETTINGS)  # type: ignore[arg-type]
+@given(bundles(RULEBOOK).filter(_fits))
+def test_the_symbolic_bundle_grades_as_the_compiled_engine_on_thousands(bundle: Bundle) -> None:
+    """The same over 5,000 bundles (the slow marker: about ten minutes); figures in the closing note."""
+    _agrees(bundle)

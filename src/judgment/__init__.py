@@ -46,6 +46,8 @@ from judgment._impact import Impact, impact
 from judgment._live import LiveSession, open_session
 from judgment._recdiff._api import diff_records
 from judgment._recdiff._model import DecisionDiff
+from judgment._prove._outcome import Proof, ProofExample, ProofOutcome
+from judgment._prove._public import prove
 from judgment._records._api import decision_record, verify_record
 from judgment._records._outcome import Verification
 from judgment._public import adopt as _adopt
@@ -100,6 +102,9 @@ __all__ = [
     "OverallChange",
     "OverallJudgment",
     "Period",
+    "Proof",
+    "ProofExample",
+    "ProofOutcome",
     "QuestionChange",
     "QuestionCounterfactuals",
     "QuestionJudgment",
@@ -130,6 +135,7 @@ __all__ = [
     "load_library",
     "load_rulebook",
     "open_session",
+    "prove",
     "verify_record",
     "what_if",
 ]

@@ -65,7 +65,7 @@ def counterfactuals(bundle: Path, rules: Path, rules_version: str | None, questi
 
 def _exact(rulebook: Rulebook, evidence: Bundle, questions: tuple[str, ...], direction: str, max_changes: int,
            any_date: bool) -> Counterfactuals:
-    """--exact: the solver's counterfactuals; without z3, one clear message (exit 1)."""
+    """--exact: the solver's counterfactuals; without z3, one clear message (a usage error, exit 2, as prove)."""
     from judgment._prove._exact import exact_counterfactuals
     from judgment._prove._z3 import ProveUnavailable
 
@@ -73,4 +73,4 @@ def _exact(rulebook: Rulebook, evidence: Bundle, questions: tuple[str, ...], dir
         return exact_counterfactuals(rulebook, evidence, questions=questions or None, direction=direction,
                                      max_changes=max_changes, any_date=any_date)
     except ProveUnavailable as missing:
-        raise click.ClickException(str(missing)) from None
+        raise click.UsageError(str(missing)) from None

@@ -47,7 +47,7 @@ def prove(rules: Path, properties: tuple[str, ...], timeout: float, output_forma
         raise click.UsageError(str(missing)) from None
     for rulebook in _rulebooks(rules):
         proof = run_proof(rulebook, properties or PROPERTIES, timeout=timeout)
-        _report(proof, rulebook, output_format, verbose, times, folder)
+        _report(proof, output_format, verbose, times, folder)
         if proof.exit_code:
             raise SystemExit(proof.exit_code)
 
@@ -60,15 +60,12 @@ def _rulebooks(rules: Path) -> tuple[Rulebook, ...]:
     return load_library(rules).rulebooks if is_library(rules) else (load_rulebook(rules),)
 
 
-def _report(proof: Proof, rulebook: Rulebook, output_format: str, verbose: bool, times: bool,
-            folder: Path | None) -> None:
-    from judgment._prove._render import render_text, to_data, write_counterexamples
+def _report(proof: Proof, output_format: str, verbose: bool, times: bool, folder: Path | None) -> None:
+    from judgment._prove._render import render_text, write_counterexamples
 
-    vocabulary, date = rulebook.vocabulary.id, rulebook.valid_from
     if output_format == "json":
-        click.echo(json.dumps(to_data(proof, vocabulary, date, times=times), indent=2, sort_keys=True,
-                              ensure_ascii=False))
+        click.echo(json.dumps(proof.to_data(times=times), indent=2, sort_keys=True, ensure_ascii=False))
     else:
-        click.echo(render_text(proof, vocabulary, date, verbose=verbose, times=times), nl=False)
+        click.echo(render_text(proof, verbose=verbose, times=times), nl=False)
     if folder is not None:
-        write_counterexamples(proof, vocabulary, date, folder)
+        write_counterexamples(proof, folder)

@@ -22,7 +22,8 @@ DIRECTIONS = {"up": ("up",), "down": ("down",), "both": ("up", "down")}
 
 
 def counterfactuals(rulebook: Rulebook, bundle: Bundle, *, questions: Iterable[str] | None = None,
-                    direction: str = "both", max_changes: int = 2, any_date: bool = False) -> Counterfactuals:
+                    direction: str = "both", max_changes: int = 2, any_date: bool = False,
+                    exact: bool = False) -> Counterfactuals:
     """For each question (all, or those named), the smallest sets of evidence changes that move its
     grade exactly one step up and one step down the rulebook's scale, each judged by the compiled engine.
 
@@ -32,11 +33,19 @@ def counterfactuals(rulebook: Rulebook, bundle: Bundle, *, questions: Iterable[s
     most that many moves that gives the target grade is missed. "Not graded" is no step on the
     scale: a question not graded has no move up or down, and a change that leaves a question not
     graded never counts as moving it. The inspection must be dated while the rulebook is in force,
-    unless `any_date`."""
+    unless `any_date`. With `exact`, the z3 solver finds the fewest changes over every valid value, not
+    only the search's moves (the judgment[prove] extra; docs/counterfactuals.md, "Exact")."""
     if direction not in DIRECTIONS:
         raise ValueError(f"direction must be 'up', 'down' or 'both', not {direction!r}")
     if isinstance(max_changes, bool) or not isinstance(max_changes, int) or not 1 <= max_changes <= MAX_CHANGES:
         raise ValueError(f"max_changes must be a whole number from 1 to {MAX_CHANGES}, not {max_changes!r}")
+    if exact is not False and exact is not True:
+        raise ValueError(f"exact must be True or False, not {exact!r:.40}")
+    if exact:
+        from judgment._prove._exact import exact_counterfactuals
+
+        return exact_counterfactuals(rulebook, bundle, questions=questions, direction=direction,
+                                     max_changes=max_changes, any_date=any_date)
     asked = [q.id for q in rulebook.questions] if questions is None else [rulebook.question(q).id for q in questions]
     check_fit(rulebook, bundle, any_date)
     labels = record_labels(bundle, rulebook)

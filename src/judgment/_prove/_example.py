@@ -219,13 +219,21 @@ def _something_stated(reading: Reading, parts: tuple[str, ...], declared: Compar
 
 
 def bundle_yaml(records: list[dict[str, Any]], vocabulary_id: str, date: dt.date) -> str:
-    """A whole bundle as YAML text (records in id order), ready for `judgment check` and `judgment run`."""
+    """A whole bundle as YAML text (records in id order), ready for `judgment check` and `judgment run`:
+    inspected over the year to `date` (a day earlier on the 29th of February)."""
+    start = (date - dt.timedelta(days=1) if date.month == 2 and date.day == 29 else date).replace(year=date.year - 1)
     inspection = {"organisation": "Counterexample", "title": "A counterexample found by judgment prove",
-                  "framework": "judgment prove", "period": {"start": date.replace(year=date.year - 1), "end": date},
-                  "date": date}
+                  "framework": "judgment prove", "period": {"start": start, "end": date}, "date": date}
     document = {"vocabulary": vocabulary_id, "inspection": inspection,
                 "records": sorted(records, key=lambda r: str(r["id"]))}
-    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+    return yaml.dump(document, Dumper=_Plain, sort_keys=False, allow_unicode=True)
+
+
+class _Plain(yaml.SafeDumper):
+    """Safe YAML without anchors and aliases: a reader sees each value where it is used."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 __all__ = ["NotDecimal", "bundle_yaml", "decimal", "decimal_grid", "record_id",

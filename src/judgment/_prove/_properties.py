@@ -18,7 +18,7 @@ from judgment._prove._abstract import ROUNDS, Concrete, blocking, concrete_kinds
 from judgment._prove._better import improved
 from judgment._prove._grading import Graded, grade
 from judgment._prove._model import SymbolicBundle, complete_slots, slot_name
-from judgment._prove._outcome import Example, Outcome
+from judgment._prove._outcome import ProofExample, ProofOutcome
 from judgment._prove._pair import Pair, presence
 from judgment._prove._solve import Answer, solve
 from judgment._prove._values import Expr
@@ -69,18 +69,18 @@ class Prover:
         return again if again.status == "sat" else answer
 
     def outcome(self, name: str, subject: str, answer: Answer, proved: str, refuted: Callable[[object], str],
-                examples: Callable[[object], tuple[Example, ...]] = lambda model: (),
-                status: str = "refuted") -> Outcome:
+                examples: Callable[[object], tuple[ProofExample, ...]] = lambda model: (),
+                status: str = "refuted") -> ProofOutcome:
         if answer.status == "unsat":
-            return Outcome(name, subject, "proved", proved, answer.seconds)
+            return ProofOutcome(name, subject, "proved", proved, answer.seconds)
         if answer.status == "unknown":
-            return Outcome(name, subject, "unknown", f"the solver gave up ({answer.reason})", answer.seconds)
+            return ProofOutcome(name, subject, "unknown", f"the solver gave up ({answer.reason})", answer.seconds)
         found = examples(answer.model)
-        return Outcome(name, subject, status, refuted(answer.model), answer.seconds, found,
+        return ProofOutcome(name, subject, status, refuted(answer.model), answer.seconds, found,
                        self.witnesses.confirm(name, subject, found) if found else None)
 
 
-def totality(prover: Prover) -> Iterator[Outcome]:
+def totality(prover: Prover) -> Iterator[ProofOutcome]:
     graded = prover.single
     chains = [(f"question {q.id}", graded.decides[q.id]) for q in prover.rulebook.questions]
     if graded.overall_decides:
@@ -93,7 +93,7 @@ def totality(prover: Prover) -> Iterator[Outcome]:
                              lambda model: (prover.witnesses.example(model, graded, "bundle"),))
 
 
-def no_dead_rule(prover: Prover) -> Iterator[Outcome]:
+def no_dead_rule(prover: Prover) -> Iterator[ProofOutcome]:
     graded, rulebook = prover.single, prover.rulebook
     subjects: list[tuple[str, Expr]] = []
     for question in rulebook.questions:
@@ -106,15 +106,15 @@ def no_dead_rule(prover: Prover) -> Iterator[Outcome]:
     for subject, answer in answers:
         if answer.status == "sat":  # reachable: the witness is judged to confirm it
             witness = (prover.witnesses.example(answer.model, graded, "bundle"),)
-            yield Outcome("no_dead_rule", subject, "proved", "fires for some bundle", answer.seconds, witness,
+            yield ProofOutcome("no_dead_rule", subject, "proved", "fires for some bundle", answer.seconds, witness,
                           prover.witnesses.confirm("reachable", subject, witness))
         elif answer.status == "unsat":
-            yield Outcome("no_dead_rule", subject, "refuted", "fires for no bundle at all", answer.seconds)
+            yield ProofOutcome("no_dead_rule", subject, "refuted", "fires for no bundle at all", answer.seconds)
         else:
-            yield Outcome("no_dead_rule", subject, "unknown", f"the solver gave up ({answer.reason})", answer.seconds)
+            yield ProofOutcome("no_dead_rule", subject, "unknown", f"the solver gave up ({answer.reason})", answer.seconds)
 
 
-def no_shadowing(prover: Prover) -> Iterator[Outcome]:
+def no_shadowing(prover: Prover) -> Iterator[ProofOutcome]:
     graded, rulebook = prover.single, prover.rulebook
     for question in rulebook.questions:
         criteria, holds = rulebook.grading[question.id], graded.holds[question.id]
@@ -123,22 +123,22 @@ def no_shadowing(prover: Prover) -> Iterator[Outcome]:
             earlier = z3().Or(*holds[:index])
             answer = prover.ask(holds[index], z3().Not(earlier))
             if answer.status == "sat":
-                yield Outcome("no_shadowing", subject, "proved", "decides some bundle where it holds", answer.seconds)
+                yield ProofOutcome("no_shadowing", subject, "proved", "decides some bundle where it holds", answer.seconds)
                 continue
             if answer.status == "unknown":
-                yield Outcome("no_shadowing", subject, "unknown", f"the solver gave up ({answer.reason})", answer.seconds)
+                yield ProofOutcome("no_shadowing", subject, "unknown", f"the solver gave up ({answer.reason})", answer.seconds)
                 continue
             yield _shadowed(prover, question.id, index, answer.seconds)
 
 
-def _shadowed(prover: Prover, question: str, index: int, seconds: float) -> Outcome:
+def _shadowed(prover: Prover, question: str, index: int, seconds: float) -> ProofOutcome:
     """A criterion that never decides: which earlier ones decide wherever it holds, and a bundle to show it."""
     graded = prover.single
     criteria, holds = prover.rulebook.grading[question], graded.holds[question]
     subject = f"criterion {question}/{criteria[index].id}"
     seen = prover.ask(holds[index])
     if seen.status != "sat":
-        return Outcome("no_shadowing", subject, "proved", "never holds (see no_dead_rule): nothing to shadow", seconds)
+        return ProofOutcome("no_shadowing", subject, "proved", "never holds (see no_dead_rule): nothing to shadow", seconds)
     covering = [criteria[i].id for i in range(index)
                 if prover.ask(holds[index], z3().Not(holds[i])).status == "unsat"]
     by = f"criterion {covering[0]}" if covering else "criteria " + ", ".join(c.id for c in criteria[:index]) + " together"
@@ -146,11 +146,11 @@ def _shadowed(prover: Prover, question: str, index: int, seconds: float) -> Outc
     detail = (f"never reached: {by} decide every bundle" if otherwise
               else f"shadowed by {by}: wherever it holds, an earlier criterion decides")
     example = (prover.witnesses.example(seen.model, graded, "bundle"),)
-    return Outcome("no_shadowing", subject, "warning" if otherwise else "refuted", detail, seconds + seen.seconds,
+    return ProofOutcome("no_shadowing", subject, "warning" if otherwise else "refuted", detail, seconds + seen.seconds,
                    example, prover.witnesses.confirm("shadowed", subject, example))
 
 
-def monotonicity(prover: Prover) -> Iterator[Outcome]:
+def monotonicity(prover: Prover) -> Iterator[ProofOutcome]:
     """Per field, then per kind of record added; each over a pair of bundles where what the change
     cannot touch is abstract (judgment._prove._abstract)."""
     rulebook = prover.rulebook
@@ -166,7 +166,7 @@ def monotonicity(prover: Prover) -> Iterator[Outcome]:
         yield _added(prover, pair, kind)
 
 
-def _added(prover: Prover, pair: Pair, kind: str) -> Outcome:
+def _added(prover: Prover, pair: Pair, kind: str) -> ProofOutcome:
     """A record added that makes only positive findings (and keeps every finding made) lowers no grade."""
     positive = {p.id for p in prover.rulebook.polarities if p.sense == "positive"}
     before = pair.before.bundle
@@ -184,7 +184,7 @@ def _added(prover: Prover, pair: Pair, kind: str) -> Outcome:
 
 
 def _compared(prover: Prover, pair: Pair, changed: list[str], facts: list[Expr], subject: str,
-              change: str) -> Outcome:
+              change: str) -> ProofOutcome:
     """Ask for an abstract pair the change lowers; make each answer concrete, or rule it out and ask again."""
     sharing = pair.sharing(set(changed).__contains__)
     after = [pair.after_term(fact, sharing) for fact in prover.witnesses.domain(pair.after, False)]
@@ -205,7 +205,7 @@ def _compared(prover: Prover, pair: Pair, changed: list[str], facts: list[Expr],
                 lambda model: (prover.witnesses.example(model, prover.concrete().graded, "before"),
                                prover.witnesses.example(model, prover.concrete().graded, "after", moved)))
         facts.append(blocking(pair.before, answer.model))
-    return Outcome("monotonicity", subject, "unknown", f"{ROUNDS} abstract counterexamples had no concrete bundle",
+    return ProofOutcome("monotonicity", subject, "unknown", f"{ROUNDS} abstract counterexamples had no concrete bundle",
                    seconds)
 
 
@@ -216,7 +216,7 @@ def _concrete(prover: Prover, pair: Pair, model: object, changed: list[str]) -> 
     return (answer, concrete.changed(pair.after, model, changed)) if answer.status == "sat" else None
 
 
-def opposite_polarity(prover: Prover) -> Iterator[Outcome]:
+def opposite_polarity(prover: Prover) -> Iterator[ProofOutcome]:
     rulebook = prover.rulebook
     single = grade(SymbolicBundle.build(rulebook, complete_slots(rulebook, factor=0, extra=1), "one/"))
     sense = {p.id: p.sense for p in rulebook.polarities}

@@ -20,7 +20,7 @@ from judgment._bundle import Bundle, load_bundle
 from judgment._judgment import Judgment
 from judgment._prove._example import NotDecimal, bundle_yaml, decimal_grid, records_from_model
 from judgment._prove._grading import Graded
-from judgment._prove._outcome import Example
+from judgment._prove._outcome import ProofExample
 from judgment._prove._values import Expr
 from judgment._prove._z3 import z3
 from judgment._rulebook._model import Rulebook
@@ -47,25 +47,25 @@ class Witnesses:
             return False
         return True
 
-    def example(self, model: Any, graded: Graded, label: str, sharing: Sequence[tuple[Expr, Expr]] = ()) -> Example:
+    def example(self, model: Any, graded: Graded, label: str, sharing: Sequence[tuple[Expr, Expr]] = ()) -> ProofExample:
         """The bundle the model names (`sharing`: after's constants that are before's, for a pair)."""
         bundle = graded.bundle
         present = {slot: kind for kind in bundle.slots for slot in bundle.slots_of(kind)
                    if z3().is_true(model.eval(_shared(bundle.present[slot], sharing), model_completion=True))}
         seen = _Shared(model, sharing) if sharing else model
-        return Example(label, tuple(records_from_model(seen, bundle.symbols, present, self.rulebook.vocabulary)))
+        return ProofExample(label, tuple(records_from_model(seen, bundle.symbols, present, self.rulebook.vocabulary)))
 
-    def bundle(self, example: Example) -> Bundle:
+    def bundle(self, example: ProofExample) -> Bundle:
         """The example read as `judgment check` and `judgment run` read a bundle file: its YAML, from a file."""
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "counterexample.yaml"
             path.write_text(bundle_yaml(list(example.records), self.rulebook.vocabulary.id, self.date), "utf-8")
             return load_bundle(path, self.rulebook.vocabulary)
 
-    def judged(self, examples: Sequence[Example]) -> list[Judgment]:
+    def judged(self, examples: Sequence[ProofExample]) -> list[Judgment]:
         return [judge(self.rulebook, self.bundle(e), any_date=True) for e in examples]
 
-    def confirm(self, what: str, subject: str, examples: Sequence[Example]) -> bool:
+    def confirm(self, what: str, subject: str, examples: Sequence[ProofExample]) -> bool:
         """Whether judging the examples shows what the solver claims about `subject`."""
         judged = self.judged(examples)
         kind, _, name = subject.partition(" ")
