@@ -121,3 +121,14 @@ def test_a_bundle_the_solver_makes_is_valid_and_judged_as_solved(tmp_path: Path,
                 bundle, binding = solved
                 assert ((rule.id, binding) in compiled_findings(rulebook, bundle)) is (outcome == "true"), rule.id
                 COUNTS[outcome] += 1
+
+
+def test_a_figure_value_between_tiny_bounds_stays_a_number_evidence_holds() -> None:
+    """The middle of [-10^-15, 0] is -5 x 10^-16, which evidence refuses: the lower end is written
+    instead (a full proof of the shipped rulebook once stopped on such a witness)."""
+    from fractions import Fraction
+
+    from judgment._prove._example import _between
+
+    assert _between(Fraction(-1, 10**15), Fraction(0)) == Fraction(-1, 10**15)
+    assert _between(Fraction(1), Fraction(3)) == 2

@@ -19,8 +19,8 @@ INTRO = """\
 source; do not edit by hand (tests/test_api_reference.py fails when this page is stale). -->
 
 `judgment.judge` returns a `Judgment`; `judgment.judge_many` yields `BatchResult`s;
-`judgment.open_session` opens a `LiveSession`; `judgment.verify_record` returns a `Verification`.
-Every result object is immutable: its fields can be read, not set, and `model_copy(update=...)`
+`judgment.open_session` opens a `LiveSession`; `judgment.verify_record` returns a `Verification`;
+`judgment.prove` returns a `Proof` (see [prove](../prove.md)). Every result object is immutable: its fields can be read, not set, and `model_copy(update=...)`
 validates the copy like a new value. `to_data()` gives the plain JSON-ready data that
 `judgment run --format json` prints inside the decision record (see [records](../records.md)).
 Classes that other fields hold but that are not listed at the top are added at the end.
@@ -37,7 +37,8 @@ def _listed() -> list[type]:
             CriterionAnalysis, judgment.RulebookIdentity, judgment.BatchResult, judgment.LiveSession,
             getattr(judgment, "Verification"), judgment.WhatIf, judgment.QuestionChange, judgment.FindingChange,
             judgment.RecommendationChange, judgment.OverallChange, judgment.Counterfactuals,
-            judgment.QuestionCounterfactuals, judgment.GradeMove, judgment.Counterfactual]
+            judgment.QuestionCounterfactuals, judgment.GradeMove, judgment.Counterfactual, judgment.Proof,
+            judgment.ProofOutcome, judgment.ProofExample]
 
 
 def classes() -> list[type]:

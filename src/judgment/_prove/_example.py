@@ -181,8 +181,10 @@ def _numbers(reading: Reading, parts: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _between(lower: Fraction, upper: Fraction) -> Fraction:
+    """The middle of the interval when evidence can hold it (a decimal, 0 or at least 10^-15 in size),
+    else its lower end, which the domain keeps valid."""
     middle = (lower + upper) / 2
-    return middle if _is_decimal(middle) else lower
+    return middle if _is_decimal(middle) and (middle == 0 or abs(middle) >= Fraction(1, 10**15)) else lower
 
 
 def _is_decimal(number: Fraction) -> bool:

@@ -18,43 +18,48 @@ PROPERTIES = ("totality", "monotonicity", "no_dead_rule", "no_shadowing", "oppos
 STATUSES = ("proved", "refuted", "warning", "unknown")
 
 
+def _described(text: str, **kwargs: Any) -> Any:
+    return field(metadata={"description": text}, **kwargs)
+
+
 @dataclass(frozen=True)
 class ProofExample:
-    """A bundle the solver found: `label` says its part (``bundle``, or ``before`` / ``after`` for a
-    change); `records` as a bundle file writes them (`Proof.bundle_yaml` writes the whole bundle)."""
+    """A bundle the solver found (`Proof.bundle_yaml` writes it as a whole bundle file)."""
 
-    label: str
-    records: tuple[dict[str, Any], ...]
+    label: str = _described("its part: bundle, or before / after for a change")
+    records: tuple[dict[str, object], ...] = _described("the records, as a bundle file writes them")
 
 
 @dataclass(frozen=True)
 class ProofOutcome:
-    """One property about one subject: `status` is proved, refuted, warning or unknown; `detail` says why
-    in words; `examples` are the bundles that show a refutation or warning (and a witness that a rule
-    can fire), `confirmed` whether judging them with the compiled engine shows it."""
+    """One property about one subject, proved, refuted, a warning, or not decided."""
 
-    property: str
-    subject: str  # what it is about, in words: "question reducing_crime", "field vulnerability.identification"
-    status: str
-    detail: str
-    seconds: float
-    examples: tuple[ProofExample, ...] = ()
-    confirmed: bool | None = None  # None: nothing to judge
+    property: str = _described("the property: one of totality, monotonicity, no_dead_rule, no_shadowing, "
+                               "opposite_polarity")
+    subject: str = _described('what it is about, in words: "question reducing_crime", "field vulnerability.rate"')
+    status: str = _described("proved, refuted, warning, or unknown (the solver gave up: never counted as proved)")
+    detail: str = _described("why, in words")
+    seconds: float = _described("how long the solver took")
+    examples: tuple[ProofExample, ...] = _described(
+        "the bundles that show a refutation or warning (before and after, for a change), or that a rule can fire",
+        default=())
+    confirmed: bool | None = _described(
+        "whether judging the examples with the compiled engine shows it; null when there is nothing to judge",
+        default=None)
 
 
 @dataclass
 class Proof:
-    """Every outcome of proving one rulebook (:func:`judgment.prove`), in the order of PROPERTIES.
+    """Every outcome of proving one rulebook (:func:`judgment.prove`), in the order of the properties;
+    `exit_code` is what `judgment prove` exits with: 0 all proved, 1 one refuted, 8 one not decided."""
 
-    `slots` bounds the records per kind the proof ranges over (enough for every bundle: see
-    docs/prove.md); `exit_code` is what `judgment prove` exits with."""
-
-    rulebook: str  # id@version
-    vocabulary: str
-    date: dt.date  # the inspection date counterexample bundles carry (the rulebook's first valid day)
-    slots: dict[str, int]
-    outcomes: list[ProofOutcome] = field(default_factory=list)
-    seconds: float = 0.0
+    rulebook: str = _described("the rulebook proved, as id@version")
+    vocabulary: str = _described("its vocabulary's id, which counterexample bundles name")
+    date: str = _described("the inspection date counterexample bundles carry (the rulebook's first valid day), ISO")
+    slots: dict[str, int] = _described("per kind, the most records a bundle the proof ranges over holds: enough "
+                                       "for every bundle (docs/prove.md)")
+    outcomes: list[ProofOutcome] = _described("every outcome, property by property", default_factory=list)
+    seconds: float = _described("how long the whole proof took", default=0.0)
 
     def count(self, status: str) -> int:
         """How many outcomes have this status."""
@@ -64,7 +69,7 @@ class Proof:
         """A counterexample as a whole bundle file, in YAML, for `judgment check` and `judgment run`."""
         from judgment._prove._example import bundle_yaml
 
-        return bundle_yaml(list(example.records), self.vocabulary, self.date)
+        return bundle_yaml(list(example.records), self.vocabulary, dt.date.fromisoformat(self.date))
 
     def to_data(self, times: bool = False) -> dict[str, Any]:
         """The proof as JSON data (format judgment.proof/1); `times` adds the seconds each took."""

@@ -46,9 +46,9 @@ def prove(rulebook: Rulebook, properties: Iterable[str] = PROPERTIES, *, timeout
         prover = Prover(rulebook, timeout, slots)
     except NotTranslated as gap:
         outcomes = [ProofOutcome(p, "the rulebook", "unknown", str(gap), 0.0) for p in asked]
-        return Proof(f"{rulebook.id}@{rulebook.version}", rulebook.vocabulary.id, rulebook.valid_from, {}, outcomes,
+        return Proof(f"{rulebook.id}@{rulebook.version}", rulebook.vocabulary.id, rulebook.valid_from.isoformat(), {}, outcomes,
                      time.perf_counter() - started)
-    proof = Proof(f"{rulebook.id}@{rulebook.version}", rulebook.vocabulary.id, rulebook.valid_from, prover.slots)
+    proof = Proof(f"{rulebook.id}@{rulebook.version}", rulebook.vocabulary.id, rulebook.valid_from.isoformat(), prover.slots)
     for name in asked:
         for outcome in _CHECKS[name](prover):
             proof.outcomes.append(outcome)

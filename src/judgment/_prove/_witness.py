@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 from judgment._api import judge
+from judgment._errors import JudgmentError
 from judgment._bundle import Bundle, load_bundle
 from judgment._judgment import Judgment
 from judgment._prove._example import NotDecimal, bundle_yaml, decimal_grid, records_from_model
@@ -41,11 +42,8 @@ class Witnesses:
 
     def decimal(self, model: Any, graded: Graded) -> bool:
         """Whether every number of the model a present slot reads is a decimal evidence can hold."""
-        try:
-            self.example(model, graded, "probe")
-        except NotDecimal:
-            return False
-        return True
+        return bool(self.example(model, graded, "probe").records) or not any(
+            z3().is_true(model.eval(p, model_completion=True)) for p in graded.bundle.present.values())
 
     def example(self, model: Any, graded: Graded, label: str, sharing: Sequence[tuple[Expr, Expr]] = ()) -> ProofExample:
         """The bundle the model names (`sharing`: after's constants that are before's, for a pair)."""
@@ -53,7 +51,10 @@ class Witnesses:
         present = {slot: kind for kind in bundle.slots for slot in bundle.slots_of(kind)
                    if z3().is_true(model.eval(_shared(bundle.present[slot], sharing), model_completion=True))}
         seen = _Shared(model, sharing) if sharing else model
-        return ProofExample(label, tuple(records_from_model(seen, bundle.symbols, present, self.rulebook.vocabulary)))
+        try:
+            return ProofExample(label, tuple(records_from_model(seen, bundle.symbols, present, self.rulebook.vocabulary)))
+        except NotDecimal:  # no model on the decimal grid either: nothing that can be written down
+            return ProofExample(label, ())
 
     def bundle(self, example: ProofExample) -> Bundle:
         """The example read as `judgment check` and `judgment run` read a bundle file: its YAML, from a file."""
@@ -66,8 +67,14 @@ class Witnesses:
         return [judge(self.rulebook, self.bundle(e), any_date=True) for e in examples]
 
     def confirm(self, what: str, subject: str, examples: Sequence[ProofExample]) -> bool:
-        """Whether judging the examples shows what the solver claims about `subject`."""
-        judged = self.judged(examples)
+        """Whether judging the examples shows what the solver claims about `subject` (False when one
+        cannot be written down, or is refused: the report then says NOT CONFIRMED, never hides it)."""
+        if any(not e.records for e in examples):
+            return False
+        try:
+            judged = self.judged(examples)
+        except JudgmentError:
+            return False
         kind, _, name = subject.partition(" ")
         first = judged[0]
         if what == "monotonicity":
