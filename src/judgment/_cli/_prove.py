@@ -19,6 +19,9 @@ from judgment._vocabularies._option import uses_vocabularies
               help="A property to prove (repeatable); every property when left out.")
 @click.option("--timeout", default=60.0, show_default=True, type=click.FloatRange(0.1, 86_400),
               help="Seconds the solver may spend on each question put to it; beyond, the outcome is unknown.")
+@click.option("--records", type=click.IntRange(1, 1_000), default=None,
+              help="Prove over bundles of at most this many records of a kind (default: as many as every bundle "
+                   "needs, unless that is too costly; the report then says so and exits 8).")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json prints the proof as data (format judgment.proof/1), each counterexample a bundle.")
 @click.option("--counterexamples", "folder", type=click.Path(file_okay=False, path_type=Path),
@@ -27,8 +30,8 @@ from judgment._vocabularies._option import uses_vocabularies
 @click.option("--times", is_flag=True, help="Show how long each outcome took (the report then differs run to run).")
 @reports_errors
 @uses_vocabularies
-def prove(rules: Path, properties: tuple[str, ...], timeout: float, output_format: str, folder: Path | None,
-          verbose: bool, times: bool) -> None:
+def prove(rules: Path, properties: tuple[str, ...], timeout: float, records: int | None, output_format: str,
+          folder: Path | None, verbose: bool, times: bool) -> None:
     """Prove RULES' properties over every possible bundle with the z3 solver (the judgment[prove] extra):
     every question gets exactly one outcome (totality); making a field better, or adding evidence that
     makes only positive findings, never lowers a grade (monotonicity, per field); every finding rule,
@@ -37,7 +40,8 @@ def prove(rules: Path, properties: tuple[str, ...], timeout: float, output_forma
 
     Each property is proved, or refuted with a counterexample bundle in YAML that `judgment check`
     accepts and `judgment run` shows breaking it (each is judged again to confirm). Exit 0 when every
-    property is proved, 1 when one is refuted, 8 when one could not be decided (a timeout)."""
+    property is proved, 1 when one is refuted, 8 when one could not be decided (a timeout, a construct
+    not translated, or a proof over fewer records than every bundle needs that --records did not ask for)."""
     from judgment._prove._run import prove as run_proof
     from judgment._prove._z3 import ProveUnavailable, z3
 
@@ -46,7 +50,7 @@ def prove(rules: Path, properties: tuple[str, ...], timeout: float, output_forma
     except ProveUnavailable as missing:  # a usage error (exit 2), as judgment serve without its extra
         raise click.UsageError(str(missing)) from None
     for rulebook in _rulebooks(rules):
-        proof = run_proof(rulebook, properties or PROPERTIES, timeout=timeout)
+        proof = run_proof(rulebook, properties or PROPERTIES, timeout=timeout, records=records)
         _report(proof, output_format, verbose, times, folder)
         if proof.exit_code:
             raise SystemExit(proof.exit_code)

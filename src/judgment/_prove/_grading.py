@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from judgment._lang import _ast as ast
 from judgment._prove._model import SymbolicBundle
 from judgment._prove._translate import Translator
-from judgment._prove._values import Expr, Scalar, Truth
+from judgment._prove._values import Expr, NotTranslated, Scalar, Truth
 from judgment._prove._z3 import z3
 from judgment._rulebook._model import Criterion
 
@@ -98,7 +98,13 @@ class GradingContext:
         self.done, self.question = done, question
 
     def holds(self, criterion: Criterion) -> Expr:
-        return z3().BoolVal(True) if criterion.when is None else self.truth(criterion.when.node).true
+        if criterion.when is None:
+            return z3().BoolVal(True)
+        try:
+            return self.truth(criterion.when.node).true
+        except NotTranslated as gap:
+            where = f"criterion {criterion.question or 'overall'}/{criterion.id} ({criterion.location})"
+            raise NotTranslated([f"{where}: {c}" for c in gap.constructs]) from None
 
     def truth(self, node: ast.Node) -> Truth:
         return Translator(self.done.bundle.symbols, {}, None, self).truth(node)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from judgment._lang import _ast as ast
 from judgment._prove._symbols import Symbols
 from judgment._prove._translate import Translator
-from judgment._prove._values import Expr, Scalar, Truth
+from judgment._prove._values import Expr, NotTranslated, Scalar, Truth
 from judgment._prove._z3 import z3
 from judgment._rulebook._model import FindingRule, Rulebook
 from judgment._rulebook._pairs import in_id_order
@@ -46,6 +46,43 @@ def complete_slots(rulebook: Rulebook, factor: int = 1, extra: int = 0) -> dict[
     for kind in _kinds_named(rulebook):
         needed.setdefault(kind, 1)
     return {kind: count * factor + extra for kind, count in sorted(needed.items())}
+
+
+#: The most bindings (records a rule's variables could be bound to, summed over the rules) a symbolic
+#: bundle is built with. Rules of several variables make the complete bound cost the square or more.
+BUDGET = 4_000
+
+
+def bindings(rulebook: Rulebook, slots: Mapping[str, int]) -> int:
+    """How many bindings the rules would be translated for, over these slots (an upper bound)."""
+    total = 0
+    for rule in rulebook.findings:
+        count = 1
+        for _, kind in rule.when.variables:
+            count *= slots.get(kind, 0)
+        total += count
+    return total
+
+
+def fewest_slots(rulebook: Rulebook) -> dict[str, int]:
+    """Per kind, the most variables of it that one rule binds (one at least): below, a rule never fires."""
+    return {kind: max([sum(1 for _, k in r.when.variables if k == kind) for r in rulebook.findings] + [1])
+            for kind in complete_slots(rulebook)}
+
+
+def budgeted(rulebook: Rulebook, slots: Mapping[str, int], budget: int = BUDGET,
+             records: int | None = None) -> dict[str, int]:
+    """`slots` at most `records` a kind, then the largest cut by one while the bindings exceed the budget
+    (never below the fewest a rule needs)."""
+    floor = fewest_slots(rulebook)
+    cut = {kind: max(min(count, records), floor.get(kind, 1)) if records is not None else count
+           for kind, count in slots.items()}
+    while bindings(rulebook, cut) > budget:
+        kind = max((k for k in cut if cut[k] > floor.get(k, 1)), key=lambda k: (cut[k], k), default=None)
+        if kind is None:
+            break
+        cut[kind] -= 1
+    return cut
 
 
 def _kinds_named(rulebook: Rulebook) -> set[str]:
@@ -100,7 +137,10 @@ class SymbolicBundle:
             for binding in self._bindings(rule):
                 names = {name: slot for (name, _), slot in zip(rule.when.variables, binding)}
                 models = {name: self.rulebook.vocabulary.models.get(kind) for name, kind in rule.when.variables}
-                made.append((binding, Translator(self.symbols, models, names, context).truth(rule.when.node)))
+                try:
+                    made.append((binding, Translator(self.symbols, models, names, context).truth(rule.when.node)))
+                except NotTranslated as gap:
+                    raise NotTranslated([f"finding rule {rule.id} ({rule.location}): {c}" for c in gap.constructs]) from None
             self.bindings[rule_id] = made
             self.fired[rule_id] = z3().Or(*[z3().And(*[self.present[s] for s in binding], truth.true)
                                             for binding, truth in made]) if made else z3().BoolVal(False)

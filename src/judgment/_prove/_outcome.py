@@ -51,7 +51,8 @@ class ProofOutcome:
 @dataclass
 class Proof:
     """Every outcome of proving one rulebook (:func:`judgment.prove`), in the order of the properties;
-    `exit_code` is what `judgment prove` exits with: 0 all proved, 1 one refuted, 8 one not decided."""
+    `exit_code` is what `judgment prove` exits with: 0 all proved, 1 one refuted, 8 one not decided (or
+    proved only for bundles of fewer records than every bundle needs, when no bound was asked for)."""
 
     rulebook: str = _described("the rulebook proved, as id@version")
     vocabulary: str = _described("its vocabulary's id, which counterexample bundles name")
@@ -60,6 +61,11 @@ class Proof:
                                        "for every bundle (docs/prove.md)")
     outcomes: list[ProofOutcome] = _described("every outcome, property by property", default_factory=list)
     seconds: float = _described("how long the whole proof took", default=0.0)
+    records: int | None = _described("the most records of a kind asked for (--records); null: every bundle",
+                                     default=None)
+    cut: dict[str, tuple[int, int]] = _described(
+        "kinds the proof left fewer record slots than every bundle needs, as (slots, needed): the outcomes hold "
+        "for bundles of at most that many records of the kind; empty: for every bundle", default_factory=dict)
 
     def count(self, status: str) -> int:
         """How many outcomes have this status."""
@@ -82,4 +88,4 @@ class Proof:
         """0 every property proved (warnings allowed); 1 one refuted; 8 one undecided."""
         if self.count("refuted"):
             return 1
-        return 8 if self.count("unknown") else 0
+        return 8 if self.count("unknown") or (self.cut and self.records is None) else 0

@@ -17,7 +17,7 @@ from dataclasses import replace
 from judgment._prove._abstract import ROUNDS, Concrete, blocking, concrete_kinds
 from judgment._prove._better import improved
 from judgment._prove._grading import Graded, grade
-from judgment._prove._model import SymbolicBundle, complete_slots, slot_name
+from judgment._prove._model import SymbolicBundle, budgeted, complete_slots, fewest_slots, slot_name
 from judgment._prove._outcome import ProofExample, ProofOutcome
 from judgment._prove._pair import Pair, presence
 from judgment._prove._solve import Answer, solve
@@ -30,13 +30,23 @@ from judgment._rulebook._model import Rulebook
 class Prover:
     """Proves the properties of one rulebook over every bundle of at most `slots` records per kind."""
 
-    def __init__(self, rulebook: Rulebook, timeout: float | None, slots: Mapping[str, int] | None = None) -> None:
-        self.rulebook, self.timeout = rulebook, timeout
-        self.slots = dict(slots) if slots is not None else complete_slots(rulebook)
+    def __init__(self, rulebook: Rulebook, timeout: float | None, records: int | None = None) -> None:
+        self.rulebook, self.timeout, self.records = rulebook, timeout, records
+        self.cut: dict[str, tuple[int, int]] = {}  # kind -> (slots built, slots every bundle needs)
+        self.slots = self.bounded(complete_slots(rulebook))
         self.single = grade(SymbolicBundle.build(rulebook, self.slots))
         self.witnesses = Witnesses(rulebook)
         self._reachable: dict[str, Answer] = {}
         self._concrete: Concrete | None = None
+
+    def bounded(self, complete: Mapping[str, int]) -> dict[str, int]:
+        """The slots to build with: `complete` (enough for every bundle), within --records and the
+        budget; `self.cut` records every kind left fewer than every bundle needs."""
+        slots = budgeted(self.rulebook, complete, records=self.records)
+        for kind, needed in complete.items():
+            if slots[kind] < needed and self.cut.get(kind, (needed, 0))[0] >= slots[kind]:
+                self.cut[kind] = (slots[kind], needed)
+        return slots
 
     def reachable(self, rule_id: str) -> Answer:
         """Whether some bundle makes the finding (asked once)."""
@@ -51,7 +61,7 @@ class Prover:
     def concrete(self) -> Concrete:
         """The full symbolic bundle, enough slots for two bundles compared, made when first needed."""
         if self._concrete is None:
-            self._concrete = Concrete(self.rulebook, complete_slots(self.rulebook, factor=2, extra=1))
+            self._concrete = Concrete(self.rulebook, self.bounded(complete_slots(self.rulebook, factor=2, extra=1)))
         return self._concrete
 
     def ask(self, *facts: Expr, graded: tuple[Graded, ...] = (), ordered: bool = True) -> Answer:
@@ -156,7 +166,9 @@ def monotonicity(prover: Prover) -> Iterator[ProofOutcome]:
     rulebook = prover.rulebook
     full = complete_slots(rulebook, factor=2, extra=1)
     for kind in sorted(full):
-        pair = Pair.build(rulebook, full, frozenset(full) - concrete_kinds(rulebook, kind))
+        abstract = frozenset(full) - concrete_kinds(rulebook, kind)
+        slots = prover.bounded({k: n for k, n in full.items() if k not in abstract})
+        pair = Pair.build(rulebook, slots, abstract)
         slot = slot_name(kind, 0)
         for spec in rulebook.vocabulary.fields(kind).values():
             facts, changed = improved(pair, slot, spec) if spec.better is not None else ([], [])
@@ -218,7 +230,7 @@ def _concrete(prover: Prover, pair: Pair, model: object, changed: list[str]) -> 
 
 def opposite_polarity(prover: Prover) -> Iterator[ProofOutcome]:
     rulebook = prover.rulebook
-    single = grade(SymbolicBundle.build(rulebook, complete_slots(rulebook, factor=0, extra=1), "one/"))
+    single = grade(SymbolicBundle.build(rulebook, fewest_slots(rulebook), "one/"))
     sense = {p.id: p.sense for p in rulebook.polarities}
     kinds = {r.id: {k for _, k in r.when.variables} for r in rulebook.findings}
     for good in (r for r in rulebook.findings if sense[r.polarity] == "positive"):

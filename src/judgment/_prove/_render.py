@@ -22,9 +22,7 @@ _PER_SUBJECT = ("monotonicity",)  # listed subject by subject even when proved
 
 
 def render_text(proof: Proof, *, verbose: bool = False, times: bool = False) -> str:
-    largest = max(proof.slots.values(), default=0)
-    lines = [f"Proving {proof.rulebook} over every bundle (up to {largest} records of a kind; twice that, and one "
-             "more, where two bundles are compared)", ""]
+    lines = [_headline(proof), ""]
     numbered = refutations(proof)
     for name in PROPERTIES:
         outcomes = [o for o in proof.outcomes if o.property == name]
@@ -39,6 +37,19 @@ def render_text(proof: Proof, *, verbose: bool = False, times: bool = False) -> 
                           f"{visible(outcome.subject)}): {example.label} ---",
                       proof.bundle_yaml(example).rstrip("\n")]
     return "\n".join(lines) + "\n"
+
+
+def _headline(proof: Proof) -> str:
+    if not proof.slots:
+        return f"Proving {proof.rulebook}: not translated, nothing proved"
+    largest = max(proof.slots.values())
+    if not proof.cut:
+        return (f"Proving {proof.rulebook} over every bundle (up to {largest} records of a kind are enough; twice "
+                "that, and one more, where two bundles are compared)")
+    kinds = ", ".join(f"{kind} {built} of {needed}" for kind, (built, needed) in sorted(proof.cut.items()))
+    asked = f" (--records {proof.records})" if proof.records is not None else " (the cost of more)"
+    return (f"Proving {proof.rulebook} over bundles of a bounded size, NOT every bundle: records of a kind "
+            f"limited{asked}; slots of needed: {kinds}")
 
 
 def refutations(proof: Proof) -> dict[int, int]:
@@ -72,6 +83,8 @@ def _summary(proof: Proof, times: bool) -> str:
     parts += [f"not decided: {', '.join(undecided)}"] if undecided else []
     warnings = proof.count("warning")
     parts += [f"{warnings} warning{'' if warnings == 1 else 's'}"] if warnings else []
+    parts += ["within the bounded size only: use --records to accept the bound"] if proof.cut and proof.records is None \
+        else []
     return "; ".join(parts) + (f" ({proof.seconds:.1f} s)" if times else "") + "."
 
 
@@ -84,7 +97,8 @@ def to_data(proof: Proof, *, times: bool = False) -> dict[str, Any]:
             data["examples"] = [_bundle(proof, e) for e in o.examples]
         return data | ({"seconds": round(o.seconds, 3)} if times else {})
 
-    data = {"format": "judgment.proof/1", "rulebook": proof.rulebook, "slots": proof.slots,
+    data = {"format": "judgment.proof/1", "rulebook": proof.rulebook, "slots": proof.slots, "records": proof.records,
+            "cut": {kind: {"slots": built, "needed": needed} for kind, (built, needed) in sorted(proof.cut.items())},
             "outcomes": [outcome(o) for o in proof.outcomes], "exit_code": proof.exit_code}
     return data | ({"seconds": round(proof.seconds, 3)} if times else {})
 

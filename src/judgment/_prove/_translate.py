@@ -65,7 +65,9 @@ class Translator:
             rule = node.args[0].parts[0]
             fired = self.symbols.constant(f"finding:{rule}", "bool", lambda r, f: rule in f)
             return Truth(fired, z3().Not(fired))
-        if isinstance(node, ast.Path):
+        if isinstance(node, ast.Bool):  # `true` / `false` as a condition: known, always
+            return Truth(z3().BoolVal(node.value), z3().BoolVal(not node.value))
+        if isinstance(node, (ast.Path, ast.Call)):  # a flag: a field, or a function giving one
             value = self.value(node)
             if isinstance(value, Scalar) and value.sort == "bool":
                 return Truth(z3().And(value.known, value.term), z3().And(value.known, z3().Not(value.term)))

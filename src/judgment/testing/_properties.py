@@ -9,7 +9,8 @@
   lowers any grade, nor takes a question's grade away (graded before, not graded after);
   a question not graded before may get any grade after: not graded is outside the order;
 - agreement: durable_rules and the compiled engine make the same findings;
-- no dead rule: every finding rule, criterion and recommendation fires in some example.
+- no dead rule: every finding rule, criterion and recommendation fires in some example, or the solver
+  proves some bundle fires it (with the judgment[prove] extra: sampling alone can miss a narrow case).
 """
 
 from __future__ import annotations
@@ -189,8 +190,14 @@ def minimise(bundle: Bundle, still_fails: Callable[[Bundle], bool]) -> Bundle:
 
 
 def _dead(rulebook: Rulebook, fired: set[str]) -> list[str]:
-    """Each rule never fired; an `otherwise` that never fired says what to do (it is required, so it is
-    never simply removed)."""
+    """Each rule never fired, unless the solver proves some bundle fires it (judgment._prove._reach: with
+    the judgment[prove] extra; a rule it proves dead says so); an `otherwise` that never fired says what
+    to do (it is required, so it is never simply removed)."""
+    from judgment._prove._reach import reachable
+
     otherwise = {f"criterion {q}/{c.id}" for q, criteria in rulebook.grading.items() for c in criteria if c.when is None}
+    unfired = [name for name in everything(rulebook) if name not in fired]
+    proof = reachable(rulebook, unfired) if unfired else {}
     return [f"{name} (an `otherwise`: if the criteria before it cover every case, {OTHERWISE_HINT})"
-            if name in otherwise else name for name in everything(rulebook) if name not in fired]
+            if name in otherwise else name + (" (proved: no bundle fires it)" if proof[name] is False else "")
+            for name in unfired if proof[name] is not True]
