@@ -6,8 +6,10 @@ Times `judgment prove` end to end, one property at a time (a new process each, a
 `judgment prove RULES --property P --format json --times`), on the shipped rulebook and on
 generated rulebooks of 40, 200 and 1,000 finding rules (bench._scaling.scaled_rulebook: the shipped
 rules copied as often as needed, the shipped grading). Prints, per rulebook and property, the wall
-time, the solver's own time as the proof reports it, and the outcomes (proved, refuted, warning,
-unknown), then the total, and how each property's time grows against the smallest rulebook's.
+time, the solver's own time as the proof reports it, the records per kind it ranged over (BOUNDED
+when prove cut them below what every bundle needs, to keep within its budget: such a proof exits 8),
+its exit code and the outcomes (proved, refuted, warning, unknown), then the total, and how each
+property's time grows against the smallest rulebook's.
 A property that runs past --limit seconds is stopped and printed as not finished (never a figure);
 one that ends in an error prints the error's first line. --timeout is prove's own, per question.
 """
@@ -48,6 +50,7 @@ def proved(rules: Path, prop: str, limit: float, timeout: float) -> dict[str, An
     statuses = [o["status"] for o in data["outcomes"]]
     return {"property": prop, "finished": True, "wall_s": round(wall, 2), "proof_s": data.get("seconds"),
             "exit_code": done.returncode, "slots": max(data["slots"].values(), default=0),
+            "bounded": bool(data.get("cut")),
             "outcomes": {s: statuses.count(s) for s in ("proved", "refuted", "warning", "unknown") if s in statuses}}
 
 
@@ -72,7 +75,9 @@ def line(run: dict[str, Any]) -> str:
     if "error" in run:
         return f"{head}  FAILED (exit {run['exit_code']}): {run['error'][:160]}"
     outcomes = ", ".join(f"{n} {s}" for s, n in run["outcomes"].items())
-    return f"{head}  (solver and judging {run['proof_s']:.1f} s; up to {run['slots']} records a kind) {outcomes}"
+    bound = "BOUNDED to " if run["bounded"] else "up to "
+    return (f"{head}  (solver and judging {run['proof_s']:.1f} s; {bound}{run['slots']} records a kind; "
+            f"exit {run['exit_code']}) {outcomes}")
 
 
 def growth(results: list[dict[str, Any]]) -> None:
