@@ -48,16 +48,19 @@ class Concrete:
     """The full symbolic bundle for making an abstract pair's counterexample concrete."""
 
     def __init__(self, rulebook: Rulebook, slots: dict[str, int]) -> None:
+        self.slots = slots
         self.graded = grade(SymbolicBundle.build(rulebook, slots, "concrete/"))
 
     def facts(self, before: Graded, model: Any) -> list[Expr]:
         """The concrete bundle agrees with the abstract `before`: its concrete slots value for value,
         each free finding made or not, each abstract kind present or not."""
         bundle, abstract = self.graded.bundle, before.bundle
-        facts = [bundle.present[slot] == model.eval(p, model_completion=True) for slot, p in abstract.present.items()]
+        facts = [bundle.present[slot] == model.eval(p, model_completion=True) if slot in bundle.present
+                 else z3().BoolVal(not _true(model, p)) for slot, p in abstract.present.items()]  # beyond: absent
         constants = bundle.symbols.constants
         facts += [constants[name][0] == model.eval(const, model_completion=True)
-                  for name, (const, _, _) in abstract.symbols.constants.items() if _present(model, abstract, name)]
+                  for name, (const, _, _) in abstract.symbols.constants.items()
+                  if name in constants and _present(model, abstract, name)]
         for rule in bundle.rulebook.findings:
             if abstract.abstracted(rule.id):
                 facts.append(bundle.fired[rule.id] == model.eval(abstract.fired[rule.id], model_completion=True))
@@ -79,4 +82,8 @@ class Concrete:
 
 def _present(model: Any, bundle: SymbolicBundle, name: str) -> bool:
     slot = name.partition(".")[0]
-    return slot in bundle.present and bool(z3().is_true(model.eval(bundle.present[slot], model_completion=True)))
+    return slot in bundle.present and _true(model, bundle.present[slot])
+
+
+def _true(model: Any, term: Expr) -> bool:
+    return bool(z3().is_true(model.eval(term, model_completion=True)))

@@ -58,10 +58,13 @@ class Prover:
         """The finding rules no bundle makes (proved so: a rule the solver gave up on is not listed)."""
         return frozenset(r.id for r in self.rulebook.findings if self.reachable(r.id).status == "unsat")
 
-    def concrete(self) -> Concrete:
-        """The full symbolic bundle, enough slots for two bundles compared, made when first needed."""
-        if self._concrete is None:
-            self._concrete = Concrete(self.rulebook, self.bounded(complete_slots(self.rulebook, factor=2, extra=1)))
+    def concrete(self, pair: Pair) -> Concrete:
+        """The full symbolic bundle, enough slots for two bundles compared and at least the pair's (made
+        when first needed, again only for a pair with more slots of a kind)."""
+        full = self.bounded(complete_slots(self.rulebook, factor=2, extra=1))
+        slots = {kind: max(n, pair.before.bundle.slots.get(kind, 0)) for kind, n in full.items()}
+        if self._concrete is None or any(self._concrete.slots.get(k, 0) < n for k, n in slots.items()):
+            self._concrete = Concrete(self.rulebook, slots)
         return self._concrete
 
     def ask(self, *facts: Expr, graded: tuple[Graded, ...] = (), ordered: bool = True) -> Answer:
@@ -214,8 +217,8 @@ def _compared(prover: Prover, pair: Pair, changed: list[str], facts: list[Expr],
             return prover.outcome(
                 "monotonicity", subject, replace(concrete, seconds=seconds + concrete.seconds), "",
                 lambda model: f"{change} lowers {', '.join(pair.questions_lowered(answer.model, sharing))}",
-                lambda model: (prover.witnesses.example(model, prover.concrete().graded, "before"),
-                               prover.witnesses.example(model, prover.concrete().graded, "after", moved)))
+                lambda model: (prover.witnesses.example(model, prover.concrete(pair).graded, "before"),
+                               prover.witnesses.example(model, prover.concrete(pair).graded, "after", moved)))
         facts.append(blocking(pair.before, answer.model))
     return ProofOutcome("monotonicity", subject, "unknown", f"{ROUNDS} abstract counterexamples had no concrete bundle",
                    seconds)
@@ -223,7 +226,7 @@ def _compared(prover: Prover, pair: Pair, changed: list[str], facts: list[Expr],
 
 def _concrete(prover: Prover, pair: Pair, model: object, changed: list[str]) -> tuple[Answer, list[tuple[Expr, Expr]]] | None:
     """A concrete bundle for an abstract pair's `before`, and the constants the change moves in it."""
-    concrete = prover.concrete()
+    concrete = prover.concrete(pair)
     answer = prover.ask(*concrete.facts(pair.before, model), graded=(concrete.graded,), ordered=False)
     return (answer, concrete.changed(pair.after, model, changed)) if answer.status == "sat" else None
 
