@@ -105,3 +105,39 @@ def test_without_the_solver_one_clear_message(monkeypatch: pytest.MonkeyPatch, t
     monkeypatch.setattr(importlib, "import_module", no_z3)
     done = CliRunner().invoke(cli, ["prove", str(_probe(tmp_path))])
     assert done.exit_code == 2 and "pip install 'judgment[prove]'" in done.output
+
+
+PAIRS = """\
+  - id: better_than_another
+    question: q
+    polarity: plus
+    given: {a: vulnerability, b: vulnerability}
+    when: a.identification > b.identification
+    text: One assessment rates identification above another.
+    cite: c
+"""
+
+
+def test_a_proof_over_fewer_records_than_every_bundle_needs_says_so(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules of several variables make the complete bound costly: a bound asked for (--records) is
+    reported and accepted; a bound the budget imposed is reported and exits 8, never passed off as a
+    proof over every bundle."""
+    import judgment
+    from judgment._prove import _model
+
+    rules = _probe(tmp_path)
+    (rules / "findings" / "q.yaml").write_text(FINDINGS + PAIRS, "utf-8")
+    (rules / "grading.yaml").write_text("grading:\n  - questions: [q]\n    criteria:\n"
+                                        "      - {id: a-fault, grade: inadequate, when: 'count(minus) >= 1'}\n"
+                                        "      - {id: otherwise, grade: good, otherwise: true}\n", "utf-8")
+    rulebook = judgment.load_rulebook(rules)
+    asked = judgment.prove(rulebook, ["no_dead_rule"], records=2)
+    assert asked.cut == {"vulnerability": (2, 4)} and asked.exit_code == 0
+    assert "finding rule better_than_another" in {o.subject for o in asked.outcomes if o.status == "proved"}
+    assert all(o.confirmed for o in asked.outcomes)  # each witness judged, the empty bundle's too
+    monkeypatch.setattr(_model, "BUDGET", 5)
+    imposed = judgment.prove(rulebook, ["no_dead_rule"])
+    assert imposed.cut and imposed.exit_code == 8
+    done = CliRunner().invoke(cli, ["prove", str(rules), "--property", "no_dead_rule"])
+    assert done.exit_code == 8 and "NOT every bundle" in done.output.splitlines()[0]

@@ -70,10 +70,11 @@ def fewest_slots(rulebook: Rulebook) -> dict[str, int]:
             for kind in complete_slots(rulebook)}
 
 
-def budgeted(rulebook: Rulebook, slots: Mapping[str, int], budget: int = BUDGET,
+def budgeted(rulebook: Rulebook, slots: Mapping[str, int], budget: int | None = None,
              records: int | None = None) -> dict[str, int]:
     """`slots` at most `records` a kind, then the largest cut by one while the bindings exceed the budget
-    (never below the fewest a rule needs)."""
+    (BUDGET unless given; never below the fewest a rule needs)."""
+    budget = BUDGET if budget is None else budget
     floor = fewest_slots(rulebook)
     cut = {kind: max(min(count, records), floor.get(kind, 1)) if records is not None else count
            for kind, count in slots.items()}

@@ -28,6 +28,9 @@ class ProofExample:
 
     label: str = _described("its part: bundle, or before / after for a change")
     records: tuple[dict[str, object], ...] = _described("the records, as a bundle file writes them")
+    written: bool = _described("false when the solver's numbers could not be written as evidence (no decimal "
+                               "holds them exactly): the records are then empty and nothing is confirmed",
+                               default=True)
 
 
 @dataclass(frozen=True)

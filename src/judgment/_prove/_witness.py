@@ -42,8 +42,7 @@ class Witnesses:
 
     def decimal(self, model: Any, graded: Graded) -> bool:
         """Whether every number of the model a present slot reads is a decimal evidence can hold."""
-        return bool(self.example(model, graded, "probe").records) or not any(
-            z3().is_true(model.eval(p, model_completion=True)) for p in graded.bundle.present.values())
+        return self.example(model, graded, "probe").written
 
     def example(self, model: Any, graded: Graded, label: str, sharing: Sequence[tuple[Expr, Expr]] = ()) -> ProofExample:
         """The bundle the model names (`sharing`: after's constants that are before's, for a pair)."""
@@ -54,7 +53,7 @@ class Witnesses:
         try:
             return ProofExample(label, tuple(records_from_model(seen, bundle.symbols, present, self.rulebook.vocabulary)))
         except NotDecimal:  # no model on the decimal grid either: nothing that can be written down
-            return ProofExample(label, ())
+            return ProofExample(label, (), written=False)
 
     def bundle(self, example: ProofExample) -> Bundle:
         """The example read as `judgment check` and `judgment run` read a bundle file: its YAML, from a file."""
@@ -69,7 +68,7 @@ class Witnesses:
     def confirm(self, what: str, subject: str, examples: Sequence[ProofExample]) -> bool:
         """Whether judging the examples shows what the solver claims about `subject` (False when one
         cannot be written down, or is refused: the report then says NOT CONFIRMED, never hides it)."""
-        if any(not e.records for e in examples):
+        if not all(e.written for e in examples):
             return False
         try:
             judged = self.judged(examples)
