@@ -17,6 +17,7 @@ from judgment._compiled._readers import reader_for
 from judgment._counterfactual._adds import PROVENANCE
 from judgment._counterfactual._moves import Move, words
 from judgment._lang._exact import exact
+from judgment._prove._example import decoded
 from judgment._prove._exact_space import Space, slot_kinds
 from judgment._prove._z3 import z3
 from judgment._whatif._changes import AddRecord, DropRecord, SetField, apply_changes
@@ -38,7 +39,7 @@ class Reading:
         if sort == "num":
             return Fraction(evaluated.numerator_as_long(), evaluated.denominator_as_long())
         if sort == "str":
-            return _decoded(evaluated.as_string())
+            return decoded(evaluated.as_string())
         return evaluated.as_long() if sort == "int" else bool(z3().is_true(evaluated))
 
     def _eval(self, name: str) -> Any:
@@ -139,16 +140,3 @@ def _first(annotation: Any, bundle: Bundle) -> Any:
         return bundle.inspection.date.isoformat()
     return {bool: False, int: 0, float: 0.0}.get(annotation, "counterfactual")
 
-
-def _decoded(escaped: str) -> str:
-    """z3 writes characters beyond printable ASCII as ``\\u{hex}``."""
-    out, index = [], 0
-    while index < len(escaped):
-        end = escaped.find("}", index)
-        if escaped.startswith("\\u{", index) and end > 0:
-            out.append(chr(int(escaped[index + 3:end], 16)))
-            index = end + 1
-        else:
-            out.append(escaped[index])
-            index += 1
-    return "".join(out)

@@ -81,13 +81,13 @@ def _python(value: Expr, sort: str, name: str) -> Any:
     if sort == "int":
         return value.as_long()
     if sort == "str":
-        return _decoded(value.as_string())
+        return decoded(value.as_string())
     if not z3().is_rational_value(value):
         raise NotDecimal(f"{name} is {value}, not a rational")
     return Fraction(value.numerator_as_long(), value.denominator_as_long())
 
 
-def _decoded(escaped: str) -> str:
+def decoded(escaped: str) -> str:
     """z3 writes characters beyond printable ASCII as ``\\u{hex}``."""
     out, index = [], 0
     while index < len(escaped):
