@@ -39,7 +39,7 @@ def test_every_cli_command_is_documented() -> None:
 
     commands = ["run", "batch", "explain", "check", "test", "verify", "keygen", "schema bundle", "schema record",
                 "vocabularies", "serve", "what-if", "counterfactuals", "impact", "audit", "audit append",
-                "audit verify", "audit head", "audit show", "diff"]
+                "audit verify", "audit head", "audit show", "diff", "prove"]
     assert sorted(c for c in cli.commands if c != "schema") == sorted(c for c in commands if " " not in c)
     for command in commands:
         assert f"judgment {command}" in cli_doc

@@ -157,7 +157,7 @@ class SymbolicBundle:
         facts = []
         for rule in self.rulebook.findings:
             if self.abstracted(rule.id):
-                kinds = {kind for _, kind in rule.when.variables}
+                kinds = sorted({kind for _, kind in rule.when.variables})
                 facts.append(z3().Implies(self.fired[rule.id], z3().And(*[self.kind_present(k) for k in kinds]))
                              if rule.id not in dead else z3().Not(self.fired[rule.id]))
         return facts
