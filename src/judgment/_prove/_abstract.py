@@ -37,10 +37,12 @@ def concrete_kinds(rulebook: Rulebook, kind: str) -> frozenset[str]:
 
 
 def blocking(before: Graded, model: Any) -> Expr:
-    """Rules out the model's free findings and kinds present: that assignment has no concrete bundle."""
+    """Rules out the model's free findings and kinds present, with which slots are present: no concrete
+    bundle has them (what abstract rules make depends on nothing else: they read no concrete kind's
+    values, and present(...) at most)."""
     bundle = before.bundle
     free = [bundle.fired[r.id] for r in bundle.rulebook.findings if bundle.abstracted(r.id)]
-    free += [bundle.kind_present(k) for k in sorted(bundle.abstract)]
+    free += [bundle.kind_present(k) for k in sorted(bundle.abstract)] + list(bundle.present.values())
     return z3().Not(z3().And(*[term == model.eval(term, model_completion=True) for term in free]))
 
 

@@ -211,9 +211,11 @@ def _compared(prover: Prover, pair: Pair, changed: list[str], facts: list[Expr],
         if answer.status != "sat":
             return prover.outcome("monotonicity", subject, replace(answer, seconds=seconds), "never lowers a grade",
                                   lambda model: "")
-        found = _concrete(prover, pair, answer.model, changed)
-        if found is not None:
-            concrete, moved = found
+        concrete, moved = _concrete(prover, pair, answer.model, changed)
+        if concrete.status == "unknown":  # undecided: never ruled out, so never a proof
+            return ProofOutcome("monotonicity", subject, "unknown", f"the solver gave up making a counterexample "
+                                f"concrete ({concrete.reason})", seconds + concrete.seconds)
+        if concrete.status == "sat":
             return prover.outcome(
                 "monotonicity", subject, replace(concrete, seconds=seconds + concrete.seconds), "",
                 lambda model: f"{change} lowers {', '.join(pair.questions_lowered(answer.model, sharing))}",
@@ -224,11 +226,12 @@ def _compared(prover: Prover, pair: Pair, changed: list[str], facts: list[Expr],
                    seconds)
 
 
-def _concrete(prover: Prover, pair: Pair, model: object, changed: list[str]) -> tuple[Answer, list[tuple[Expr, Expr]]] | None:
-    """A concrete bundle for an abstract pair's `before`, and the constants the change moves in it."""
+def _concrete(prover: Prover, pair: Pair, model: object, changed: list[str]) -> tuple[Answer, list[tuple[Expr, Expr]]]:
+    """A concrete bundle for an abstract pair's `before` (the answer: sat, or unsat when none exists),
+    and the constants the change moves in it."""
     concrete = prover.concrete(pair)
     answer = prover.ask(*concrete.facts(pair.before, model), graded=(concrete.graded,), ordered=False)
-    return (answer, concrete.changed(pair.after, model, changed)) if answer.status == "sat" else None
+    return answer, concrete.changed(pair.after, model, changed) if answer.status == "sat" else []
 
 
 def opposite_polarity(prover: Prover) -> Iterator[ProofOutcome]:
