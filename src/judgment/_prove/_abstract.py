@@ -16,6 +16,7 @@ from typing import Any
 
 from judgment._prove._grading import Graded, grade
 from judgment._prove._model import SymbolicBundle
+from judgment._prove._solve import holds_in
 from judgment._prove._values import Expr
 from judgment._prove._z3 import z3
 from judgment._rulebook._model import Rulebook
@@ -58,7 +59,7 @@ class Concrete:
         each free finding made or not, each abstract kind present or not."""
         bundle, abstract = self.graded.bundle, before.bundle
         facts = [bundle.present[slot] == model.eval(p, model_completion=True) if slot in bundle.present
-                 else z3().BoolVal(not _true(model, p)) for slot, p in abstract.present.items()]  # beyond: absent
+                 else z3().BoolVal(not holds_in(model, p)) for slot, p in abstract.present.items()]  # beyond: absent
         constants = bundle.symbols.constants
         facts += [constants[name][0] == model.eval(const, model_completion=True)
                   for name, (const, _, _) in abstract.symbols.constants.items()
@@ -84,8 +85,4 @@ class Concrete:
 
 def _present(model: Any, bundle: SymbolicBundle, name: str) -> bool:
     slot = name.partition(".")[0]
-    return slot in bundle.present and _true(model, bundle.present[slot])
-
-
-def _true(model: Any, term: Expr) -> bool:
-    return bool(z3().is_true(model.eval(term, model_completion=True)))
+    return slot in bundle.present and holds_in(model, bundle.present[slot])

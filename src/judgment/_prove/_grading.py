@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from judgment._lang import _ast as ast
-from judgment._prove._model import SymbolicBundle
+from judgment._prove._model import FindingContext, SymbolicBundle, flag
 from judgment._prove._translate import Translator
 from judgment._prove._values import Expr, NotTranslated, Scalar, Truth
 from judgment._prove._z3 import z3
@@ -110,16 +110,13 @@ class GradingContext:
         return Translator(self.done.bundle.symbols, {}, None, self).truth(node)
 
     def call(self, node: ast.Call) -> Truth | Scalar | None:
+        if node.name in ("finding", "present", "missing"):  # as finding rules see them
+            return FindingContext(self.done.bundle).call(node)
         names = [a.parts[0] for a in node.args if isinstance(a, ast.Path)]
-        bundle, rulebook = self.done.bundle, self.done.bundle.rulebook
-        if node.name == "finding":
-            return _flag(bundle.finding(names[0]))
-        if node.name in ("present", "missing"):
-            present = bundle.kind_present(names[0])
-            return _flag(present if node.name == "present" else z3().Not(present))
+        rulebook = self.done.bundle.rulebook
         if node.name in ("count", "any"):
             counted = self._count(names[0], names[1] if len(names) > 1 else self.question)
-            return _flag(counted > 0) if node.name == "any" else _number(z3().ToReal(counted))
+            return flag(counted > 0) if node.name == "any" else _number(z3().ToReal(counted))
         if node.name == "total":
             key = (names[0], names[1] if len(names) > 1 else self.question)
             return _number(z3().RealVal(rulebook.finding_totals.get(key, 0)))
@@ -138,10 +135,6 @@ class GradingContext:
         rules = [r.id for r in self.done.bundle.rulebook.findings
                  if r.polarity == polarity and (question is None or r.question == question)]
         return z3().Sum(z3().IntVal(0), *[z3().If(self.done.bundle.finding(r), 1, 0) for r in rules])
-
-
-def _flag(holds: Expr) -> Truth:
-    return Truth(holds, z3().Not(holds))
 
 
 def _number(term: Expr) -> Scalar:

@@ -184,12 +184,13 @@ class FindingContext:
     def call(self, node: ast.Call) -> Truth | Scalar | None:
         name = node.args[0].parts[0] if node.args and isinstance(node.args[0], ast.Path) else ""
         if node.name == "finding":
-            return _flag(self.bundle.finding(name))
+            return flag(self.bundle.finding(name))
         if node.name in ("present", "missing"):
             present = self.bundle.kind_present(name)
-            return _flag(present if node.name == "present" else z3().Not(present))
+            return flag(present if node.name == "present" else z3().Not(present))
         return None
 
 
-def _flag(holds: Expr) -> Truth:
+def flag(holds: Expr) -> Truth:
+    """A known truth: holds, or does not."""
     return Truth(holds, z3().Not(holds))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from judgment._prove._grading import Graded, grade
 from judgment._prove._model import SymbolicBundle
+from judgment._prove._solve import holds_in
 from judgment._prove._values import Expr
 from judgment._prove._z3 import z3
 from judgment._rulebook._model import Rulebook
@@ -54,7 +55,7 @@ class Pair:
     def questions_lowered(self, model: object, sharing: list[tuple[Expr, Expr]]) -> list[str]:
         """Which questions the model lowers, in the rulebook's order."""
         ordered = [q.id for q in self.before.bundle.rulebook.questions]
-        return [q for q in ordered if _true(model, self._lowered(q, sharing))]
+        return [q for q in ordered if holds_in(model, self._lowered(q, sharing))]
 
 
 def presence(slot: str) -> str:
@@ -62,5 +63,3 @@ def presence(slot: str) -> str:
     return f"{slot}:present"
 
 
-def _true(model: object, term: Expr) -> bool:
-    return bool(z3().is_true(model.eval(term, model_completion=True)))  # type: ignore[attr-defined]

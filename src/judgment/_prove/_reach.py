@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from judgment._prove._properties import Prover
 from judgment._prove._values import NotTranslated
 from judgment._prove._z3 import ProveUnavailable
 from judgment._rulebook._model import Rulebook
@@ -20,18 +21,13 @@ TIMEOUT = 10.0  # seconds per rule: a check should not wait long for an answer s
 def reachable(rulebook: Rulebook, names: Iterable[str]) -> dict[str, bool | None]:
     wanted = list(names)
     try:
-        from judgment._prove._properties import Prover
-
         prover = Prover(rulebook, TIMEOUT)
     except (ProveUnavailable, NotTranslated):
         return dict.fromkeys(wanted)
     return {name: _answer(prover, name) for name in wanted}
 
 
-def _answer(prover: object, name: str) -> bool | None:
-    from judgment._prove._properties import Prover
-
-    assert isinstance(prover, Prover)
+def _answer(prover: Prover, name: str) -> bool | None:
     kind, _, subject = name.partition(" ")
     graded = prover.single
     if kind == "finding":

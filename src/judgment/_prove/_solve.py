@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from judgment._prove._values import Expr
 from judgment._prove._z3 import z3
@@ -20,6 +21,11 @@ class Answer:
     model: object | None  # a z3 ModelRef when sat
     seconds: float
     reason: str = ""  # why unknown, in z3's words (a timeout: "timeout" or "canceled")
+
+
+def holds_in(model: Any, term: Expr) -> bool:
+    """Whether the model makes the term true (a constant it leaves free counts as its default)."""
+    return bool(z3().is_true(model.eval(term, model_completion=True)))
 
 
 def solve(facts: Sequence[Expr], timeout: float | None) -> Answer:

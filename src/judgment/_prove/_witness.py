@@ -22,6 +22,7 @@ from judgment._judgment import Judgment
 from judgment._prove._example import NotDecimal, bundle_yaml, decimal_grid, records_from_model
 from judgment._prove._grading import Graded
 from judgment._prove._outcome import ProofExample
+from judgment._prove._solve import holds_in
 from judgment._prove._values import Expr
 from judgment._prove._z3 import z3
 from judgment._rulebook._model import Rulebook
@@ -48,7 +49,7 @@ class Witnesses:
         """The bundle the model names (`sharing`: after's constants that are before's, for a pair)."""
         bundle = graded.bundle
         present = {slot: kind for kind in bundle.slots for slot in bundle.slots_of(kind)
-                   if z3().is_true(model.eval(_shared(bundle.present[slot], sharing), model_completion=True))}
+                   if holds_in(model, _shared(bundle.present[slot], sharing))}
         seen = _Shared(model, sharing) if sharing else model
         try:
             return ProofExample(label, tuple(records_from_model(seen, bundle.symbols, present, self.rulebook.vocabulary)))
