@@ -7,12 +7,14 @@ import pkgutil
 
 import judgment
 import judgment.evidence
+import judgment.examples
 import judgment.testing
 
-PUBLIC_MODULES = {"judgment", "judgment.evidence", "judgment.evidence.hmic_crime", "judgment.testing"}
+PUBLIC_MODULES = {"judgment", "judgment.evidence", "judgment.evidence.hmic_crime", "judgment.examples",
+                  "judgment.testing"}
 
 
-EXPORTING = (judgment, judgment.evidence, judgment.testing)
+EXPORTING = (judgment, judgment.evidence, judgment.examples, judgment.testing)
 
 
 def test_all_names_resolve_and_are_sorted_and_public() -> None:

@@ -12,6 +12,7 @@ from judgment._api import judge
 from judgment._cli._errors import (
     reports_errors,
 )
+from judgment._cli._example import bundle_and_rules, example_option
 from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt
 from judgment._errors import InputFileError
@@ -25,9 +26,9 @@ if TYPE_CHECKING:
 
 
 @click.command()
-@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help=RULES_HELP)
+@click.argument("bundle", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rules", type=click.Path(file_okay=False, path_type=Path), help=RULES_HELP)
+@example_option
 @rules_version_option
 @click.option("--format", "output_format", type=click.Choice(["text", "json", "markdown", "html"]), default="text",
               show_default=True, help="json prints the sealed decision record.")
@@ -44,14 +45,16 @@ if TYPE_CHECKING:
               help="Also append the sealed decision record to this audit log (see `judgment audit`).")
 @reports_errors
 @uses_vocabularies
-def run(bundle: Path, rules: Path, rules_version: str | None, output_format: str, explain: Explain, any_date: bool,
-        record_path: Path | None, key_path: Path | None, audit_log: Path | None) -> None:
-    """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules.
+def run(bundle: Path | None, rules: Path | None, example: str | None, rules_version: str | None, output_format: str,
+        explain: Explain, any_date: bool, record_path: Path | None, key_path: Path | None,
+        audit_log: Path | None) -> None:
+    """Judge BUNDLE (YAML or JSON evidence) with the rulebook in --rules, or a shipped --example.
 
     The JSON output is the decision record: the judgment, its trace, the canonical
     evidence, the hashes of the evidence and of every rule file, and a seal."""
     if key_path is not None and record_path is None and output_format != "json" and audit_log is None:
         raise click.UsageError("--sign signs the decision record: give --record FILE, --audit LOG or --format json")
+    bundle, rules = bundle_and_rules(bundle, rules, example)
     key = _private_key(key_path)  # before judging: a wrong key file should cost nothing
     rulebook, evidence, choice = rulebook_and_bundle(rules, bundle, rules_version)
     result = judge(rulebook, evidence, any_date=any_date)
@@ -86,16 +89,18 @@ def run(bundle: Path, rules: Path, rules_version: str | None, output_format: str
 
 
 @click.command()
-@click.argument("bundle", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--rules", "rules", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help=RULES_HELP)
+@click.argument("bundle", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rules", "rules", type=click.Path(file_okay=False, path_type=Path), help=RULES_HELP)
+@example_option
 @rules_version_option
 @click.option("--question", "questions", multiple=True, help="The question to explain (repeatable; default: all).")
 @click.option("--any-date", is_flag=True, help="Judge even outside the rulebook's validity.")
 @reports_errors
 @uses_vocabularies
-def explain(bundle: Path, rules: Path, rules_version: str | None, questions: tuple[str, ...], any_date: bool) -> None:
+def explain(bundle: Path | None, rules: Path | None, example: str | None, rules_version: str | None,
+            questions: tuple[str, ...], any_date: bool) -> None:
     """Explain the grade of each question in full: every test with its values, and why not the next grade."""
+    bundle, rules = bundle_and_rules(bundle, rules, example)
     rulebook, evidence, choice = rulebook_and_bundle(rules, bundle, rules_version)
     known = [q.id for q in rulebook.questions]
     for question in questions:
