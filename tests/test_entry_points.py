@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 import judgment
 import judgment.evidence as evidence
+import judgment.examples as examples
 import judgment.testing as testing
 from conftest import DERBYSHIRE, ROOT, RULES
 from judgment import Bundle, Rulebook
@@ -144,7 +145,8 @@ def test_a_hostile_path_is_an_input_file_error(files: dict[str, Path]) -> None:
 @pytest.mark.parametrize("unknown", IDS)
 def test_lookups_of_hostile_ids(unknown: str) -> None:
     result = judgment.judge(SHIPPED, BUNDLE)
-    for lookup in (SHIPPED.question, SHIPPED.grade, SHIPPED.finding_rule, result.question, BUNDLE.record):
+    for lookup in (SHIPPED.question, SHIPPED.grade, SHIPPED.finding_rule, result.question, BUNDLE.record,
+                   examples.bundle_path, examples.rulebook_path):
         with pytest.raises(judgment.UnknownIdError):
             lookup(unknown)
     assert BUNDLE.by_kind(unknown) == ()
@@ -419,7 +421,7 @@ def test_a_rulebook_judging_the_wrong_vocabulary_is_a_judgment_error() -> None:
 
 
 def _entry_points() -> Iterator[str]:
-    for module in (judgment, evidence, testing):
+    for module in (judgment, evidence, examples, testing):
         for name in module.__all__:
             if callable(getattr(module, name)) and not isinstance(getattr(module, name), type):
                 yield f"{module.__name__}.{name}"
@@ -438,6 +440,7 @@ COVERED = {
     "judgment.load_bundle", "judgment.load_rulebook", "judgment.open_session",
     "judgment.evidence.get_vocabulary", "judgment.evidence.load_vocabulary", "judgment.evidence.register_vocabulary",
     "judgment.evidence.vocabulary_ids",
+    "judgment.examples.bundle_path", "judgment.examples.names", "judgment.examples.rulebook_path",  # hostile ids above
     "judgment.testing.boundary_values", "judgment.testing.bundles", "judgment.testing.field_points",
     "judgment.testing.measures", "judgment.testing.records", "judgment.testing.run_properties",
     "Rulebook.grade", "Rulebook.question", "Rulebook.finding_rule",
