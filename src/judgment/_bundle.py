@@ -15,6 +15,7 @@ from judgment._errors import BundleError, InputFileError, UnknownRecordError, un
 from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._vocabularies._hint import unknown_vocabulary_hint
 from judgment._io._data_places import DataPositions, data_place
+from judgment._io._versions import CURRENT_BUNDLE_FORMAT, bundle_format_problem
 from judgment._io._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document, parse_json_quickly, read_text
 from judgment.evidence import Record, Vocabulary, get_vocabulary, vocabulary_ids
 from judgment.evidence._base import EvidenceModel, unknown_fields
@@ -215,19 +216,27 @@ def _places(document: Document) -> dict[str, Location]:
             "inspection.date": document.positions.of_value(("inspection", "date"))}
 
 
+#: What a bundle file may hold at its top; `format` is read, then forgotten (never in to_data()).
+_TOP_KEYS = ("format", "vocabulary", "inspection", "records")
+
+
 def bundle_from_data(data: Any, positions: Positions | None = None,
                      vocabulary: Vocabulary | None = None) -> Bundle:
-    """Validate plain data as a bundle; every problem is reported, none is skipped."""
+    """Validate plain data as a bundle; every problem is reported, none is skipped, but for a bundle
+    of a format this judgment cannot read: that is its one problem (_io._versions)."""
     where = positions or DataPositions("<bundle>")
     problems: list[Diagnostic] = []
     if not isinstance(data, Mapping):
         raise BundleError([Diagnostic("WRONG_TYPE", "a bundle must be a mapping with 'inspection' and 'records'",
                                       where.of_value(()))])
+    unreadable = bundle_format_problem(data, where)
+    if unreadable is not None:
+        raise BundleError([unreadable])
     vocab = _vocabulary_of(data, where, problems, vocabulary)
-    unknown = sorted(set(data) - {"vocabulary", "inspection", "records"})
+    unknown = sorted(set(data) - set(_TOP_KEYS))
     for key in unknown:
         problems.append(Diagnostic("UNKNOWN_KEY", f"unknown key {excerpt(key)} in bundle", where.of_key((key,)),
-                                   hint=did_you_mean(key, ["vocabulary", "inspection", "records"])))
+                                   hint=did_you_mean(key, _TOP_KEYS)))
     inspection = _inspection(data, where, problems)
     records = _records(data.get("records"), vocab, where, problems) if vocab else []
     if problems:
@@ -356,6 +365,8 @@ def bundle_json_schema(vocabulary: Vocabulary) -> dict[str, Any]:
     schema_model = create_model(
         "Bundle",
         __config__=ConfigDict(extra="forbid"),
+        format=(str, Field(default=CURRENT_BUNDLE_FORMAT, json_schema_extra={"const": CURRENT_BUNDLE_FORMAT},
+                           description="the bundle format; absent means judgment.bundle/1")),
         vocabulary=(str, Field(json_schema_extra={"const": vocabulary.id})),
         inspection=(Inspection, ...),
         records=(list[record_union], Field(default_factory=list)),  # type: ignore[valid-type]

@@ -1,6 +1,7 @@
 """Load a rulebook folder in named stages; each stage runs only if the one before it was clean.
 
-1. files:      find, bound, hash and parse the YAML files            (_files)
+1. files:      find, bound, hash and parse the YAML files            (_files);
+               a rule language this judgment cannot read stops here (_io._versions)
 2. shape:      validate each file against the rule-file schema       (_schema)
 3. names:      vocabulary, scale, polarities, questions, duplicates  (_names)
 4. conditions: parse and type-check conditions and texts             (_assemble)
@@ -27,6 +28,7 @@ from judgment._rulebook._files import MAIN_FILE, SourceFiles, read_rulebook_file
 from judgment._rulebook._library import is_library, load_library
 from judgment._rulebook._model import Rulebook
 from judgment._rulebook._schema import RulebookFileSpec, RulesFileSpec
+from judgment._io._versions import rule_language_problem
 from judgment._io._yaml import Document
 from judgment._vocabularies._folder import folder_vocabulary
 
@@ -66,6 +68,10 @@ def _load_folder(path: str | Path) -> Rulebook:
         raise InputFileError(problems)
     _stop_if(problems)
     assert sources is not None
+    main = sources.documents[MAIN_FILE]
+    unreadable = rule_language_problem(main.data, main.positions)  # before anything the language shapes
+    if unreadable is not None:
+        raise RuleFileError([unreadable])
     declared = folder_vocabulary(sources, problems)  # out of the rule files before their shapes
     _stop_if(problems)
     shapes = _validate_shapes(sources, problems)

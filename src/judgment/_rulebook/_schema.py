@@ -78,8 +78,10 @@ class OverallSpec(_Strict):
 
 
 class RulebookFileSpec(_Strict):
-    """rulebook.yaml: metadata, scale, polarities, questions, overall."""
+    """rulebook.yaml: the rule language, metadata, scale, polarities, questions, overall."""
 
+    #: The rule language version; absent means 1. Checked before the shapes (_io._versions).
+    language: int | None = None
     rulebook: MetaSpec
     scale: list[GradeSpec] = Field(min_length=2, max_length=10)
     polarities: list[PolaritySpec] = Field(min_length=1, max_length=20)
