@@ -17,9 +17,8 @@ next to nothing and a tool that imports it pays only for what it uses (docs/perf
 from __future__ import annotations
 
 from importlib import import_module
-from typing import TYPE_CHECKING
 
-from judgment._public import adopt as _adopt
+TYPE_CHECKING = False  # true for type checkers, which read it by its name; importing typing costs 8 ms
 
 if TYPE_CHECKING:  # what the type checker reads; at run time _FROM says the same
     from judgment._api import judge
@@ -140,10 +139,12 @@ def _load(features: tuple[str, ...]) -> None:
     already report `judgment.Judgment` (in reprs, tracebacks and pickles) before anyone asks for
     that name.
     """
+    from judgment._public import adopt
+
     loaded = {name: getattr(import_module(module), name)
               for module, names in _FROM.items() if _feature(module) in features for name in names}
     globals().update(loaded)
-    _adopt(loaded, loaded, __name__)
+    adopt(loaded, loaded, __name__)
 
 
 __all__ = [
