@@ -29,6 +29,7 @@ def several(derbyshire: Bundle) -> list[Bundle]:
 def without_engine(result: judgment.Judgment) -> dict[str, Any]:
     data = result.to_data()
     data.pop("engine")
+    data.pop("cross_check")
     return data
 
 

@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 import judgment
+from _engines import DURABLE, ENGINE_HERE
 from conftest import DERBYSHIRE, RULES
 from judgment._records._record import build_record, record_json_schema, render_record, seal_of
 from test_example_quotes import REPORT, normalise
@@ -64,10 +65,11 @@ def test_records_from_two_runs_differ_only_in_timestamp_and_seal(tmp_path: Path)
 def test_the_record_carries_hashes_versions_and_a_valid_seal(recorded: Path) -> None:
     record = json.loads(recorded.read_text(encoding="utf-8"))
     jsonschema.validate(record, record_json_schema())
-    assert record["schema"] == "judgment.decision-record/2"
+    assert record["schema"] == "judgment.decision-record/3"
     assert record["seal"] == seal_of(record)
-    assert set(record["versions"]) == {"judgment", "durable_rules"}
-    assert record["versions"]["durable_rules"] == "2.0.28"
+    assert set(record["versions"]) == {"judgment", "durable_rules", "python"}
+    assert record["versions"]["durable_rules"] == ("2.0.28" if DURABLE else "unavailable")
+    assert (record["engine"], record["cross_check"]) == ENGINE_HERE
     assert {f["path"] for f in record["rulebook"]["files"]} >= {"rulebook.yaml", "grading.yaml"}
     assert len(record["evidence"]["sha256"]) == 64 and len(record["rulebook"]["sha256"]) == 64
 
@@ -145,7 +147,7 @@ def test_verify_of_a_missing_record_is_an_io_error(tmp_path: Path) -> None:
 def test_schema_record_is_printed() -> None:
     result = cli("schema", "record")
     assert result.returncode == 0
-    assert "judgment.decision-record/2" in result.stdout
+    assert "judgment.decision-record/3" in result.stdout
 
 
 def test_the_why_not_of_each_question_names_what_outstanding_would_need(recorded: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from judgment._bundle import Bundle
-from judgment._durable._engine import DurableEngine
+from judgment._engine import engine_for
 from judgment._fit import check_fit
 from judgment._judgment import Judgment
 from judgment._rulebook._model import Rulebook
@@ -18,24 +18,17 @@ def judge(rulebook: Rulebook, bundle: Bundle, *, any_date: bool = False) -> Judg
 
     durable_rules makes the findings; the compiled engine must make exactly the
     same (else :class:`EngineDisagreementError`), then grades them and explains.
+    Where durable_rules does not import (Python 3.13), the compiled engine alone
+    makes them, and the judgment says so (``engine``, ``cross_check``).
     The inspection must be dated while the rulebook is in force, unless `any_date`.
     """
     check_fit(rulebook, bundle, any_date)
     return engine_for(rulebook).judge(bundle)
 
 
-def engine_for(rulebook: Rulebook) -> DurableEngine:
-    """An engine for `rulebook`, made afresh: no cache keeps it (and so the rulebook) alive.
-
-    Making one costs two look-ups: the compiled durable_rules ruleset is shared by every
-    rulebook with the same files, for the life of the process (durable_rules cannot unload
-    one), and the compiled program is kept with the rulebook, released with it."""
-    return DurableEngine(rulebook)
-
-
 def judge_in_order(rulebook: Rulebook, bundle: Bundle, order: Sequence[Record], *,
                    any_date: bool = False) -> Judgment:
-    """Judge `bundle` with its records presented to both engines in `order` (each record once):
+    """Judge `bundle` with its records presented to the engines in `order` (each record once):
     asserted into durable_rules, and bound by the compiled engine, in that order.
 
     Private, for the order-independence checks (``judgment.testing``'s determinism): a Bundle

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -179,13 +179,22 @@ class RulebookIdentity(_Frozen):
     sha256: str = Field(description="SHA-256 over its files (see records)")
 
 
+#: Whether a second engine made the same findings as the engine of record (Judgment.cross_check).
+CrossCheck = Literal["agreed", "unavailable", "not made"]
+
+
 class Judgment(_Frozen):
     """A whole judgment. ``to_json()`` keeps the keys other tools rely on stable."""
 
     rulebook: RulebookIdentity = Field(description="the rulebook that judged")
     inspection: Annotated[Mapping[str, Any], DEEP_IN, DEEP_FROZEN, DEEP_OUT] = Field(
         description="the bundle's inspection as plain data: organisation, title, framework, period, date, summary")
-    engine: str = Field(description="the engine of record that made the findings: durable_rules or compiled")
+    engine: str = Field(description="the engine of record that made the findings: durable_rules, or compiled where "
+                                    "durable_rules does not import (Python 3.13)")
+    cross_check: CrossCheck = Field(description=(
+        "whether a second engine made the same findings: agreed (the compiled engine, behind durable_rules; or "
+        "durable_rules, for a batch bundle in the share it judged too); unavailable (durable_rules does not import "
+        "on this Python, so the compiled engine alone made them); not made (a batch bundle outside that share)"))
     overall: OverallJudgment = Field(description="the overall judgment")
     questions: tuple[QuestionJudgment, ...] = Field(description="each question's judgment, in the rulebook's order")
     recommendations: tuple[Recommendation, ...] = Field(description="every recommendation made, in the rulebook's order")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from types import TracebackType
 
-from judgment._api import engine_for
+from judgment._engine import engine_for
 from judgment._bundle import Bundle, Inspection
 from judgment._fit import check_fit
 from judgment._judgment import Judgment

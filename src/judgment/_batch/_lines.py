@@ -87,6 +87,8 @@ def line_of(result: BatchResult, trace: bool) -> Line:
 def line_data(result: BatchResult, trace: bool) -> dict[str, Any]:
     line: dict[str, Any] = {"bundle": result.origin, "status": "judged" if result.ok else "refused",
                             "engine": result.engine, "cross_checked": result.cross_checked}
+    if result.ok:
+        line["cross_check"] = result.cross_check
     if result.error is not None:
         line["diagnostics"] = [d.to_dict() for d in result.error.diagnostics]
         return line

@@ -1,9 +1,11 @@
 """Judge many bundles with the compiled engine: in this process, or over any executor.
 
-durable_rules stays the engine of record for single judgments and live sessions.
+durable_rules stays the engine of record for single judgments and live sessions where it imports.
 Batch judging (every force, every year, every what-if) runs the compiled engine,
 which records the full trace of every bundle; a sampled share of the bundles is
 also judged by durable_rules, and any disagreement withholds that bundle's result.
+Where durable_rules does not import (Python 3.13), no bundle is cross-checked, and each
+result says so (``cross_check: unavailable``).
 """
 
 from __future__ import annotations
@@ -21,8 +23,7 @@ from typing import TYPE_CHECKING, Union
 from judgment._bundle import Bundle, load_bundle
 from judgment._batch._result import BatchResult, known
 from judgment._compiled import ENGINE, finding_keys, run
-from judgment._api import engine_for
-from judgment._durable._engine import cross_check
+from judgment._engine import AGREED, NOT_MADE, UNAVAILABLE, durable_missing, engine_for
 from judgment._diagnostics import excerpt
 from judgment._errors import JudgmentError
 from judgment._fit import check_fit
@@ -177,7 +178,10 @@ def _judge_one(rulebook: Rulebook, index: int, source: BundleSource, checked: bo
         bundle = source if isinstance(source, Bundle) else load_bundle(Path(source), rulebook.vocabulary)
         check_fit(rulebook, bundle, any_date)
         outcome = run(rulebook, bundle)
+        checked = checked and durable_missing() is None
         if checked:
+            from judgment._durable._engine import cross_check
+
             with _DURABLE_LOCK:  # durable_rules' sessions are not made for threads
                 made = engine_for(rulebook).findings(bundle)
             cross_check(rulebook, made, finding_keys(rulebook, outcome.fired), bundle.origin)
@@ -185,7 +189,8 @@ def _judge_one(rulebook: Rulebook, index: int, source: BundleSource, checked: bo
         return BatchResult(index, origin, None, False, error=error.with_traceback(None))  # no frames kept alive
     reasons = {q: t.criterion.not_graded for q, t in outcome.decided.items() if t.criterion.not_graded is not None}
     return BatchResult(index, origin, ENGINE, checked, dict(outcome.grades), outcome.overall_grade, None, outcome,
-                       not_graded=reasons, overall_not_graded=outcome.overall_not_graded)
+                       not_graded=reasons, overall_not_graded=outcome.overall_not_graded,
+                       cross_check=AGREED if checked else UNAVAILABLE if durable_missing() else NOT_MADE)
 
 
 _DURABLE_LOCK = threading.Lock()

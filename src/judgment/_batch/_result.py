@@ -8,12 +8,13 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import cast
 
 from judgment._bundle import Bundle
 from judgment._compiled import ENGINE, Run, explain
 from judgment._compiled._portable import Packed, pack, unpack
 from judgment._errors import JudgmentError
-from judgment._judgment import Judgment
+from judgment._judgment import CrossCheck, Judgment
 from judgment._rulebook._model import Rulebook
 
 
@@ -36,6 +37,9 @@ class BatchResult:
         "description": "question id -> why it is not graded, for each question not graded"})
     overall_not_graded: str | None = field(default=None, metadata={
         "description": "why the overall judgment is not graded, when the evidence gave it no grade"})
+    cross_check: str = field(default="not made", metadata={
+        "description": "agreed (durable_rules made the same findings), not made (not in the share it judged), or "
+                       "unavailable (durable_rules does not import where it was judged); as Judgment.cross_check"})
 
     @property
     def ok(self) -> bool:
@@ -54,7 +58,7 @@ class BatchResult:
                                  "attached(bundle, rulebook) gives it back what it needs first")
             source = unpack(source.packed, source.rulebook, source.bundle)
         assert source is not None
-        return explain(source, ENGINE)
+        return explain(source, ENGINE, cast(CrossCheck, self.cross_check))
 
     def portable(self, keep_bundle: bool, keep_rulebook: bool = True) -> BatchResult:
         """The same result as plain data, to cross a process boundary: with its bundle and its
@@ -79,7 +83,7 @@ class BatchResult:
         whole = self.portable(keep_bundle=True)
         return (BatchResult, (whole.index, whole.origin, whole.engine, whole.cross_checked, whole.grades,
                               whole.overall, whole.error, whole._source, whole.not_graded,
-                              whole.overall_not_graded))
+                              whole.overall_not_graded, whole.cross_check))
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from judgment._batch._lines import Line, judged_lines
 from judgment._cli._errors import reports_errors
 from judgment._vocabularies._option import uses_vocabularies
 from judgment._diagnostics import Diagnostic, Location, plain
+from judgment._engine import durable_missing
 from judgment._errors import InputFileError
 from judgment._io._read import named
 from judgment._cli._rules import RULES_HELP, rules_version_option
@@ -100,10 +101,12 @@ def _judge(rulebook: Rulebook | RulebookLibrary, version: str | None, files: lis
         click.echo(problems, err=True)
     elapsed = time.perf_counter() - started
     checked = sum(line.cross_checked for line in written)
+    missing = durable_missing()
+    crossed = f"{checked:,} also judged by durable_rules, with the same findings" if missing is None else \
+        f"none cross-checked: {missing}"
     click.echo(f"judged {len(written) - len(refused):,} of {len(written):,} bundles in {elapsed:.1f} s "
                f"({len(written) / max(elapsed, 1e-9):,.0f} a second) with the compiled engine{where}; "
-               f"{checked:,} also judged by durable_rules, with the same findings; {len(refused):,} refused; "
-               f"results in {out}", err=True)
+               f"{crossed}; {len(refused):,} refused; results in {out}", err=True)
     sys.exit(1 if refused else 0)
 
 

@@ -16,7 +16,7 @@ from judgment._bundle import Bundle
 from judgment._compiled._events import Event, checks
 from judgment._compiled._explain import explain
 from judgment._compiled._program import compile_conditions, program_for
-from judgment._compiled._run import Made, Run, derive, run
+from judgment._compiled._run import Made, Run, derive, derive_held, run
 from judgment._compiled._runtime import Scope
 from judgment._judgment import Check, Judgment
 from judgment._lang import _ast as ast
@@ -28,12 +28,13 @@ ENGINE = "compiled"
 #: (finding rule id, sorted (variable, record id) pairs): how two engines' findings are compared.
 FindingKey = tuple[str, tuple[tuple[str, str], ...]]
 
-__all__ = ["ENGINE", "FindingKey", "Made", "Run", "compile_conditions", "compiled_findings", "derive", "evaluate", "explain",
+__all__ = ["ENGINE", "FindingKey", "Made", "Run", "compile_conditions", "compiled_findings", "derive", "derive_held", "evaluate", "explain",
            "finding_keys", "judge_compiled", "program_for", "run", "Scope"]
 
 
 def judge_compiled(rulebook: Rulebook, bundle: Bundle) -> Judgment:
-    return explain(run(rulebook, bundle), ENGINE)
+    """The compiled engine alone, no cross-check made (the bench's reference)."""
+    return explain(run(rulebook, bundle), ENGINE, "not made")
 
 
 def finding_keys(rulebook: Rulebook, fired: Mapping[str, list[Made]]) -> set[FindingKey]:

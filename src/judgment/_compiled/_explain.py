@@ -12,6 +12,7 @@ from judgment._compiled._sources import quotes, sources
 from judgment._compiled._template import render_template
 from judgment._compiled._whynot import analyse, lacking_evidence, weighed
 from judgment._judgment import (
+    CrossCheck,
     Decision,
     EvidenceUsed,
     Finding,
@@ -25,13 +26,14 @@ from judgment._judgment import (
 from judgment._rulebook._model import Criterion, FindingRule, Rulebook
 
 
-def explain(run: Run, engine: str) -> Judgment:
+def explain(run: Run, engine: str, cross_check: CrossCheck) -> Judgment:
+    """The judgment in words; `engine` made the findings, `cross_check` says whether another made them too."""
     rulebook, bundle = run.rulebook, run.bundle
     tests = run.program.tests
     findings = _findings(run, tests)
     return Judgment(
         rulebook=identity(rulebook), inspection=bundle.inspection.model_dump(mode="json", exclude_none=True),
-        engine=engine, overall=_overall(run, tests),
+        engine=engine, cross_check=cross_check, overall=_overall(run, tests),
         questions=tuple(_question(run, q.id, findings, tests) for q in rulebook.questions),
         recommendations=_recommendations(run, tests), quotes=_quotes(run, findings))
 

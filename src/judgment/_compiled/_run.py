@@ -66,13 +66,24 @@ def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None
 
     The records are bound in `records`' order (the bundle's records, rearranged) when given,
     else in id order: the order-independence checks vary it (judgment._api.judge_in_order)."""
-    by_kind = bundle.index_by_kind() if records is None else _by_kind(records)
+    if records is None:
+        return _derive(program, bundle.index_by_kind(), bundle.kinds if kinds is None else kinds, False)
+    return _derive(program, _by_kind(records), bundle.kinds if kinds is None else kinds, True)
+
+
+def derive_held(program: Program, records: Sequence[Record]) -> dict[str, list[Made]]:
+    """`derive` over records held outside a bundle (a live session's): findings read only records."""
+    return _derive(program, _by_kind(records), frozenset(record.kind for record in records), True)
+
+
+def _derive(program: Program, by_kind: Mapping[str, Sequence[Record]], kinds: frozenset[str],
+            rearranged: bool) -> dict[str, list[Made]]:
     # Records bound in id order make findings in that order already (a stable sort by rule keeps
     # it; the determinism property checks that it is so); in any other order, each rule's findings
     # are sorted by the ids of their records.
-    place = _position if records is None else _canonical
+    place = _canonical if rearranged else _position
     fired: dict[str, list[Made]] = {}
-    scope = Scope(kinds=bundle.kinds if kinds is None else kinds, fired=fired)
+    scope = Scope(kinds=kinds, fired=fired)
     findings, rule_ids = program.findings, program.rule_ids
     for stratum in program.strata:
         out: list[Made] = []
@@ -87,7 +98,7 @@ def derive(program: Program, bundle: Bundle, kinds: frozenset[str] | None = None
         made: dict[int, list[Made]] = {position: list(group) for position, group in groupby(out, _position)}
         for position in stratum.one_by_one:  # rules of several variables, or none
             made[position] = _fire(position, findings[position], by_kind, scope)
-            if records is not None:
+            if rearranged:
                 made[position].sort(key=_canonical)
         for position in sorted(made):  # positions are in evaluation order, whatever order rules fired in
             if made[position]:

@@ -9,6 +9,7 @@ from judgment._compiled import derive, explain, finding_keys, program_for, run
 from judgment._diagnostics import Diagnostic, Location
 from judgment._durable._ruleset import ruleset_for
 from judgment._durable._session import EngineSession, FindingKey
+from judgment._engine._kinds import AGREED
 from judgment._errors import EngineDisagreementError
 from judgment._judgment import Judgment
 from judgment._rulebook._model import Rulebook
@@ -54,7 +55,7 @@ class DurableEngine:
     def explain(self, bundle: Bundle, made: set[FindingKey], order: Sequence[Record] | None = None) -> Judgment:
         fired = derive(self.program, bundle) if order is None else derive(self.program, bundle, records=order)
         cross_check(self.rulebook, made, finding_keys(self.rulebook, fired), bundle.origin)
-        return explain(run(self.rulebook, bundle, fired), ENGINE)
+        return explain(run(self.rulebook, bundle, fired), ENGINE, AGREED)
 
 
 def cross_check(rulebook: Rulebook, made: set[FindingKey], expected: set[FindingKey], origin: str) -> None:

@@ -16,7 +16,8 @@ from pydantic import ValidationError
 from judgment._diagnostics import excerpt, plain
 from judgment._render._safe import visible
 from judgment._records._read import NotARecord, read_record
-from judgment._records._record import SCHEMA, DecisionRecord, canonical, seal_of, sha256
+from judgment._records._formats import OLDER, SCHEMA, as_current, readable
+from judgment._records._record import DecisionRecord, canonical, seal_of, sha256
 
 
 class NotADecisionRecord(ValueError):
@@ -39,18 +40,18 @@ def read_side(path: Path, label: str) -> Side:
     except NotARecord as error:
         raise NotADecisionRecord(f"record {label} ({shown(path)}) is not a decision record: {error}") from None
     made = record.get("schema")
-    if made != SCHEMA:
+    if not readable(made):
         raise NotADecisionRecord(f"record {label} ({shown(path)}) is in format {excerpt(made)}; this judgment "
-                                 f"compares {SCHEMA} records")
+                                 f"compares {', '.join((SCHEMA, *OLDER))} records")
     try:
-        DecisionRecord.model_validate(record)
+        DecisionRecord.model_validate(as_current(record))
     except ValidationError as exc:
         first = exc.errors()[0]
         where = excerpt(".".join(map(str, first["loc"]))) if first["loc"] else "(the record)"
         raise NotADecisionRecord(f"record {label} ({shown(path)}) is not a decision record: "
                                  f"{exc.error_count()} problems with its fields, e.g. {where}: "
                                  f"{plain(first['msg'], 120)}") from None
-    return Side(str(path), record, seal_problems(record))
+    return Side(str(path), as_current(record), seal_problems(record))
 
 
 def shown(path: Path) -> str:

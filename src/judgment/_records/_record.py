@@ -14,17 +14,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import sys
 from typing import Any, Literal
 
 import rfc8785
 from pydantic import BaseModel, ConfigDict, Field
 
 from judgment._bundle import Bundle, Inspection
-from judgment._judgment import EvidenceUsed, Judgment, OverallJudgment, QuestionJudgment, Recommendation
+from judgment._judgment import CrossCheck, EvidenceUsed, Judgment, OverallJudgment, QuestionJudgment, Recommendation
+from judgment._records._formats import SCHEMA
 from judgment._rulebook._library import RulebookChoice
 from judgment._rulebook._model import Rulebook
-
-SCHEMA = "judgment.decision-record/2"
 
 
 class RuleFileIdentity(BaseModel):
@@ -85,8 +85,9 @@ class DecisionRecord(BaseModel):
     """The JSON document that `judgment run --format json` prints and `judgment verify` replays."""
 
     model_config = ConfigDict(extra="forbid")
-    schema_: Literal["judgment.decision-record/2"] = Field(alias="schema")
+    schema_: Literal["judgment.decision-record/3"] = Field(alias="schema")
     engine: str
+    cross_check: CrossCheck
     inspection: Inspection
     overall: OverallJudgment
     questions: list[QuestionJudgment]
@@ -147,14 +148,19 @@ def seal_of(record: dict[str, Any]) -> str:
 
 
 def versions() -> dict[str, str]:
+    """What made the record: judgment's version, durable_rules' (or why it is not here) and Python's."""
     from importlib.metadata import PackageNotFoundError, version  # here: it costs start-up time
 
-    found = {}
+    from judgment._engine import durable_missing
+
+    found = {"python": ".".join(map(str, sys.version_info[:3]))}
     for package, name in (("judgment", "judgment"), ("durable-rules", "durable_rules")):
         try:
             found[name] = version(package)
         except PackageNotFoundError:  # pragma: no cover - a source tree without metadata
             found[name] = "unknown"
+    if durable_missing() is not None:
+        found["durable_rules"] = "unavailable"
     return found
 
 

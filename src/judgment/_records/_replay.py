@@ -1,7 +1,10 @@
 """Judge the record's evidence again and build the whole record again, the way `judgment run` does;
 then report every field where the two differ.
 
-Only `timestamp` (taken over from the record), `seal` and `signature` are left out. The
+Only `timestamp` (taken over from the record), `seal` and `signature` are left out, and the
+Python that made it; where durable_rules imports on one side and not on the other, the engine and
+its cross-check too (judgment._records._made): a record made by durable_rules on Python 3.12
+replays as identical with the compiled engine on 3.13 when nothing else changed. The
 rulebook may have moved (verify --rules): paths under its folder, `rulebook.path` and
 each `source`, are written as if it were still where the record says it was, so a moved
 rulebook is not a difference while a changed rule file, line or text is.
@@ -18,6 +21,7 @@ from judgment._bundle import Bundle, bundle_from_data, load_bundle
 from judgment._errors import JudgmentError
 from judgment._records._choice_again import Replaying, replayed_selection
 from judgment._records._diff import Difference, differences
+from judgment._records._made import comparable
 from judgment._records._outcome import COULD_NOT_REPLAY, EVIDENCE_CHANGED, OUTCOME_DIFFERS, RULEBOOK_CHANGED, \
     Verification
 from judgment._records._record import build_record, evidence_hash, render_record
@@ -47,8 +51,9 @@ def replay(record: dict[str, Any], loaded: Replaying | None, bundle: str | Path 
     note = replayed_selection(again, record, loaded)
     if note is not None:
         found.note(note)
-    before = {k: v for k, v in record.items() if k not in NOT_COMPARED}
-    after = {k: v for k, v in again.items() if k not in NOT_COMPARED}
+    before, after, made = comparable(record, again, NOT_COMPARED)
+    if made is not None:
+        found.note(made)
     files_named = RULEBOOK_CHANGED in found.findings
     for difference in differences(before, after):
         _report(difference, found, skip_evidence=changed, skip_files=files_named)

@@ -28,7 +28,9 @@ from judgment._records._outcome import (
     Verification,
 )
 from judgment._records._read import NotARecord, read_record
-from judgment._records._record import SCHEMA, DecisionRecord, canonical, seal_of, sha256
+from judgment._records._formats import PREFIX as _FORMAT
+from judgment._records._formats import OLDER, SCHEMA, as_current, readable
+from judgment._records._record import DecisionRecord, canonical, seal_of, sha256
 from judgment._records._choice_again import Replaying, choose_again, library_to_replay
 from judgment._records._replay import replay
 from judgment._records._sign import key_id, signature_problem
@@ -36,7 +38,6 @@ from judgment._rulebook._loader import load_rulebook
 
 __all__ = ["COULD_NOT_REPLAY", "EVIDENCE_CHANGED", "IDENTICAL", "OUTCOME_DIFFERS", "RULEBOOK_CHANGED",
            "SEAL_BROKEN", "SIGNATURE_INVALID", "Verification", "verify"]
-_FORMAT = "judgment.decision-record/"
 
 
 def verify(record_path: str | Path, rules: str | Path | None = None, bundle: str | Path | None = None,
@@ -47,6 +48,9 @@ def verify(record_path: str | Path, rules: str | Path | None = None, bundle: str
         return found
     _check_seal(record, found)
     _check_signature(record, public_key, found)
+    if record["schema"] in OLDER:
+        found.note(f"the record is in format {record['schema']}, read as {SCHEMA} (docs/compatibility.md)")
+        record = as_current(record)
     loaded = _check_rulebook(record, rules, found)
     replay(record, loaded, bundle, found)
     return found
@@ -58,7 +62,7 @@ def _read(path: Path, found: Verification) -> dict[str, Any] | None:
         record = read_record(path)
         if _of_another_format(record, found):
             return None
-        DecisionRecord.model_validate(record)
+        DecisionRecord.model_validate(as_current(record))
     except NotARecord as error:
         found.add(SEAL_BROKEN, str(error), title="not a decision record")
         return None
@@ -76,17 +80,19 @@ def _of_another_format(record: dict[str, Any], found: Verification) -> bool:
     it (its fields mean other things), which is its own outcome, not tampering. Its seal, computed the
     same way in every version, is still checked."""
     made = record.get("schema")
-    if not isinstance(made, str) or made == SCHEMA or not made.startswith(_FORMAT):
+    if not isinstance(made, str) or readable(made) or not made.startswith(_FORMAT):
         return False
     version, current = made.removeprefix(_FORMAT), SCHEMA.removeprefix(_FORMAT)
     if not (version.isascii() and version.isdigit()) or len(version) > 6:
         return False
     if isinstance(record.get("seal"), str) and seal_of(record) != record["seal"]:
         found.add(SEAL_BROKEN, "the seal does not match the record's content")
-    age = "an older" if int(version) < int(current) else "a newer"
-    found.add(COULD_NOT_REPLAY, f"the record is in format {excerpt(made)}, made by {age} judgment; this judgment "
-              f"writes {SCHEMA} and cannot replay it: verify it with the judgment that made it "
-              f"(its versions.judgment: {excerpt(str(_version_of(record)))})")
+    newer = int(version) > int(current)
+    reads = ", ".join((SCHEMA, *OLDER))
+    remedy = "upgrade judgment (pip install -U judgment) to verify it" if newer else \
+        "verify it with the judgment that made it"
+    found.add(COULD_NOT_REPLAY, f"the record is in format {excerpt(made)}, made by {'a newer' if newer else 'an older'} "
+              f"judgment ({excerpt(str(_version_of(record)))}); this one reads {reads} only: {remedy}")
     return True
 
 

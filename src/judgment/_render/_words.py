@@ -67,7 +67,16 @@ def heading(judgment: Judgment) -> str:
 
 def rulebook_line(judgment: Judgment) -> str:
     rulebook = judgment.rulebook
-    return f"Rulebook {rulebook.id} {rulebook.version} ({rulebook.title}); engine: {judgment.engine}"
+    return f"Rulebook {rulebook.id} {rulebook.version} ({rulebook.title}); engine: {engine_words(judgment)}"
+
+
+def engine_words(judgment: Judgment) -> str:
+    """The engine of record and its cross-check, e.g. ``durable_rules (cross-checked by the compiled engine)``."""
+    other = "the compiled engine" if judgment.engine == "durable_rules" else "durable_rules"
+    check = {"agreed": f"cross-checked by {other}: the same findings",
+             "unavailable": "durable_rules is not available on this Python, so no cross-check",
+             "not made": "not cross-checked"}[judgment.cross_check]
+    return f"{judgment.engine} ({check})"
 
 
 def overall_words(judgment: Judgment) -> str:

@@ -1,0 +1,23 @@
+"""Whether durable_rules can be imported here: it is an optional engine, not a promise.
+
+durable_rules 2.0.28 is installed only on Python before 3.13 (an environment marker), and its C
+extension does not import on 3.13 (it calls the removed ``PyEval_CallObject``). Where it does not
+import, the compiled engine is the engine of record. The answer is found once per process.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+
+
+@cache
+def durable_missing() -> str | None:
+    """None where durable_rules imports; else why not, in a sentence."""
+    try:
+        import durable_rules_engine  # noqa: F401  (the C extension: what fails on 3.13)
+    except ImportError as error:  # not installed, or installed but not loadable (an undefined symbol)
+        python = ".".join(map(str, sys.version_info[:3]))
+        why = "is not installed" if isinstance(error, ModuleNotFoundError) else "does not import"
+        return f"durable_rules {why} on this Python ({python})"
+    return None
