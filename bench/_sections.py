@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import gc
-import statistics
-import subprocess
-import sys
-import time
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 import judgment
 from bench import _floor
-from bench._common import DERBYSHIRE, ROOT, SHIPPED_RULES, outcome_of, paired_us, peak_mib, per_item_us, resident_mib
+from bench._common import outcome_of, paired_us, peak_mib, per_item_us, resident_mib
 from bench._raw_durable import RawDurable
 from bench._scaling import resized, scaled_rulebook
 from judgment._durable._engine import DurableEngine
@@ -95,17 +90,6 @@ def scaling(bundles: Sequence[judgment.Bundle], rule_counts: Sequence[int] = (40
             table[f"{rules} rules, {records} records"] = {"us_per_bundle": costs[str(rules)],
                                                           "findings_per_bundle": made}
     return table
-
-
-def cold_start(runs: int = 5) -> dict[str, Any]:
-    command = [str(Path(sys.executable).parent / "judgment"), "run", str(DERBYSHIRE), "--rules", str(SHIPPED_RULES)]
-    subprocess.run(command, capture_output=True, check=True, cwd=ROOT)  # the files into the OS cache
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, capture_output=True, check=True, cwd=ROOT)
-        times.append(time.perf_counter() - start)
-    return {"seconds_median": statistics.median(times), "seconds": times}
 
 
 def memory(rulebook: judgment.Rulebook, pool: Sequence[judgment.Bundle], judgments: int = 100_000,

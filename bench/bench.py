@@ -16,7 +16,7 @@ from typing import Any
 
 import judgment
 from bench import _sections
-from bench import _counterfactuals, _workbench
+from bench import _coldstart, _counterfactuals, _workbench
 from bench._common import DERBYSHIRE, SHIPPED_RULES, generate_bundles
 
 TARGETS = (  # (what, measured, limit, how it is compared)
@@ -46,7 +46,7 @@ def main() -> None:
     results["throughput"] = _sections.throughput(rulebook, bundles)
     results["durable"] = _sections.durable_against_raw(rulebook, bundles)
     results["scaling"] = _sections.scaling(bundles)
-    results["cold_start"] = _sections.cold_start()
+    results["cold_start"] = _coldstart.cold_start()  # judgment run and import judgment, beside references (issue 20)
     results["memory"] = _sections.memory(rulebook, bundles, args.judgments)
     results["workbench"] = _workbench.round_trip(rulebook)  # the live workbench's edit round trip (issue 17)
     results["counterfactuals"] = _counterfactuals.full_set(rulebook)  # the full counterfactual set (issue 17)
@@ -94,9 +94,8 @@ def print_table(results: dict[str, Any]) -> None:
     for label, row in results["scaling"].items():
         print(f"  {label:<36} {row['us_per_bundle']:11.1f} {row['findings_per_bundle']:12.1f}")
     memory = results["memory"]
-    print(f"\nCold start of judgment run: median {results['cold_start']['seconds_median']:.3f} s "
-          f"({', '.join(f'{s:.3f}' for s in results['cold_start']['seconds'])})")
-    print(f"Memory: resident {', '.join(f'{k:,}: {v:.1f} MiB' for k, v in memory['rss_mib'].items())}; "
+    _coldstart.report(results["cold_start"])
+    print(f"\nMemory: resident {', '.join(f'{k:,}: {v:.1f} MiB' for k, v in memory['rss_mib'].items())}; "
           f"peak {memory['peak_mib']:.1f} MiB")
     if "workbench" in results:
         _workbench.report(results["workbench"])

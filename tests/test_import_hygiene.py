@@ -27,24 +27,36 @@ CLI = ("from judgment._cli._app import cli\n"
 
 
 def imported_after(code: str) -> set[str]:
-    """The top-level packages in `sys.modules` once `code` has run in a fresh interpreter."""
+    """The modules in `sys.modules` once `code` has run in a fresh interpreter."""
     report = "\nimport sys, json\nsys.stderr.write('\\nMODULES ' + json.dumps(sorted(sys.modules)))\n"
     done = subprocess.run([sys.executable, "-c", code + report], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    return {name.split(".")[0] for name in json.loads(done.stderr.rpartition("MODULES ")[2])}
+    return set(json.loads(done.stderr.rpartition("MODULES ")[2]))
+
+
+def packages(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
 
 
 def test_import_judgment_imports_no_engine_extra_or_test_tool() -> None:
-    assert imported_after("import judgment") & NOT_ON_IMPORT == set()
+    assert packages(imported_after("import judgment")) & NOT_ON_IMPORT == set()
 
 
 def test_judging_imports_no_extra_or_test_tool() -> None:
-    assert imported_after(f"import judgment\n{JUDGE}") & NEVER == set()
+    assert packages(imported_after(f"import judgment\n{JUDGE}")) & NEVER == set()
 
 
 def test_the_command_line_imports_no_extra() -> None:
     for args in (["--help"], ["run", str(DERBYSHIRE), "--rules", str(RULES)]):
-        assert imported_after(CLI.format(args=args)) & NOT_BY_THE_CLI == set(), args
+        assert packages(imported_after(CLI.format(args=args))) & NOT_BY_THE_CLI == set(), args
+
+
+def test_judgment_run_imports_no_other_command_or_feature() -> None:
+    modules = imported_after(CLI.format(args=["run", str(DERBYSHIRE), "--rules", str(RULES)]))
+    others = {"judgment._cli._prove", "judgment._cli._serve", "judgment._cli._impact", "judgment._cli._batch",
+              "judgment._prove", "judgment._impact", "judgment._whatif", "judgment._counterfactual",
+              "judgment._recdiff", "judgment._serve", "judgment._audit", "judgment.testing"}
+    assert modules & others == set()
 
 
 def test_every_public_name_resolves_in_a_fresh_interpreter() -> None:
@@ -68,7 +80,7 @@ def test_a_judgment_names_its_public_classes_before_their_names_are_asked_for() 
 
 
 def test_the_testing_strategies_still_import_hypothesis() -> None:
-    assert "hypothesis" in imported_after("import judgment.testing\njudgment.testing.bundles")
+    assert "hypothesis" in packages(imported_after("import judgment.testing\njudgment.testing.bundles"))
 
 
 def test_unknown_names_are_still_attribute_errors() -> None:
