@@ -12,3 +12,13 @@ DURABLE = durable_missing() is None
 #: What a judgment made here says: (engine, cross_check).
 ENGINE_HERE = ("durable_rules", "agreed") if DURABLE else ("compiled", "unavailable")
 needs_durable = pytest.mark.skipif(not DURABLE, reason=f"{durable_missing()}: the compiled engine is the engine of record")
+
+
+def live_sessions() -> int:
+    """durable_rules sessions open in this process (none where it does not import: the compiled
+    engine's sessions hold nothing outside themselves)."""
+    if not DURABLE:
+        return 0
+    from judgment._durable._ruleset import live_sessions as open_now
+
+    return open_now()

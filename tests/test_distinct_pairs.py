@@ -13,7 +13,7 @@ import pytest
 import judgment
 from judgment import Bundle
 from judgment._compiled import compiled_findings
-from judgment._durable._engine import DurableEngine
+from judgment._engine import engine_for
 from minimal_rulebook import minimal_rulebook_yaml
 
 HEADER = minimal_rulebook_yaml("pairs")
@@ -42,7 +42,7 @@ def rate_ids(bundle: Bundle) -> list[str]:
 
 
 def durable_findings(rulebook: judgment.Rulebook, bundle: Bundle) -> set[tuple[str, tuple[tuple[str, str], ...]]]:
-    session = DurableEngine(rulebook).open()
+    session = engine_for(rulebook).open()
     try:
         session.add(bundle.records)
         return session.findings()

@@ -14,7 +14,7 @@ import judgment
 from conftest import RULES
 from judgment import Bundle
 from judgment._cases import load_cases, run_case
-from judgment._durable._ruleset import live_sessions
+from _engines import live_sessions
 from judgment.testing import bundles, run_properties
 from judgment.testing._determinism import determinism
 from judgment.testing._properties import monotonicity, totality

@@ -28,7 +28,7 @@ class CompiledSession:
         self._engine = engine
         self._location = Location(engine.rulebook.root)
         self._records: dict[str, Record] = {}
-        self._made: set[FindingKey] | None = set()  # None: derive again before reading
+        self._made: set[FindingKey] | None = None  # None: derive (again) before reading
         self._lock = threading.RLock()
         self._closed = False
 

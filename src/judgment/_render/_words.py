@@ -74,7 +74,7 @@ def engine_words(judgment: Judgment) -> str:
     """The engine of record and its cross-check, e.g. ``durable_rules (cross-checked by the compiled engine)``."""
     other = "the compiled engine" if judgment.engine == "durable_rules" else "durable_rules"
     check = {"agreed": f"cross-checked by {other}: the same findings",
-             "unavailable": "durable_rules is not available on this Python, so no cross-check",
+             "unavailable": "durable_rules was not available, so no cross-check",
              "not made": "not cross-checked"}[judgment.cross_check]
     return f"{judgment.engine} ({check})"
 
