@@ -169,3 +169,10 @@ def test_a_batch_without_durable_rules_claims_no_cross_check(compiled_only: None
     assert "none cross-checked: durable_rules is turned off (JUDGMENT_ENGINE=compiled)" in done.stderr
     line = json.loads((tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()[0])
     assert (line["cross_checked"], line["cross_check"]) == (False, "unavailable")
+
+
+def test_the_property_check_does_not_claim_agreement_with_one_engine() -> None:
+    done = cli("check", RULES, "--properties", "--examples", "3", compiled=True)
+    assert done.returncode == 0, done.stderr
+    assert "4 of 5 hold (totality, determinism, monotonicity, no_dead_rule); agreement not checked: " \
+           "durable_rules is turned off (JUDGMENT_ENGINE=compiled)" in done.stdout

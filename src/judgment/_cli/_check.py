@@ -137,9 +137,10 @@ def _check_properties(rulebook: Rulebook, rules: Path, examples: int, seed: int)
         click.echo(f"property {failure.name} fails: {failure.message}", err=True)
         if failure.bundle is not None:
             click.echo("smallest counterexample:\n" + _as_yaml(failure.bundle.to_data()).rstrip("\n"), err=True)
-    held = [p for p in PROPERTIES if p not in {f.name for f in report.failures}]
+    held = [p for p in PROPERTIES if p not in {f.name for f in report.failures} | set(report.not_checked)]
+    unchecked = "".join(f"; {name} not checked: {why}" for name, why in report.not_checked.items())
     click.echo(f"properties over {report.examples:,} generated bundles (seed {seed}): "
-               f"{len(held)} of {len(PROPERTIES)} hold" + (f" ({', '.join(held)})" if held else ""))
+               f"{len(held)} of {len(PROPERTIES)} hold" + (f" ({', '.join(held)})" if held else "") + unchecked)
     if report.failures:
         sys.exit(EXIT_PROBLEMS)
 
