@@ -6,6 +6,8 @@ an entry it covered is gone."""
 
 from __future__ import annotations
 
+from contextlib import closing
+
 import shutil
 import sqlite3
 import tempfile
@@ -52,7 +54,7 @@ class AuditLogMachine(RuleBasedStateMachine):
     def tamper(self, data: st.DataObject) -> None:
         sequence = data.draw(st.integers(1, self.count), label="entry")
         column = data.draw(st.sampled_from(ENTRY_FIELDS), label="field")
-        with sqlite3.connect(self.log) as connection:
+        with closing(sqlite3.connect(self.log)) as connection:  # `with` a connection alone never closes it
             before = bytes(connection.execute(f"SELECT CAST({column} AS BLOB) FROM entries WHERE sequence = ?",
                                               (sequence,)).fetchone()[0])
         position = data.draw(st.integers(0, len(before) - 1), label="position")

@@ -14,9 +14,12 @@ from pathlib import Path
 import pytest
 
 import judgment
+from _engines import needs_durable
 from conftest import DERBYSHIRE, ROOT
 from judgment._cli._check import _checked
 from minimal_rulebook import minimal_rulebook_yaml
+
+pytestmark = needs_durable  # its limits; without it, check warns of them (tests/test_engine_of_record.py)
 
 V = "victim_satisfaction.rate"
 HEAD = minimal_rulebook_yaml("probe")

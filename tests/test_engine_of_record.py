@@ -133,6 +133,8 @@ def test_a_record_of_the_previous_format_still_verifies(tmp_path: Path) -> None:
     del record["cross_check"]
     record["schema"] = "judgment.decision-record/2"
     record["versions"].pop("python")
+    record["engine"] = "durable_rules"  # as every /2 record was: judgment ran only where durable_rules imports
+    record["versions"]["durable_rules"] = "2.0.28"
     record["seal"] = seal_of(record)
     path.write_text(render_record(record), encoding="utf-8")
     done = cli("verify", path)
@@ -176,3 +178,18 @@ def test_the_property_check_does_not_claim_agreement_with_one_engine() -> None:
     assert done.returncode == 0, done.stderr
     assert "4 of 5 hold (totality, determinism, monotonicity, no_dead_rule); agreement not checked: " \
            "durable_rules is turned off (JUDGMENT_ENGINE=compiled)" in done.stdout
+
+
+def test_a_rulebook_past_durable_rules_limits_is_judged_without_it_and_check_warns(tmp_path: Path) -> None:
+    """65 tests one record could pass at once: durable_rules crashes on it (refused where it imports);
+    the compiled engine judges it, and check warns that durable_rules, where it imports, would refuse it."""
+    from test_engine_limits import V, write_rulebook
+
+    root = write_rulebook(tmp_path, [f"{V}.value > -{i}" for i in range(65)])
+    checked = cli("check", root, compiled=True)
+    assert checked.returncode == 0, checked.stderr
+    assert f"{root / 'rules.yaml'}:66:12: warning: ENGINE_LIMIT" in checked.stderr
+    assert "would refuse this; here the compiled engine judges it" in checked.stderr
+    judged = cli("run", DERBYSHIRE, "--rules", root, "--any-date", "--format", "json", compiled=True)
+    assert judged.returncode == 0, judged.stderr
+    assert len(json.loads(judged.stdout)["questions"][0]["findings"]) == 65

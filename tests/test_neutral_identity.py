@@ -87,7 +87,7 @@ def test_verify_says_a_newer_record_was_made_by_a_newer_judgment(rulebook: judgm
                                                                 derbyshire: judgment.Bundle,
                                                                 tmp_path: Path) -> None:
     path = tmp_path / "new-record.json"
-    path.write_text(render_record(record_of_format(rulebook, derbyshire, 3)), encoding="utf-8")
+    path.write_text(render_record(record_of_format(rulebook, derbyshire, 4)), encoding="utf-8")
     result = cli("verify", path)
     assert result.returncode == 6, result.stdout + result.stderr
     assert "newer judgment" in result.stdout

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from _engines import DURABLE, needs_durable
 import judgment
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,8 +65,9 @@ def test_the_eight_cases_pass_with_full_coverage() -> None:
 def test_every_property_holds(tmp_path: Path) -> None:
     done = _run("check", "--properties", "--examples", "100", "--seed", "1", str(EXAMPLE), cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.splitlines()[0].endswith(
-        "5 of 5 hold (totality, determinism, monotonicity, agreement, no_dead_rule)"), done.stdout
+    held = "5 of 5 hold (totality, determinism, monotonicity, agreement, no_dead_rule)" if DURABLE else \
+        "4 of 5 hold (totality, determinism, monotonicity, no_dead_rule); agreement not checked: "
+    assert held in done.stdout.splitlines()[0], done.stdout
 
 
 def _pair_findings(result: judgment.Judgment) -> list[judgment.Finding]:

@@ -50,7 +50,7 @@ def test_no_dead_rule_and_every_property_through_the_public_runner() -> None:
 
 
 def test_thousands_of_judgments_leak_no_session_and_little_memory() -> None:
-    from bench.soak import resident_mib  # the soak's own sampling
+    from bench._common import resident_mib  # the soak's own sampling
 
     pool = list(SEEDS)
     before_sessions = live_sessions()

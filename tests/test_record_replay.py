@@ -23,6 +23,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import judgment
+from _engines import DURABLE, ENGINE_HERE
 from conftest import DERBYSHIRE, RULES
 from judgment._records import _verify
 from judgment._records._record import build_record, canonical, render_record, seal_of, sha256
@@ -142,11 +143,15 @@ def test_a_missing_rulebook_folder_could_not_be_replayed(original: dict[str, Any
     assert "cannot read the rulebook" in found.render()
 
 
+OTHER_ENGINE = "compiled" if DURABLE else "durable_rules"
+
+
 @pytest.mark.parametrize(("where", "value", "code", "shown"), [
     (("questions", 0, "findings", 0, "text"), "A forged text.", 1, "questions[reducing_crime].findings[0].text"),
     (("questions", 1, "findings", 0, "polarity"), "area_for_improvement", 1, ".findings[0].polarity"),
     (("quotes", 0, "quote"), "Never said.", 1, "quotes[asb-incidents].quote"),
-    (("engine",), "compiled", 1, 'engine: "compiled" -> "durable_rules"'),
+    # the other engine's name, with this one's cross-check: no judgment anywhere makes that pair
+    (("engine",), OTHER_ENGINE, 1, f'engine: "{OTHER_ENGINE}" -> "{ENGINE_HERE[0]}"'),
     (("inspection", "organisation"), "Nowhere Police", 1, "inspection.organisation"),
     (("rulebook", "version"), "9.9", 4, "rulebook.version"),
     (("versions", "judgment"), "0.0.1", 1, "versions.judgment"),

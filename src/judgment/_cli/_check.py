@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -194,12 +195,29 @@ def _engine_problems(rulebook: Rulebook) -> list[Diagnostic]:
     """What `run` would refuse for the rulebook itself: its durable_rules ruleset is built, here, as `run`
     builds it. This is safe in this process because the compiler counts every limit of the engine that
     crashes or hangs it before the engine sees the ruleset (docs/engine.md, "Limits of the engine")."""
-    try:
-        from judgment._durable._ruleset import ruleset_for
-    except ImportError:  # no durable_rules here: the compiled engine is the engine of record
-        return []
+    from judgment._engine import durable_missing
+
+    if durable_missing() is not None:
+        return _portability(rulebook)
+    from judgment._durable._ruleset import ruleset_for
+
     try:
         ruleset_for(rulebook)
     except JudgmentError as error:
         return list(error.diagnostics)
+    return []
+
+
+def _portability(rulebook: Rulebook) -> list[Diagnostic]:
+    """Where durable_rules does not import, the compiled engine judges the rulebook whatever its size;
+    what durable_rules would refuse where it does (its ruleset is translated and counted, without
+    the engine) is a warning, so that a rulebook written here is known to judge there too."""
+    from judgment._durable._compile import compile_rulebook
+
+    try:
+        compile_rulebook(rulebook)
+    except JudgmentError as error:
+        return [replace(d, severity="warning", hint=f"{d.hint + '; ' if d.hint else ''}durable_rules, the engine of "
+                        "record where it imports (Python 3.11, 3.12), would refuse this; here the compiled engine "
+                        "judges it") for d in error.diagnostics]
     return []

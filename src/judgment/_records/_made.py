@@ -45,4 +45,5 @@ def _python(record: dict[str, Any]) -> object:
 
 def _words(record: dict[str, Any]) -> str:
     check = _CHECKS.get(str(record.get("cross_check")), "cross-check unknown")
-    return f"{excerpt(str(record.get('engine')))} ({check}) on Python {excerpt(str(_python(record)))}"
+    python = _python(record)
+    return f"{excerpt(str(record.get('engine')))} ({check}) on Python {excerpt(str(python or 'unknown'))}"
