@@ -2,7 +2,8 @@
 
 Typed evidence, declarative rule files, and a traceable explanation for every
 grade. The public API is what ``__all__`` lists; modules whose names start with
-an underscore are private.
+an underscore are private. ``judgment.__version__`` follows semantic versioning:
+what a patch, a minor and a major release may change is in docs/compatibility.md.
 
     >>> import judgment
     >>> rulebook = judgment.load_rulebook("rules/hmic-crime-2014")
