@@ -541,9 +541,10 @@ def test_seventeen_patterns_judgment_refuses_at_compile_time(tmp_path: object) -
     assert "17 patterns" in caught.value.diagnostics[0].message
 
 
-def test_versions_python_313_is_excluded() -> None:
+def test_versions_durable_rules_only_where_it_imports() -> None:
+    """An environment marker, not a blanket upper bound: judgment installs on 3.13 without it."""
     text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'requires-python = ">=3.11,<3.13"' in text and '"durable-rules==2.0.28"' in text
+    assert 'requires-python = ">=3.11"' in text and "\"durable-rules==2.0.28; python_version < '3.13'\"" in text
 
 
 def test_rulesets_are_created_once_per_rulebook_per_process() -> None:

@@ -19,6 +19,7 @@ from typing import Any
 
 from click.testing import CliRunner
 
+from _engines import DURABLE
 from judgment._cli._app import cli
 
 SHIPPED = Path(__file__).parent.parent / "rules" / "hmic-crime-2014"
@@ -72,7 +73,7 @@ def test_sampling_misses_the_seeded_bug(tmp_path: Path) -> None:
     rules = _copy(tmp_path, "seeded", seeded=True)
     done = CliRunner().invoke(cli, ["check", str(rules), "--properties"])
     assert done.exit_code == 0 and "property monotonicity fails" not in done.output, done.output
-    assert "5 of 5 hold" in done.output  # the seeded rule fires in the samples too: it is not dead
+    assert ("5 of 5 hold" if DURABLE else "4 of 5 hold") in done.output  # the seeded rule fires too: not dead
 
 
 def test_prove_refutes_exactly_the_seeded_field_and_its_bundles_show_it(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ def durable_missing() -> str | None:
     if chosen == COMPILED:
         return f"durable_rules is turned off ({SWITCH}={COMPILED})"
     try:
-        import durable_rules_engine  # noqa: F401  (the C extension: what fails on 3.13)
+        from judgment._durable import _native  # noqa: F401  (the fence: the one importer of the C extension)
     except ImportError as error:  # not installed, or installed but not loadable (an undefined symbol)
         python = ".".join(map(str, sys.version_info[:3]))
         why = "is not installed" if isinstance(error, ModuleNotFoundError) else "does not import"
