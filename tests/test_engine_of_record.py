@@ -12,7 +12,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,21 @@ def cli(*args: object, compiled: bool = False, cwd: Path = ROOT) -> subprocess.C
         env["JUDGMENT_ENGINE"] = "compiled"
     return subprocess.run([sys.executable, "-m", "judgment", *map(str, args)], capture_output=True, text=True,
                           env=env, cwd=cwd, check=False, timeout=300)
+
+
+def recorded(path: Path, compiled: bool = False) -> Path:
+    """The Derbyshire judgment's record, written to `path` by judgment run."""
+    assert cli("run", DERBYSHIRE, "--rules", RULES, "--record", path, compiled=compiled).returncode == 0
+    return path
+
+
+def resealed(path: Path, edit: Callable[[dict[str, Any]], None]) -> Path:
+    """The record at `path` edited and sealed again: what someone who can write the file can do."""
+    record = json.loads(path.read_text(encoding="utf-8"))
+    edit(record)
+    record["seal"] = seal_of(record)
+    path.write_text(render_record(record), encoding="utf-8")
+    return path
 
 
 @pytest.fixture
@@ -113,12 +128,8 @@ def test_a_record_verifies_both_ways_between_places_with_and_without_durable_rul
 @needs_durable
 def test_an_edited_claim_of_a_cross_check_is_caught(tmp_path: Path) -> None:
     """A record made without durable_rules, edited to claim its cross-check agreed and sealed again."""
-    path = tmp_path / "compiled.json"
-    assert cli("run", DERBYSHIRE, "--rules", RULES, "--record", path, compiled=True).returncode == 0
-    record = json.loads(path.read_text(encoding="utf-8"))
-    record["cross_check"] = "agreed"
-    record["seal"] = seal_of(record)
-    path.write_text(render_record(record), encoding="utf-8")
+    path = recorded(tmp_path / "compiled.json", compiled=True)
+    resealed(path, lambda record: record.update(cross_check="agreed"))
     done = cli("verify", path)
     assert done.returncode == 1, done.stdout
     assert 'cross_check: "agreed" -> "agreed"' not in done.stdout
@@ -127,32 +138,23 @@ def test_an_edited_claim_of_a_cross_check_is_caught(tmp_path: Path) -> None:
 
 def test_a_record_of_the_previous_format_still_verifies(tmp_path: Path) -> None:
     """judgment.decision-record/2 had no cross_check: read as /3, its seal checked as made."""
-    path = tmp_path / "old.json"
-    assert cli("run", DERBYSHIRE, "--rules", RULES, "--record", path).returncode == 0
-    record: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    del record["cross_check"]
-    record["schema"] = "judgment.decision-record/2"
-    record["versions"].pop("python")
-    record["engine"] = "durable_rules"  # as every /2 record was: judgment ran only where durable_rules imports
-    record["versions"]["durable_rules"] = "2.0.28"
-    record["seal"] = seal_of(record)
-    path.write_text(render_record(record), encoding="utf-8")
+    def as_made_before(record: dict[str, Any]) -> None:
+        del record["cross_check"]
+        record["versions"].pop("python")
+        # as every /2 record was: judgment ran only where durable_rules imports
+        record.update(schema="judgment.decision-record/2", engine="durable_rules")
+        record["versions"]["durable_rules"] = "2.0.28"
+
+    path = resealed(recorded(tmp_path / "old.json"), as_made_before)
     done = cli("verify", path)
     assert done.returncode == 0, done.stdout
     assert "the record is in format judgment.decision-record/2, read as judgment.decision-record/3" in done.stdout
-    record["questions"][0]["grade"] = "outstanding"
-    record["seal"] = seal_of(record)
-    path.write_text(render_record(record), encoding="utf-8")
+    resealed(path, lambda record: record["questions"][0].update(grade="outstanding"))
     assert cli("verify", path).returncode == 1
 
 
 def test_a_record_of_a_newer_format_is_refused_clearly(tmp_path: Path) -> None:
-    path = tmp_path / "new.json"
-    assert cli("run", DERBYSHIRE, "--rules", RULES, "--record", path).returncode == 0
-    record = json.loads(path.read_text(encoding="utf-8"))
-    record["schema"] = "judgment.decision-record/4"
-    record["seal"] = seal_of(record)
-    path.write_text(render_record(record), encoding="utf-8")
+    path = resealed(recorded(tmp_path / "new.json"), lambda record: record.update(schema="judgment.decision-record/4"))
     done = cli("verify", path)
     assert done.returncode == 6, done.stdout
     assert "made by a newer judgment" in done.stdout and "upgrade judgment" in done.stdout

@@ -47,6 +47,10 @@ class LiveAgainstFresh(RuleBasedStateMachine):
         self.rulebook = load(spec, self.folder)
         self.aims = (boundary_values(self.rulebook), (), field_points(self.rulebook))
         self.live = judgment.open_session(self.rulebook, INSPECTION, any_date=True)
+        self.opened()
+
+    def opened(self) -> None:
+        """After the live session is opened (a subclass opens another beside it)."""
 
     @rule(data=st.data())
     def add_new(self, data: st.DataObject) -> None:
@@ -104,15 +108,9 @@ class CompiledLiveAgainstEngineOfRecord(LiveAgainstFresh):
     against `judge` here: durable_rules cross-checked where it imports, so the compiled session's
     add/retract bookkeeping is held to the other engine's findings, not only to its own derivation."""
 
-    @initialize(spec=specs())
-    def open(self, spec: Spec) -> None:
-        note(spec.text())
-        self.spec = spec
-        self.rulebook = load(spec, self.folder)
-        self.aims = (boundary_values(self.rulebook), (), field_points(self.rulebook))
+    def opened(self) -> None:
         self.engine = CompiledEngine(self.rulebook)
         self.session = self.engine.open()
-        self.live = judgment.open_session(self.rulebook, INSPECTION, any_date=True)  # the bundle and teardown
 
     def _live(self) -> judgment.LiveSession:
         return _Both(self.session, super()._live())  # type: ignore[return-value]
