@@ -101,6 +101,7 @@ from typing import Any, cast
 import zen
 
 import judgment
+from judgment._lang._stated import PLAIN as STATED_PLAIN
 from bench._common import (
     DERBYSHIRE,
     SHIPPED_RULES,
@@ -278,7 +279,7 @@ class Translator:
         nodes.append(_node("findings", "expressionNode", "findings", {
             "expressions": [{"id": f"finding:{rule_id}", "key": f"findings.{rule_id}",
                              "value": self.finding_expression(rule_id)} for rule_id in self.rulebook.order],
-            "passThrough": False, "inputField": None, "outputPath": None, "executionMode": "single"}))
+            "passThrough": True, "inputField": None, "outputPath": None, "executionMode": "single"}))
         for question in self.question_order():
             nodes.append(_node(f"grade:{question}", "decisionTableNode", f"grade {question}",
                                self.table(self.rulebook.grading[question], question,
@@ -498,10 +499,18 @@ class Translator:
                   "in_line": (_all([above[1], below[1]]), _any([above[0], below[0]]))}
         states["indeterminate"] = states["in_line"]
         holds, fails = states[node.state]
-        # A figure a source gives only in words (no value) is unknown here: the translation reads
-        # numbers, not stated relations, so such bundles count as disagreements, never as errors.
         numbers = [f"{v.expr}.value != null" for v in (subject, reference) if v.type == "measure"]
-        return _all([*subject.known, *reference.known, *numbers, holds if want != node.negated else fails])
+        computed = _all([*numbers, holds if want != node.negated else fails])
+        if reference.type == "number":
+            return _all([*subject.known, *reference.known, computed])
+        # Against a comparator, a relation the source states in words (no numbers on one side) is read
+        # as judgment reads it (judgment._lang._stated): its plain form, the stronger forms included.
+        plain = "in_line" if node.state == "indeterminate" else node.state
+        words = [w for w, p in STATED_PLAIN.items() if (p == plain) == (want != node.negated)]
+        stated = f"{reference.expr}.stated"
+        in_words = _all([_any([f"{v.expr}.value == null" for v in (subject, reference)]), f"{stated} != null",
+                         _any(f"{stated} == {_string(w)}" for w in words)])
+        return _all([*subject.known, *reference.known, _any([computed, in_words])])
 
     def _gap(self, low: str, high: str, tolerance: float) -> tuple[str, str]:
         """(holds, fails) for ``low - high > tolerance`` computed, as ours is, in binary64."""
