@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Union
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, create_model, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, TypeAdapter, ValidationError, create_model, model_validator
 
 from judgment._diagnostics import Diagnostic, Location, did_you_mean, excerpt
 from judgment._errors import BundleError, InputFileError, UnknownRecordError, unknown_id
@@ -16,7 +18,9 @@ from judgment._pydantic_errors import diagnostics_from_validation
 from judgment._vocabularies._hint import unknown_vocabulary_hint
 from judgment._io._data_places import DataPositions, data_place
 from judgment._io._versions import CURRENT_BUNDLE_FORMAT, bundle_format_problem
-from judgment._io._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document, parse_json_quickly, read_text
+from judgment._io._json_shape import plain_json
+from judgment._io._read import read_bounded
+from judgment._io._yaml import MAX_FILE_BYTES, Document, LoadFailure, Positions, load_document
 from judgment.evidence import Record, Vocabulary, get_vocabulary, vocabulary_ids
 from judgment.evidence._base import EvidenceModel, unknown_fields
 
@@ -183,18 +187,55 @@ def load_bundle(path: str | Path, vocabulary: Vocabulary | None = None) -> Bundl
 
 
 def _quick_json_bundle(source: Path, name: str, vocabulary: Vocabulary | None) -> Bundle | None:
-    """A valid JSON bundle, read without positions; None to read it again with them, so that every
-    problem is located. Positions are found only if a diagnostic about the bundle asks for one."""
-    data = parse_json_quickly(read_text(source, name, MAX_FILE_BYTES * 8))
-    if data is None:
+    """A valid JSON bundle, validated by pydantic straight from its bytes; None to read it again the
+    located way, so that every problem is reported where it is written. Positions are found only
+    if a diagnostic about the bundle asks for one."""
+    bundle = typed_json_bundle(read_bounded(source, name, MAX_FILE_BYTES * 8), vocabulary)
+    if bundle is not None:
+        bundle._origin = name
+        bundle._locate = _Locator(source, name)
+    return bundle
+
+
+def typed_json_bundle(raw: bytes, vocabulary: Vocabulary | None = None) -> Bundle | None:
+    """The bundle these JSON bytes hold when they are valid and the located reader would read them
+    alike (``_io._json_shape``); None otherwise, never a bundle the located reader refuses."""
+    vocab = vocabulary or _named_vocabulary(raw)
+    if vocab is None or not plain_json(raw):
         return None
     try:
-        bundle = bundle_from_data(data, None, vocabulary)
-    except BundleError:
+        typed = _typed_reader(vocab).validate_json(raw)
+        if typed.vocabulary != vocab.id or bundle_format_problem({"format": typed.format}, _NOWHERE):
+            return None
+        return Bundle(vocabulary=vocab.id, inspection=typed.inspection, records=tuple(typed.records))
+    except ValidationError:
         return None
-    bundle._origin = name
-    bundle._locate = _Locator(source, name)
-    return bundle
+
+
+_NOWHERE = DataPositions("<bundle>")
+_VOCABULARY = re.compile(rb'"vocabulary"[ \t\r\n]*:[ \t\r\n]*"([^"\\]*)"')
+
+
+def _named_vocabulary(raw: bytes) -> Vocabulary | None:
+    """The vocabulary the bytes seem to name; the typed reading then proves it is the top-level one."""
+    found = _VOCABULARY.search(raw)
+    return get_vocabulary(found.group(1).decode("utf-8", "replace")) if found else None
+
+
+_TYPED_READERS: weakref.WeakKeyDictionary[Vocabulary, TypeAdapter[Any]] = weakref.WeakKeyDictionary()
+
+
+def _typed_reader(vocab: Vocabulary) -> TypeAdapter[Any]:
+    """A model of a whole bundle of `vocab`: its records a union tagged by kind, every key known."""
+    reader = _TYPED_READERS.get(vocab)
+    if reader is None:
+        models = tuple(vocab.models[k] for k in vocab.kinds)
+        record = Annotated[Union[models], Field(discriminator="kind")]  # type: ignore[valid-type]
+        reader = _TYPED_READERS[vocab] = TypeAdapter(create_model(
+            "TypedBundle", __config__=ConfigDict(extra="forbid", strict=True),
+            format=(str, CURRENT_BUNDLE_FORMAT), vocabulary=(str, ...), inspection=(Inspection, ...),
+            records=(list[record], Field(default_factory=list, max_length=MAX_RECORDS))))
+    return reader
 
 
 @dataclass(frozen=True)

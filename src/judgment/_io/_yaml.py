@@ -11,14 +11,12 @@ more than the limit.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from judgment._diagnostics import Location
 from judgment._io._read import LoadFailure as LoadFailure  # re-exported: readers of YAML catch it from here
-from judgment._io._numbers import unreadable
 from judgment._io._read import decode_utf8, read_bounded
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -125,46 +123,3 @@ def parse_document(text: str, name: str) -> Document:
         positions = Positions(name, lines=positions.lines)
         data = read_located(text, positions, MAX_DEPTH)
     return Document(data, positions, text)
-
-
-class _NeedsLocatedParse(Exception):
-    """Something in the JSON that only the located parser reports well."""
-
-
-def parse_json_quickly(text: str) -> Any | None:
-    """Plain data from JSON text with the standard library (a hundred times faster than the YAML
-    parser), or None whenever the located parser must report on it instead: invalid JSON, a key
-    given twice, NaN or Infinity, nesting deeper than the limit."""
-
-    def mapping(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        found = dict(pairs)
-        if len(found) != len(pairs):
-            raise _NeedsLocatedParse
-        return found
-
-    def constant(name: str) -> Any:
-        raise _NeedsLocatedParse
-
-    def number(written: str) -> float:
-        value = float(written)
-        if unreadable(written, value):
-            raise _NeedsLocatedParse
-        return value
-
-    try:
-        data = json.loads(text, object_pairs_hook=mapping, parse_constant=constant, parse_float=number)
-    except (_NeedsLocatedParse, ValueError, RecursionError):
-        return None
-    return data if _depth(data) <= MAX_DEPTH else None
-
-
-def _depth(data: Any) -> int:
-    deepest, pending = 0, [(data, 0)]
-    while pending:
-        value, depth = pending.pop()
-        deepest = max(deepest, depth)
-        if isinstance(value, dict):
-            pending.extend((v, depth + 1) for v in value.values())
-        elif isinstance(value, list):
-            pending.extend((v, depth + 1) for v in value)
-    return deepest
