@@ -30,6 +30,8 @@ class Ruleset:
         self.compiled: Compiled = compile_rulebook(rulebook)
         self.name = f"judgment-{rulebook.id}-{rulebook.sha256[:12]}-{next(_NAMES)}"
         self.location = Location(rulebook.root)
+        #: Each finding rule's variables, in the order it binds them: what the cross-check keys by.
+        self.variables = {f.id: tuple(name for name, _ in f.when.variables) for f in rulebook.findings}
         try:
             self.handle = _native.create_ruleset(self.name, render_definition(self.compiled.definition))
         except _native.NativeError as exc:

@@ -10,7 +10,6 @@ is asserted, which lets the engine match afresh.
 
 from __future__ import annotations
 
-import json
 import weakref
 from collections.abc import Iterable
 from functools import lru_cache
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from judgment._compiled._runtime import Scope
 from judgment._diagnostics import Diagnostic
 from judgment._durable import _native
+from judgment._durable._activation import read_activation
 from judgment._durable._compile import SENTINEL_RULE, EngineRule
 from judgment._durable._encode import EncodingError, encode_fact, format_string
 from judgment._durable._hash import IdAllocator
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 MAX_ACTIONS_PER_UPDATE = 100_000
 
 FindingKey = tuple[str, tuple[tuple[str, str], ...]]  # (rule, ((variable, record id), ...))
-_decode = json.JSONDecoder().decode  # json.loads, without its per-call argument handling
 _NO_SCOPE = Scope()  # residual tests read only their records: presence and findings stay in the engine
 
 
@@ -76,9 +75,11 @@ class EngineSession:
         self._closed = self._broken = False
         with ruleset.lock:
             self._slot = take(ruleset, live)
-            # Released when closed, or queued for release if the session is dropped unclosed.
-            self._finalizer = weakref.finalize(self, orphan, self._slot)
-            self._finalizer.atexit = False
+            # Released when closed, or queued for release if a live session is dropped unclosed (a
+            # one-shot session is closed by the call that opened it).
+            self._finalizer = weakref.finalize(self, orphan, self._slot) if live else None
+            if self._finalizer is not None:
+                self._finalizer.atexit = False
             self._sid = self._slot.sid
             self._quoted_sid = format_string(self._sid)
             try:
@@ -107,7 +108,8 @@ class EngineSession:
             if self._closed:
                 return
             self._closed = True
-            self._finalizer.detach()
+            if self._finalizer is not None:
+                self._finalizer.detach()
             release(self._slot)
 
     # updates ------------------------------------------------------------------
@@ -272,29 +274,28 @@ class EngineSession:
                     raise EngineLimitError([Diagnostic(
                         "ENGINE_LIMIT", f"more than {MAX_ACTIONS_PER_UPDATE:,} rule activations in one update",
                         self._ruleset.location, hint="the rulebook or the bundle makes too many combinations")])
-                activation = _decode(message)
-                self._activate(activation)
+                name, bound = read_activation(message)
+                if name != SENTINEL_RULE:
+                    self._activate(name, bound)
             except BaseException:
                 _native.abandon_action(handle, state)
                 raise
             message = _native.complete_and_start_action(handle, state)
-            if SENTINEL_RULE in activation:
+            if name == SENTINEL_RULE:
                 self._slot.opened = True  # the opening action completed: the state may be deleted
 
-    def _activate(self, message: dict[str, dict[str, dict[str, Any]]]) -> None:
-        ((name, bound),) = message.items()
-        if name == SENTINEL_RULE:
-            return
+    def _activate(self, name: str, bound: dict[str, str]) -> None:
+        """One activation: the engine rule `name`, and the fact id bound to each of its patterns."""
         rule: EngineRule = self._compiled.rules[name]
         record_of_fact = self._record_of_fact
         # Every fact the activation matched, not only its records': the kind markers and finding
         # statuses the rule tests are facts too, and replacing one must withdraw what it supported.
-        fact_ids = tuple([fact["id"] for fact in bound.values()])
+        fact_ids = tuple(bound.values())
         if len(rule.patterns) == 1:  # most rules: one record, no pairs to check or sort
-            record_ids: tuple[str, ...] = (record_of_fact[bound[rule.patterns[0]]["id"]],)
+            record_ids: tuple[str, ...] = (record_of_fact[bound[rule.patterns[0]]],)
             bindings: tuple[tuple[str, str], ...] = ((rule.variable_names[0], record_ids[0]),)
         else:
-            record_ids = tuple([record_of_fact[bound[pattern]["id"]] for pattern in rule.patterns])
+            record_ids = tuple([record_of_fact[bound[pattern]] for pattern in rule.patterns])
             if len(set(record_ids)) < len(record_ids):
                 # Two variables never bind the same record. durable_rules 2.0.28 was not seen to bind
                 # one fact to two patterns of a rule, but the semantics must not rest on that.
