@@ -16,17 +16,25 @@ from typing import Any
 
 import judgment
 from bench import _sections
-from bench import _coldstart, _counterfactuals, _workbench
+from bench import _batch_files, _coldstart, _counterfactuals, _engine_path, _reading, _words, _workbench
 from bench._common import DERBYSHIRE, SHIPPED_RULES, generate_bundles
 
 TARGETS = (  # (what, measured, limit, how it is compared)
-    ("batch throughput / zen-engine throughput", "zen_ratio", 10.0, ">="),
+    # The 10x-zen-engine target is retired (issue 21): the hand-written floor itself is 5.6-6.3x zen-engine.
+    ("batch throughput / zen-engine throughput (reported, no target)", "zen_ratio", None, ">="),
     ("batch cost / hand-written floor", "floor_ratio", 3.0, "<="),
     ("durable_rules path (no cross-check) / raw durable_rules", "raw_ratio", 1.3, "<="),
     ("1,000 rules / 40 rules, 20 records", "scale_20", 10.0, "<="),
     ("1,000 rules / 40 rules, 100 records", "scale_100", 10.0, "<="),
     ("cold start of judgment run, seconds", "cold", 0.5, "<="),
     ("memory growth, judgment 10,000 to 100,000, %", "growth", 5.0, "<="),
+    # issue 21: the whole path
+    ("load_bundle, Derbyshire JSON, ms", "json_load_ms", 0.15, "<="),
+    ("load_bundle, Derbyshire YAML, ms", "yaml_load_ms", 1.0, "<="),
+    ("judge_many over JSON paths / in memory", "paths_over_memory", 2.0, "<="),
+    ("words (explain) / judging with the trace", "explain_over_run", 2.0, "<="),
+    ("judgment.judge (durable_rules + cross-check) / compiled engine", "engine_ratio", 3.0, "<="),
+    ("live session update (add or retract one record), ms", "live_update_ms", 1.0, "<="),
 )
 
 
@@ -35,6 +43,7 @@ def main() -> None:
     parser.add_argument("--bundles", type=int, default=2000, help="generated bundles (plus Derbyshire)")
     parser.add_argument("--judgments", type=int, default=100_000, help="judgments in the memory run")
     parser.add_argument("--json", default="bench-results.json", help="where to write the figures")
+    parser.add_argument("--files", type=int, default=10_000, help="JSON files judgment batch reads end to end")
     args = parser.parse_args()
     started = time.perf_counter()
     rulebook = judgment.load_rulebook(SHIPPED_RULES)
@@ -48,6 +57,12 @@ def main() -> None:
     results["scaling"] = _sections.scaling(bundles)
     results["cold_start"] = _coldstart.cold_start()  # judgment run and import judgment, beside references (issue 20)
     results["memory"] = _sections.memory(rulebook, bundles, args.judgments)
+    # issue 21: reading, words, the engine of record, and judgment batch over files end to end
+    results["reading"] = _reading.reading(rulebook, min(len(bundles), 2000))
+    results["words"] = _words.words(rulebook, bundles)
+    results["engine_path"] = {**_engine_path.engine_path(rulebook, bundles[:500]),
+                              **_engine_path.live_updates(rulebook)}
+    results["batch_files"] = _batch_files.batch_files(rulebook, bundles, args.files)
     results["workbench"] = _workbench.round_trip(rulebook)  # the live workbench's edit round trip (issue 17)
     results["counterfactuals"] = _counterfactuals.full_set(rulebook)  # the full counterfactual set (issue 17)
     results["ratios"] = ratios(results)
@@ -70,6 +85,12 @@ def ratios(results: dict[str, Any]) -> dict[str, float]:
         "scale_100": scale["1000 rules, 100 records"]["us_per_bundle"] / scale["40 rules, 100 records"]["us_per_bundle"],
         "cold": results["cold_start"]["seconds_median"],
         "growth": results["memory"]["growth_10k_to_last_percent"],
+        "json_load_ms": results["reading"]["json_load_ms"],
+        "yaml_load_ms": results["reading"]["yaml_load_ms"],
+        "paths_over_memory": results["reading"]["paths_over_memory"],
+        "explain_over_run": results["words"]["explain_over_run"],
+        "engine_ratio": results["engine_path"]["ratio"],
+        "live_update_ms": max(results["engine_path"]["live_retract_us"], results["engine_path"]["live_add_us"]) / 1000,
     }
 
 
@@ -101,11 +122,34 @@ def print_table(results: dict[str, Any]) -> None:
         _workbench.report(results["workbench"])
     if "counterfactuals" in results:
         _counterfactuals.report(results["counterfactuals"])
+    _report_whole_path(results)
     print("\nTargets")
     for what, key, limit, sense in TARGETS:
         value = results["ratios"][key]
+        if limit is None:
+            print(f"  {'':6} {what:<58} {value:8.2f}")
+            continue
         met = value >= limit if sense == ">=" else value <= limit
         print(f"  {'met ' if met else 'MISSED'} {what:<58} {value:8.2f}  (target {sense} {limit:g})")
+
+
+def _report_whole_path(results: dict[str, Any]) -> None:
+    reading, words, path, files = results["reading"], results["words"], results["engine_path"], results["batch_files"]
+    print(f"\nReading: Derbyshire JSON {reading['json_load_ms']:.3f} ms, YAML {reading['yaml_load_ms']:.3f} ms; "
+          "µs per record at 10 / 100 / 1,000 records: JSON "
+          + " / ".join(f"{reading[f'json_us_per_record_{n}']:.0f}" for n in (10, 100, 1000)) + ", YAML "
+          + " / ".join(f"{reading[f'yaml_us_per_record_{n}']:.0f}" for n in (10, 100, 1000)))
+    us = words["us_per_bundle"]
+    print("Words, µs a bundle: " + ", ".join(f"{k} {v:.0f}" for k, v in us.items()))
+    print(f"Engine of record: judge {path['judge_us']:.0f} µs, compiled engine alone {path['compiled_judge_us']:.0f} µs; "
+          f"live update: retract {path['live_retract_us']:.0f} µs, add {path['live_add_us']:.0f} µs, with the "
+          f"judgment read {path['live_retract_read_us']:.0f} / {path['live_add_read_us']:.0f} µs")
+    print(f"\njudgment batch over {files['files']:,} JSON files, end to end (start-up included)")
+    for workers in (1, 2):
+        row = files[f"workers_{workers}"]
+        print(f"  {workers} worker{'s' if workers > 1 else ' '}  {row['seconds']:7.1f} s  {row['bundles_per_second']:8,.0f} bundles/s")
+    print("  where the time goes (µs a bundle, one process): " + ", ".join(
+        f"{k} {v:.0f} ({files['stages_share'][k]:.0%})" for k, v in files["stages_us"].items()))
 
 
 if __name__ == "__main__":
