@@ -10,7 +10,7 @@ from judgment._compiled._events import checks, findings_used
 from judgment._compiled._run import Made, Run, Tried
 from judgment._compiled._sources import quotes, sources
 from judgment._compiled._template import render_template
-from judgment._compiled._whynot import analyse, lacking_evidence, weighed
+from judgment._compiled._whynot import Lacking, analyse, lacking_evidence, weighed
 from judgment._judgment import (
     CrossCheck,
     Decision,
@@ -31,10 +31,11 @@ def explain(run: Run, engine: str, cross_check: CrossCheck) -> Judgment:
     rulebook, bundle = run.rulebook, run.bundle
     tests = run.program.tests
     findings = _findings(run, tests)
+    lacking = lacking_evidence(rulebook, {r for r, made in findings.items() if made}, bundle.kinds)
     return Judgment(
         rulebook=identity(rulebook), inspection=bundle.inspection.model_dump(mode="json", exclude_none=True),
         engine=engine, cross_check=cross_check, overall=_overall(run, tests),
-        questions=tuple(_question(run, q.id, findings, tests) for q in rulebook.questions),
+        questions=tuple(_question(run, q.id, findings, lacking.get(q.id, {}), tests) for q in rulebook.questions),
         recommendations=_recommendations(run, tests), quotes=_quotes(run, findings))
 
 
@@ -60,7 +61,7 @@ def _finding(rule: FindingRule, made: Made, earlier: Mapping[str, list[Finding]]
                    sources=sources(rule.when, bindings, rested_on))
 
 
-def _question(run: Run, question_id: str, findings: Mapping[str, list[Finding]],
+def _question(run: Run, question_id: str, findings: Mapping[str, list[Finding]], lacking: Lacking,
               tests: Sequence[Test]) -> QuestionJudgment:
     rulebook = run.rulebook
     question, reached = rulebook.question(question_id), run.grades[question_id]
@@ -75,7 +76,6 @@ def _question(run: Run, question_id: str, findings: Mapping[str, list[Finding]],
     grade = rulebook.grade(reached)
     better = rulebook.scale[grade.rank - 1].id if grade.rank > 0 else None
     worse = rulebook.scale[grade.rank + 1].id if grade.rank + 1 < len(rulebook.scale) else None
-    lacking = lacking_evidence(rulebook, question_id, {r for r, made in findings.items() if made}, run.bundle.kinds)
     reasons = WhyNot(better=analyse(rulebook, criteria, tried, better, asked, tests, lacking),
                      worse=analyse(rulebook, criteria, tried, worse, asked, tests, lacking))
     return QuestionJudgment(id=question.id, title=question.title, grade=grade.id, label=grade.label,

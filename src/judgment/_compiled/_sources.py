@@ -5,29 +5,40 @@ explained by that field's own sentence, not by whatever the record says in gener
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar, cast
 
 from judgment._judgment import EvidenceUsed, Finding, Source
 from judgment._lang import _ast as ast
 from judgment._rulebook._model import Condition
 from judgment.evidence import Record
 
+T = TypeVar("T")
+R = TypeVar("R")
+
 # By identity, not equality: hashing a condition hashes its whole syntax tree, for every finding.
-_READ: dict[int, tuple[Condition, tuple[tuple[str, str], ...]]] = {}
+_STATIC: dict[tuple[str, int], tuple[object, object]] = {}
+
+
+def static(purpose: str, of: T, compute: Callable[[T], R]) -> R:
+    """``compute(of)``, made once for each object of a rulebook (a condition, its rules) that
+    putting a judgment into words reads again for every bundle. The cache holds the object (at
+    most 4,096 of them, then starts again), so an id is never taken for another's."""
+    known = _STATIC.get((purpose, id(of)))
+    if known is not None and known[0] is of:
+        return cast(R, known[1])
+    if len(_STATIC) > 4096:
+        _STATIC.clear()
+    found = compute(of)
+    _STATIC[(purpose, id(of))] = (of, found)
+    return found
 
 
 def fields_read(condition: Condition) -> tuple[tuple[str, str], ...]:
     """(variable, field) for each field of a bound record the condition reads, in source order.
 
     Static: a field the condition names is read whatever the evidence (``a or b`` reads both)."""
-    known = _READ.get(id(condition))
-    if known is not None and known[0] is condition:
-        return known[1]
-    if len(_READ) > 4096:
-        _READ.clear()
-    found = _fields_read(condition)
-    _READ[id(condition)] = (condition, found)
-    return found
+    return static("fields read", condition, _fields_read)
 
 
 def _fields_read(condition: Condition) -> tuple[tuple[str, str], ...]:

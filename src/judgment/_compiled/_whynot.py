@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from judgment._compiled._codegen import Test
 from judgment._compiled._events import checks
+from judgment._compiled._sources import static
 from judgment._judgment import Check, CriterionAnalysis, Finding, GradeAnalysis
 from judgment._lang import _ast as ast
-from judgment._rulebook._model import Condition, Criterion, Rulebook
+from judgment._rulebook._model import Condition, Criterion, FindingRule, Rulebook
 
 if TYPE_CHECKING:
     from judgment._compiled._run import Tried
@@ -24,21 +25,31 @@ if TYPE_CHECKING:
 #: kinds of record the bundle lacks that it (or a finding it reads) needed.
 Lacking = Mapping[str, tuple[str, tuple[str, ...]]]
 
+#: A finding rule as ``lacking_evidence`` reads it: id, question, polarity, the kinds its variables
+#: bind, the findings it reads.
+_Needs = tuple[str, str, str, tuple[str, ...], frozenset[str]]
 
-def lacking_evidence(rulebook: Rulebook, question: str, made: Collection[str], kinds: Collection[str]) -> Lacking:
-    """The rules of `question` not made because a kind they read (directly, or through a finding they
+
+def lacking_evidence(rulebook: Rulebook, made: Collection[str], kinds: Collection[str]) -> dict[str, Lacking]:
+    """By question, the rules not made because a kind they read (directly, or through a finding they
     read) is missing from the bundle: a why-not names that evidence, not only the findings made."""
     wanting: dict[str, set[str]] = {}
-    for rule in rulebook.findings:  # in dependency order: a finding read is defined before its reader
-        if rule.id in made:
+    lacking: dict[str, Lacking] = {}
+    for rule, question, polarity, bound, used in static("needs", rulebook.findings, _needs):
+        if rule in made:  # in dependency order: a finding read is defined before its reader
             continue
-        needs = {kind for _, kind in rule.when.variables if kind not in kinds}
-        for used in rule.when.findings_used:
-            needs |= wanting.get(used, set())
+        needs = {kind for kind in bound if kind not in kinds}
+        for finding in used:
+            needs |= wanting.get(finding, set())
         if needs:
-            wanting[rule.id] = needs
-    return {rule.id: (rule.polarity, tuple(sorted(wanting[rule.id])))
-            for rule in rulebook.findings if rule.question == question and rule.id in wanting}
+            wanting[rule] = needs
+            lacking[question] = {**lacking.get(question, {}), rule: (polarity, tuple(sorted(needs)))}
+    return lacking
+
+
+def _needs(rules: Sequence[FindingRule]) -> tuple[_Needs, ...]:
+    return tuple((r.id, r.question, r.polarity, tuple(kind for _, kind in r.when.variables), r.when.findings_used)
+                 for r in rules)
 
 
 def analyse(rulebook: Rulebook, criteria: Sequence[Criterion], tried: Mapping[int, Tried], grade: str | None,
@@ -108,12 +119,20 @@ def _rules_of(polarity: str, findings: Sequence[Finding]) -> str:
 def _counted_in(condition: Condition) -> dict[str, tuple[str, ...]]:
     """For each part of `condition`, by its source text (the text a check names), the
     polarities it counts with ``count``, ``any`` or ``total``."""
+    return static("counted in", condition, _parts_counting)
+
+
+def _parts_counting(condition: Condition) -> dict[str, tuple[str, ...]]:
     found: dict[str, tuple[str, ...]] = {}
     for node in ast.walk(condition.node):
         polarities = _polarities(node)
         if polarities:
             found[condition.text[node.span.start:node.span.end]] = polarities
     return found
+
+
+def _counted_by(condition: Condition) -> frozenset[str]:
+    return frozenset(_polarities(condition.node))
 
 
 def _polarities(node: ast.Node) -> tuple[str, ...]:
@@ -131,5 +150,5 @@ def weighed(criterion: Criterion, findings: Sequence[Finding]) -> tuple[str, ...
     """The findings a criterion looks at: those of the polarities it counts, and those it names."""
     if criterion.when is None:
         return ()
-    polarities, named = set(_polarities(criterion.when.node)), set(criterion.when.findings_used)
+    polarities, named = static("polarities", criterion.when, _counted_by), criterion.when.findings_used
     return tuple(sorted({f.rule for f in findings if f.polarity in polarities or f.rule in named}))
