@@ -87,7 +87,7 @@ def test_strings_that_look_like_keys_are_not_read_as_keys(text: str) -> None:
 
 @pytest.mark.parametrize("rulebook", [SHIPPED, COVERAGE], ids=["shipped", "coverage"])
 def test_the_cross_check_keys_the_compiled_findings_as_finding_keys_does(rulebook: judgment.Rulebook) -> None:
-    from judgment._durable._engine import compiled_keys
+    from judgment._compiled import keys_of as compiled_keys
     from judgment._durable._ruleset import ruleset_for
 
     variables, program = ruleset_for(rulebook).variables, program_for(rulebook)

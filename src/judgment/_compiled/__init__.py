@@ -29,7 +29,7 @@ ENGINE = "compiled"
 FindingKey = tuple[str, tuple[tuple[str, str], ...]]
 
 __all__ = ["ENGINE", "FindingKey", "Made", "Run", "compile_conditions", "compiled_findings", "derive", "derive_held", "evaluate", "explain",
-           "finding_keys", "judge_compiled", "program_for", "run", "Scope"]
+           "finding_keys", "keys_of", "rule_variables", "judge_compiled", "program_for", "run", "Scope"]
 
 
 def judge_compiled(rulebook: Rulebook, bundle: Bundle) -> Judgment:
@@ -39,10 +39,24 @@ def judge_compiled(rulebook: Rulebook, bundle: Bundle) -> Judgment:
 
 def finding_keys(rulebook: Rulebook, fired: Mapping[str, list[Made]]) -> set[FindingKey]:
     """Each finding as (rule id, its bindings as sorted (variable, record id) pairs)."""
+    return keys_of(rule_variables(rulebook), fired)
+
+
+def rule_variables(rulebook: Rulebook) -> dict[str, tuple[str, ...]]:
+    """Each finding rule's variables, in the order it binds them (a caller judging often keeps it)."""
+    return {f.id: tuple(name for name, _ in f.when.variables) for f in rulebook.findings}
+
+
+def keys_of(variables: Mapping[str, tuple[str, ...]], fired: Mapping[str, list[Made]]) -> set[FindingKey]:
+    """`finding_keys`, with the rules' variables given (`rule_variables`)."""
     keys: set[FindingKey] = set()
-    for rule_id, made in fired.items():
-        names = [name for name, _ in rulebook.finding_rule(rule_id).when.variables]
-        keys.update((rule_id, tuple(sorted(zip(names, (r.id for r in m[1]))))) for m in made)
+    for rule, made in fired.items():
+        names = variables[rule]
+        if len(names) == 1:  # most rules: one record, nothing to sort
+            name = names[0]
+            keys.update([(rule, ((name, m[1][0].id),)) for m in made])
+        else:
+            keys.update([(rule, tuple(sorted(zip(names, [r.id for r in m[1]])))) for m in made])
     return keys
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from judgment._bundle import Bundle
-from judgment._compiled import Made, derive, explain, program_for, run
+from judgment._compiled import derive, explain, keys_of, program_for, run
 from judgment._diagnostics import Diagnostic, Location
 from judgment._durable._ruleset import ruleset_for
 from judgment._durable._session import EngineSession, FindingKey
@@ -54,22 +54,8 @@ class DurableEngine:
 
     def explain(self, bundle: Bundle, made: set[FindingKey], order: Sequence[Record] | None = None) -> Judgment:
         fired = derive(self.program, bundle) if order is None else derive(self.program, bundle, records=order)
-        cross_check(self.rulebook, made, compiled_keys(self.ruleset.variables, fired), bundle.origin)
+        cross_check(self.rulebook, made, keys_of(self.ruleset.variables, fired), bundle.origin)
         return explain(run(self.rulebook, bundle, fired), ENGINE, AGREED)
-
-
-def compiled_keys(variables: Mapping[str, tuple[str, ...]], fired: Mapping[str, list[Made]]) -> set[FindingKey]:
-    """The compiled engine's findings as the cross-check compares them: `finding_keys`, with each
-    rule's variables read once per ruleset (`Ruleset.variables`) rather than once per judgment."""
-    keys: set[FindingKey] = set()
-    for rule, made in fired.items():
-        names = variables[rule]
-        if len(names) == 1:  # most rules: one record, nothing to sort
-            name = names[0]
-            keys.update([(rule, ((name, m[1][0].id),)) for m in made])
-        else:
-            keys.update([(rule, tuple(sorted(zip(names, [r.id for r in m[1]])))) for m in made])
-    return keys
 
 
 def cross_check(rulebook: Rulebook, made: set[FindingKey], expected: set[FindingKey], origin: str) -> None:

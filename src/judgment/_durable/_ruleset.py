@@ -6,6 +6,7 @@ import itertools
 import os
 import threading
 
+from judgment._compiled import rule_variables
 from judgment._diagnostics import Diagnostic, Location
 from judgment._durable import _native
 from judgment._durable._compile import Compiled, compile_rulebook, render_definition
@@ -31,7 +32,7 @@ class Ruleset:
         self.name = f"judgment-{rulebook.id}-{rulebook.sha256[:12]}-{next(_NAMES)}"
         self.location = Location(rulebook.root)
         #: Each finding rule's variables, in the order it binds them: what the cross-check keys by.
-        self.variables = {f.id: tuple(name for name, _ in f.when.variables) for f in rulebook.findings}
+        self.variables = rule_variables(rulebook)
         try:
             self.handle = _native.create_ruleset(self.name, render_definition(self.compiled.definition))
         except _native.NativeError as exc:
