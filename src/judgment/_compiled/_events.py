@@ -7,7 +7,8 @@ from typing import Any
 
 from judgment._compare import state_words
 from judgment._compiled._codegen import Test
-from judgment._compiled._values import describe, stated_relation
+from judgment._compiled._sources import static
+from judgment._compiled._values import Ranked, describe, stated_relation
 from judgment._judgment import Check
 
 #: (test id, outcome, state, *raw operands), as generated code makes them: one flat tuple, as
@@ -15,8 +16,34 @@ from judgment._judgment import Check
 Event = tuple[Any, ...]
 
 
+#: The operand types whose words depend on nothing but their value, and that no other type in the
+#: set equals: an event of only these is put into words once (``True == 1.0``, so bool is not one).
+_PLAIN = frozenset({float, str, type(None), Ranked})
+_KNOWN_AT_MOST = 50_000
+
+
 def checks(events: Sequence[Event] | None, tests: Sequence[Test]) -> tuple[Check, ...]:
-    return tuple(_check(event, tests[event[0]]) for event in events or ())
+    """Each event in words. A Check is immutable and depends only on its event and test, so an event
+    of plain operands seen before (by another bundle judged by the same rulebook) is not worded again."""
+    if not events:
+        return ()
+    known: dict[Event, Check] = static("checks", tests, _known)
+    made = []
+    for event in events:
+        if all(type(operand) in _PLAIN for operand in event[3:]):
+            check = known.get(event)
+            if check is None:
+                if len(known) >= _KNOWN_AT_MOST:
+                    known.clear()
+                check = known[event] = _check(event, tests[event[0]])
+        else:  # a figure, a record, a flag: worded each time (and never hashed)
+            check = _check(event, tests[event[0]])
+        made.append(check)
+    return tuple(made)
+
+
+def _known(tests: Sequence[Test]) -> dict[Event, Check]:
+    return {}
 
 
 def _check(event: Event, test: Test) -> Check:

@@ -54,6 +54,13 @@ _RANKED: dict[tuple[type, str], Ranked] = {}
 
 def describe(value: Value) -> str:
     """A value in words: figures with their intervals, scales by name, unknown when missing."""
+    kind = type(value)  # the usual values first, by exact type: isinstance against a model is slow
+    if kind is float:
+        return f"{int(value):,}" if value.is_integer() else f"{value:g}"
+    if kind is str:
+        return value.replace("_", " ")  # type: ignore[no-any-return]
+    if kind is Ranked:
+        return value.value.replace("_", " ")  # type: ignore[no-any-return]
     if value is None:
         return "unknown (not in the evidence)"
     if isinstance(value, Measure):
