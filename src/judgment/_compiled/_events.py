@@ -9,7 +9,7 @@ from judgment._compare import state_words
 from judgment._compiled._codegen import Test
 from judgment._compiled._sources import static
 from judgment._compiled._values import Ranked, describe, stated_relation
-from judgment._judgment import Check
+from judgment._judgment import Check, built
 
 #: (test id, outcome, state, *raw operands), as generated code makes them: one flat tuple, as
 #: a large rulebook makes thousands a bundle.
@@ -68,7 +68,7 @@ def _check(event: Event, test: Test) -> Check:
         values = (f"{int(operands[0])} {test.name.replace('_', ' ')} finding(s)",)
     else:
         values = tuple(describe(o) for o in operands)
-    return Check(condition=test.condition, values=values, outcome=outcome, state=state)
+    return built(Check, condition=test.condition, values=values, outcome=outcome, state=state)
 
 
 def findings_used(events: Sequence[Event] | None, tests: Sequence[Test]) -> tuple[str, ...]:

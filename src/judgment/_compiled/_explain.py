@@ -11,7 +11,9 @@ from judgment._compiled._run import Made, Run, Tried
 from judgment._compiled._sources import quotes, sources
 from judgment._compiled._template import render_template
 from judgment._compiled._whynot import Lacking, analyse, lacking_evidence, weighed
+from judgment._frozen import FrozenMap, freeze
 from judgment._judgment import (
+    built,
     CrossCheck,
     Decision,
     EvidenceUsed,
@@ -32,8 +34,9 @@ def explain(run: Run, engine: str, cross_check: CrossCheck) -> Judgment:
     tests = run.program.tests
     findings = _findings(run, tests)
     lacking = lacking_evidence(rulebook, {r for r, made in findings.items() if made}, bundle.kinds)
-    return Judgment(
-        rulebook=identity(rulebook), inspection=bundle.inspection.model_dump(mode="json", exclude_none=True),
+    return built(
+        Judgment,
+        rulebook=identity(rulebook), inspection=freeze(bundle.inspection.model_dump(mode="json", exclude_none=True)),
         engine=engine, cross_check=cross_check, overall=_overall(run, tests),
         questions=tuple(_question(run, q.id, findings, lacking.get(q.id, {}), tests) for q in rulebook.questions),
         recommendations=_recommendations(run, tests), quotes=_quotes(run, findings))
@@ -54,9 +57,9 @@ def _finding(rule: FindingRule, made: Made, earlier: Mapping[str, list[Finding]]
     rested_on = [finding for used in derived for finding in earlier[used]]
     for finding in rested_on:
         evidence.update(finding.evidence)
-    return Finding(rule=rule.id, question=rule.question, polarity=rule.polarity,
+    return built(Finding, rule=rule.id, question=rule.question, polarity=rule.polarity,
                    text=render_template(rule.text, bindings), evidence=tuple(sorted(evidence)),
-                   bindings={n: r.id for n, r in bindings.items()}, derived_from=derived, cite=rule.cite,
+                   bindings=FrozenMap({n: r.id for n, r in bindings.items()}), derived_from=derived, cite=rule.cite,
                    source=rule.location.source, checks=checks(events, tests),
                    sources=sources(rule.when, bindings, rested_on))
 
@@ -70,15 +73,15 @@ def _question(run: Run, question_id: str, findings: Mapping[str, list[Finding]],
     tried, decided = run.tried[question_id], run.decided[question_id]
     decision = _decision(decided, criteria, asked, tests)
     if reached is None:  # not graded: no grade either side to compare with
-        return QuestionJudgment(id=question.id, title=question.title, grade=None, label=None, decided_by=decision,
-                                findings=asked, why_not=WhyNot(better=None, worse=None),
+        return built(QuestionJudgment, id=question.id, title=question.title, grade=None, label=None, decided_by=decision,
+                                findings=asked, why_not=built(WhyNot, better=None, worse=None),
                                 not_graded=decided.criterion.not_graded)
     grade = rulebook.grade(reached)
     better = rulebook.scale[grade.rank - 1].id if grade.rank > 0 else None
     worse = rulebook.scale[grade.rank + 1].id if grade.rank + 1 < len(rulebook.scale) else None
-    reasons = WhyNot(better=analyse(rulebook, criteria, tried, better, asked, tests, lacking),
+    reasons = built(WhyNot, better=analyse(rulebook, criteria, tried, better, asked, tests, lacking),
                      worse=analyse(rulebook, criteria, tried, worse, asked, tests, lacking))
-    return QuestionJudgment(id=question.id, title=question.title, grade=grade.id, label=grade.label,
+    return built(QuestionJudgment, id=question.id, title=question.title, grade=grade.id, label=grade.label,
                             decided_by=decision, findings=asked, why_not=reasons)
 
 
@@ -90,14 +93,14 @@ def _decision(tried: Tried, criteria: Sequence[Criterion], findings: Sequence[Fi
         condition = None
     else:
         weighs, condition = weighed(criterion, findings), criterion.when.text
-    return Decision(criterion=criterion.id, grade=criterion.grade, source=criterion.location.source,
+    return built(Decision, criterion=criterion.id, grade=criterion.grade, source=criterion.location.source,
                     condition=condition, cite=criterion.cite, checks=checks(tried.events, tests), findings=weighs)
 
 
 def _overall(run: Run, tests: Sequence[Test]) -> OverallJudgment:
     rulebook, overall, grade = run.rulebook, run.rulebook.overall, run.overall_grade
     decision = None if run.overall is None else _decision(run.overall, overall.criteria, (), tests)
-    return OverallJudgment(title=overall.title, method=overall.method, summary=overall.summary,
+    return built(OverallJudgment, title=overall.title, method=overall.method, summary=overall.summary,
                            narrative=run.bundle.inspection.summary, grade=grade,
                            label=rulebook.grade(grade).label if grade else None, decided_by=decision,
                            not_graded=run.overall_not_graded)
@@ -108,10 +111,11 @@ def _recommendations(run: Run, tests: Sequence[Test]) -> tuple[Recommendation, .
     for index, events in run.recommended:
         rule = run.program.recommendations[index].rule
         findings, grades = because(run.rulebook, rule.when, run.fired, run.grades, events, tests)
-        made.append(Recommendation(
+        made.append(built(
+            Recommendation,
             id=rule.id, rule=rule.id, text=rule.text, deadline=rule.deadline.text if rule.deadline else None,
             findings=findings, cite=rule.cite, source=rule.location.source,
-            checks=checks(events, tests), grades=grades))
+            checks=checks(events, tests), grades=FrozenMap(grades)))
     return tuple(made)
 
 
@@ -121,7 +125,7 @@ def _quotes(run: Run, findings: Mapping[str, list[Finding]]) -> tuple[EvidenceUs
 
 
 def identity(rulebook: Rulebook) -> RulebookIdentity:
-    return RulebookIdentity(id=rulebook.id, title=rulebook.title, version=rulebook.version,
+    return built(RulebookIdentity, id=rulebook.id, title=rulebook.title, version=rulebook.version,
                             valid_from=rulebook.valid_from.isoformat(),
                             valid_to=rulebook.valid_to.isoformat() if rulebook.valid_to else None,
                             sha256=rulebook.sha256)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TypeVar, cast
 
-from judgment._judgment import EvidenceUsed, Finding, Source
+from judgment._judgment import EvidenceUsed, Finding, Source, built
 from judgment._lang import _ast as ast
 from judgment._rulebook._model import Condition
 from judgment.evidence import Record
@@ -65,7 +65,7 @@ def sources(condition: Condition, bindings: Mapping[str, Record], rested_on: Ite
 
 def source(record: Record, field: str) -> Source:
     behind = record.provenance.of(field)
-    return Source(record=record.id, field=field, own=field in (record.provenance.fields or {}),
+    return built(Source, record=record.id, field=field, own=field in (record.provenance.fields or {}),
                   document=behind.document, section=behind.section, quote=behind.quote, page=behind.page)
 
 
@@ -76,12 +76,12 @@ def quotes(records: Iterable[Record], findings: Iterable[Finding]) -> tuple[Evid
     for record in records:
         kinds[record.id] = record.kind
         p = record.provenance
-        used[(record.id, "")] = EvidenceUsed(id=record.id, kind=record.kind, document=p.document,
+        used[(record.id, "")] = built(EvidenceUsed, id=record.id, kind=record.kind, document=p.document,
                                               section=p.section, quote=p.quote, page=p.page)
     for finding in findings:
         for s in finding.sources:
             if s.own and s.record in kinds:
-                used.setdefault((s.record, s.field), EvidenceUsed(
+                used.setdefault((s.record, s.field), built(EvidenceUsed,
                     id=s.record, kind=kinds[s.record], document=s.document, section=s.section, quote=s.quote,
                     field=s.field, page=s.page))
     return tuple(used[key] for key in sorted(used))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from judgment._compiled._codegen import Test
 from judgment._compiled._events import checks
 from judgment._compiled._sources import static
-from judgment._judgment import Check, CriterionAnalysis, Finding, GradeAnalysis
+from judgment._judgment import Check, CriterionAnalysis, Finding, GradeAnalysis, built
 from judgment._lang import _ast as ast
 from judgment._rulebook._model import Condition, Criterion, FindingRule, Rulebook
 
@@ -60,25 +60,25 @@ def analyse(rulebook: Rulebook, criteria: Sequence[Criterion], tried: Mapping[in
     label = rulebook.grade(grade).label
     chosen = [i for i, c in enumerate(criteria) if c.grade == grade]
     if not chosen:
-        return GradeAnalysis(grade=grade, label=label, criteria=(),
+        return built(GradeAnalysis, grade=grade, label=label, criteria=(),
                              note=f"no criterion of this question gives {label}")
     analyses = tuple(_criterion(tried[i], findings, tests, lacking or {}) for i in chosen)
     note = None
     if any(criteria[i].when is None for i in chosen):
         note = f"{label} is given when no earlier criterion holds"
-    return GradeAnalysis(grade=grade, label=label, criteria=analyses, note=note)
+    return built(GradeAnalysis, grade=grade, label=label, criteria=analyses, note=note)
 
 
 def _criterion(tried: Tried, findings: Sequence[Finding], tests: Sequence[Test], lacking: Lacking) -> CriterionAnalysis:
     criterion = tried.criterion
     source = criterion.location.source
     if criterion.when is None:
-        return CriterionAnalysis(criterion=criterion.id, source=source, condition=None, holds=True, failed=())
+        return built(CriterionAnalysis, criterion=criterion.id, source=source, condition=None, holds=True, failed=())
     made = checks(tried.events, tests)
     counted = _counted_in(criterion.when)
     failed = tuple(describe_failure(check, findings, counted.get(check.condition, ()), lacking)
                    for check in made if check.outcome is not True)
-    return CriterionAnalysis(criterion=criterion.id, source=source, condition=criterion.when.text,
+    return built(CriterionAnalysis, criterion=criterion.id, source=source, condition=criterion.when.text,
                              holds=tried.holds, failed=failed if tried.holds is not True else (), checks=made)
 
 
