@@ -9,8 +9,8 @@ hashed by content, serialised as a plain dict so the JSON does not change.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Annotated, Any, TypeVar
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
+from typing import Any, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, SerializerFunctionWrapHandler, WrapSerializer
 
@@ -35,6 +35,23 @@ class FrozenMap(Mapping[K, V]):
 
     def __len__(self) -> int:
         return len(self._items)
+
+    # The dict's own (read-only) views and lookups: Mapping's mixins would walk the items in
+    # Python, and validating evidence reads every figure's comparators this way.
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+    def get(self, key: K, default: Any = None) -> Any:
+        return self._items.get(key, default)
+
+    def keys(self) -> KeysView[K]:
+        return self._items.keys()
+
+    def values(self) -> ValuesView[V]:
+        return self._items.values()
+
+    def items(self) -> ItemsView[K, V]:
+        return self._items.items()
 
     def __eq__(self, other: object) -> bool:
         return self._items == other if isinstance(other, Mapping) else NotImplemented
