@@ -83,6 +83,12 @@ def _wrapped(schema: dict[str, Any]) -> CoreSchema | None:
 
 def number_in_range(value: Any) -> Any:
     """Refuse a number out of range before its type is checked (10^400 is no valid float to pydantic)."""
+    kind = type(value)  # the common cases first: every number of every bundle passes here
+    if kind is float:
+        if -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE and (value == 0 or not -MIN_MAGNITUDE < value < MIN_MAGNITUDE):
+            return value  # NaN fails the first comparison and goes on to be refused below
+    elif kind is int and -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE:
+        return value
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value  # strict validation refuses it as the wrong type
     if isinstance(value, int):
