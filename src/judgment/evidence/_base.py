@@ -15,12 +15,10 @@ from pydantic import (
     Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
-    ValidationInfo,
-    field_validator,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema
+from pydantic_core import CoreSchema, core_schema
 
 from judgment._diagnostics import excerpt
 from judgment._frozen import AS_DICT, SHALLOW, TO_FROZEN, FrozenMap, validated_copy
@@ -288,6 +286,67 @@ def _number(value: float) -> str:
     return f"{value:.1f}" if value != int(value) or abs(value) < 1000 else f"{int(value):,}"
 
 
+def _fields_schema(schema: Any, model: type) -> dict[str, Any] | None:
+    """The fields of `model` in its core schema (under any wrapping: definitions, model validators)."""
+    stack = [schema]
+    while stack:
+        node = stack.pop()
+        if node.get("type") == "model" and node.get("cls") is model:
+            inner = node["schema"]
+            while inner.get("type") != "model-fields" and "schema" in inner:
+                inner = inner["schema"]
+            return inner.get("fields")  # type: ignore[no-any-return]
+        stack.extend(child for key in ("schema", "definitions") for child in _children(node.get(key)))
+    return None
+
+
+def _children(value: Any) -> list[Any]:
+    return [value] if isinstance(value, dict) else [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _may_hold(annotation: Any, kind: type) -> bool:
+    """Whether a field's value may itself be a `kind` (directly, in a union or annotated)."""
+    if isinstance(annotation, type) and issubclass(annotation, kind):
+        return True
+    return any(_may_hold(argument, kind) for argument in get_args(annotation))
+
+
+def _figure_check(metadata: list[Any]) -> Any:
+    """A figure carries only the comparators declared for its field, stating allowed relations."""
+    declared = next((m for m in metadata if isinstance(m, Comparators)), None)
+    names = declared.names if declared else ()
+    allowed = declared.stated if declared else STATED_RELATIONS
+
+    def check(value: Any) -> Any:
+        if isinstance(value, Measure):
+            _stated_forms(value, allowed)
+            unknown = sorted(set(value.comparators) - set(names))
+            if unknown:
+                close = difflib.get_close_matches(unknown[0], names, n=1)
+                hint = f"; did you mean {excerpt(close[0])}?" if close else ""
+                raise ValueError(f"no comparator {excerpt(unknown[0])} is declared for this figure "
+                                 f"(declared: {', '.join(names) or 'none'}){hint}")
+        return value
+    return check
+
+
+def _after(field: dict[str, Any], check: Any) -> None:
+    """Run `check` on a field's value once validated; a default stays a default (and is not checked)."""
+    holder = field["schema"] if field["schema"].get("type") == "default" else field
+    holder["schema"] = core_schema.no_info_after_validator_function(check, holder["schema"])
+
+
+def _provenance_check(model: type[Record]) -> Any:
+    """Provenance per field names fields of this kind: a misspelt name would explain nothing."""
+    def check(value: Provenance) -> Provenance:
+        if value.fields:
+            unknown = unknown_fields(model, value.fields)
+            if unknown:
+                raise ValueError(unknown[0][1])
+        return value
+    return check
+
+
 class Record(EvidenceModel):
     """What every evidence record shares: an id, its kind and its provenance.
 
@@ -306,30 +365,21 @@ class Record(EvidenceModel):
 
         return reduce_record(self, protocol)
 
-    @field_validator("provenance", mode="after")
     @classmethod
-    def _fields_of_the_kind(cls, value: Provenance) -> Provenance:
-        """Provenance per field names fields of this kind: a misspelt name would explain nothing."""
-        unknown = unknown_fields(cls, value.fields or {})
-        if unknown:
-            raise ValueError(unknown[0][1])
-        return value
-
-    @field_validator("*", mode="after")
-    @classmethod
-    def _declared_comparators(cls, value: Any, info: ValidationInfo) -> Any:
-        if not isinstance(value, Measure) or info.field_name is None:
-            return value
-        metadata = cls.model_fields[info.field_name].metadata
-        declared = next((m.names for m in metadata if isinstance(m, Comparators)), ())
-        _stated_forms(value, next((m.stated for m in metadata if isinstance(m, Comparators)), STATED_RELATIONS))
-        unknown = sorted(set(value.comparators) - set(declared))
-        if unknown:
-            close = difflib.get_close_matches(unknown[0], declared, n=1)
-            hint = f"; did you mean {excerpt(close[0])}?" if close else ""
-            raise ValueError(f"no comparator {excerpt(unknown[0])} is declared for this figure "
-                             f"(declared: {', '.join(declared) or 'none'}){hint}")
-        return value
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        """The strict schema, with the checks of a record's own: figures carry only their declared
+        comparators, and provenance per field names fields of this kind. Each is bound to the one
+        field it reads when the schema is made, so evidence pays for it there and nowhere else."""
+        schema = strict_schema(source, handler)
+        fields = _fields_schema(schema, source) or _fields_schema(handler.resolve_ref_schema(schema), source)
+        if fields is None:  # never seen: pydantic gave the model's schema in a shape not walked here
+            raise TypeError(f"judgment cannot find the fields of {source.__name__} in its pydantic schema")
+        for name, info in source.__pydantic_fields__.items():
+            check = _figure_check(info.metadata) if _may_hold(info.annotation, Measure) else (
+                _provenance_check(source) if name == "provenance" else None)
+            if check is not None and name in fields:
+                _after(fields[name], check)
+        return schema
 
 
 def _stated_forms(figure: Measure, allowed: tuple[str, ...]) -> None:
