@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import judgment
-import judgment._bundle as bundles_module
+import judgment._bundle._load as bundles_module
 from conftest import DERBYSHIRE, RULES
 from judgment._bundle import Bundle, bundle_from_data, typed_json_bundle
 from judgment._errors import BundleError
