@@ -15,6 +15,7 @@ import datetime as dt
 import hashlib
 import json
 import sys
+from functools import cache
 from typing import Any, Literal
 
 import rfc8785
@@ -121,11 +122,12 @@ def build_record(result: Judgment, rulebook: Rulebook, bundle: Bundle, *, any_da
     identity = rulebook_identity(rulebook)
     if choice is not None:
         identity["selection"] = choice.to_data()
+    evidence = bundle.to_data()  # once: hashed, and held
     record: dict[str, Any] = {
         "schema": SCHEMA,
         **data,
         "rulebook": identity,
-        "evidence": {"sha256": evidence_hash(bundle), "bundle": bundle.to_data()},
+        "evidence": {"sha256": sha256(canonical(evidence)), "bundle": evidence},
         "options": {"any_date": any_date},
         "versions": versions(),
         "timestamp": timestamp or dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat(),
@@ -149,18 +151,25 @@ def seal_of(record: dict[str, Any]) -> str:
 
 def versions() -> dict[str, str]:
     """What made the record: judgment's version, durable_rules' (or why it is not here) and Python's."""
-    from importlib.metadata import PackageNotFoundError, version  # here: it costs start-up time
-
     from judgment._engine import durable_missing
 
-    found = {"python": ".".join(map(str, sys.version_info[:3]))}
+    found = {"python": ".".join(map(str, sys.version_info[:3])), **_installed()}
+    if durable_missing() is not None:
+        found["durable_rules"] = "unavailable"
+    return found
+
+
+@cache
+def _installed() -> dict[str, str]:
+    """The installed versions of judgment and durable_rules, read once (about 1.6 ms for every record)."""
+    from importlib.metadata import PackageNotFoundError, version  # here: it costs start-up time
+
+    found = {}
     for package, name in (("judgment", "judgment"), ("durable-rules", "durable_rules")):
         try:
             found[name] = version(package)
         except PackageNotFoundError:  # pragma: no cover - a source tree without metadata
             found[name] = "unknown"
-    if durable_missing() is not None:
-        found["durable_rules"] = "unavailable"
     return found
 
 
