@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal, Self, TypeVar
 
@@ -11,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from judgment._diagnostics import Location
 from judgment._errors import unknown_id
 from judgment._frozen import AS_DICT, DEEP_FROZEN, DEEP_IN, DEEP_OUT, SHALLOW, TO_FROZEN, validated_copy
+from judgment._io._pretty import pretty_json
 
 
 class _Frozen(BaseModel):
@@ -256,7 +256,7 @@ class Judgment(_Frozen):
 
     def to_json(self) -> str:
         """`to_data()` as JSON text: keys sorted, two-space indent, UTF-8."""
-        return json.dumps(self.to_data(), sort_keys=True, indent=2, ensure_ascii=False)
+        return pretty_json(self.to_data())
 
     def outcome(self) -> dict[str, Any]:
         """What both engines must agree on: grades, findings (rule and records), recommendations."""

@@ -6,9 +6,10 @@ order), so the same corpus and rulebooks give the same JSON; docs/impact.md desc
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass
 from typing import Any
+
+from judgment._io._pretty import pretty_json
 
 #: The schema id of the JSON `judgment impact --format json` prints.
 SCHEMA = "judgment.impact/1"
@@ -119,4 +120,4 @@ class Impact:
         }
 
     def to_json(self) -> str:
-        return json.dumps(self.to_data(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        return pretty_json(self.to_data()) + "\n"

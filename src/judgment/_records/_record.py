@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 import sys
 from functools import cache
 from typing import Any, Literal
@@ -22,6 +21,7 @@ import rfc8785
 from pydantic import BaseModel, ConfigDict, Field
 
 from judgment._bundle import Bundle, Inspection
+from judgment._io._pretty import pretty_json
 from judgment._judgment import CrossCheck, EvidenceUsed, Judgment, OverallJudgment, QuestionJudgment, Recommendation
 from judgment._records._formats import SCHEMA
 from judgment._rulebook._library import RulebookChoice
@@ -175,7 +175,7 @@ def _installed() -> dict[str, str]:
 
 def render_record(record: dict[str, Any]) -> str:
     """The record as printed: sorted keys, two-space indent, UTF-8; a newline at the end."""
-    return json.dumps(record, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+    return pretty_json(record) + "\n"
 
 
 def record_json_schema() -> dict[str, Any]:
