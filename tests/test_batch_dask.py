@@ -161,14 +161,30 @@ def test_a_shipment_that_does_not_match_its_digest_is_refused(rulebook: Rulebook
 
 
 def test_a_killed_worker_loses_no_bundle(rulebook: Rulebook, derbyshire: Bundle) -> None:
+    """A worker killed with chunks in its hands: every bundle still has its result, judged as at home
+    or named as not judged. A kill can land just after the worker's last chunk came back, with nothing
+    in its hands (seen in CI once judging got faster); the batch is then run again, at most three times,
+    and every run must lose nothing."""
     bundles = [derbyshire, *FORCES, *variants(derbyshire, 200)]
     local = judgment.judge_many(rulebook, bundles)
+    for _ in range(3):
+        killed, again, spread = _kill_a_worker_during(rulebook, bundles)
+        print(f"killed worker {killed[0] if killed else None}: {again} chunks judged again; "
+              f"{sum(r.ok for r in spread)} of {len(spread)} judged, {sum(not r.ok for r in spread)} named as not judged")
+        _nothing_lost(spread, local)
+        if killed and again >= 1:
+            break
+    assert killed and again >= 1, "the worker was killed with chunks of the batch in its hands"
+
+
+def _kill_a_worker_during(rulebook: Rulebook, bundles: list[Any]) -> tuple[list[int], int, list[Any]]:
+    """Judge on a new cluster, killing the worker judging or holding the most chunks once results come
+    in: the pid killed, how many chunks the scheduler judged again, and the results."""
     with local_cluster() as client:
         pids = client.run(os.getpid)  # worker address -> its process
         killed: list[int] = []
 
         def kill_one(result: judgment.BatchResult) -> None:
-            """Once results come in, kill the worker judging or holding the most chunks of the batch."""
             held = holders(client)
             if not killed and held:
                 busiest = max(held, key=held.__getitem__)
@@ -176,11 +192,11 @@ def test_a_killed_worker_loses_no_bundle(rulebook: Rulebook, derbyshire: Bundle)
                 killed.append(pids[busiest])
 
         spread = judgment.judge_many(rulebook, bundles, executor=client, on_result=kill_one)
-        again = recomputed(client)
-    assert killed and again >= 1, "the worker was killed with chunks of the batch in its hands"
-    print(f"killed worker {killed[0]}: {again} chunks judged again; {sum(r.ok for r in spread)} of {len(spread)} "
-          f"judged, {sum(not r.ok for r in spread)} named as not judged")
-    assert [r.index for r in spread] == list(range(len(bundles))), "a result for every bundle"
+        return killed, recomputed(client), spread
+
+
+def _nothing_lost(spread: list[Any], local: list[Any]) -> None:
+    assert [r.index for r in spread] == list(range(len(local))), "a result for every bundle"
     for got, expected in zip(spread, local):
         if got.ok:
             assert data(got) == data(expected)
