@@ -33,7 +33,7 @@ def load_bundle(path: str | Path, vocabulary: Vocabulary | None = None) -> Bundl
 
 
 def _quick_json_bundle(source: Path, name: str, vocabulary: Vocabulary | None) -> Bundle | None:
-    """A valid JSON bundle, validated by pydantic straight from its bytes; None to read it again the
+    """A valid JSON bundle, parsed and validated once by the typed path; None to read it again the
     located way, so that every problem is reported where it is written. Positions are found only
     if a diagnostic about the bundle asks for one."""
     bundle = typed_json_bundle(read_bounded(source, name, MAX_FILE_BYTES * 8), vocabulary)

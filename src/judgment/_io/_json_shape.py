@@ -25,7 +25,6 @@ from judgment._io._yaml import MAX_DEPTH
 _NEGATIVE_EXPONENTS = (re.compile(rb"e-0*[1-9][0-9]{2}"), re.compile(rb"E-0*[1-9][0-9]{2}"))
 _ZEROS = b"0" * 100
 _MANTISSA_ENDS = b"0123456789."  # the byte before the exponent, as a slice: empty (at 0) counts too
-_DECODER = json.JSONDecoder(object_pairs_hook=lambda pairs: _unique(pairs))
 
 
 class _Repeated(ValueError):
@@ -50,6 +49,9 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     if len(made) != len(pairs):
         raise _Repeated
     return made
+
+
+_DECODER = json.JSONDecoder(object_pairs_hook=_unique)
 
 
 def _may_underflow(raw: bytes) -> bool:

@@ -315,12 +315,13 @@ def _figure_check(metadata: list[Any]) -> Any:
     """A figure carries only the comparators declared for its field, stating allowed relations."""
     declared = next((m for m in metadata if isinstance(m, Comparators)), None)
     names = declared.names if declared else ()
+    known = frozenset(names)
     allowed = declared.stated if declared else STATED_RELATIONS
 
     def check(value: Any) -> Any:
         if isinstance(value, Measure):
             _stated_forms(value, allowed)
-            unknown = sorted(set(value.comparators) - set(names))
+            unknown = sorted(set(value.comparators) - known)
             if unknown:
                 close = difflib.get_close_matches(unknown[0], names, n=1)
                 hint = f"; did you mean {excerpt(close[0])}?" if close else ""
