@@ -18,10 +18,11 @@ from pydantic import (
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, core_schema
+from pydantic_core import CoreSchema
 
 from judgment._diagnostics import excerpt
 from judgment._frozen import AS_DICT, SHALLOW, TO_FROZEN, FrozenMap, validated_copy
+from judgment.evidence._field_checks import after, fields_schema, may_hold
 from judgment.evidence._strict import MAX_MAGNITUDE, RANGE, strict_schema
 
 
@@ -286,31 +287,6 @@ def _number(value: float) -> str:
     return f"{value:.1f}" if value != int(value) or abs(value) < 1000 else f"{int(value):,}"
 
 
-def _fields_schema(schema: Any, model: type) -> dict[str, Any] | None:
-    """The fields of `model` in its core schema (under any wrapping: definitions, model validators)."""
-    stack = [schema]
-    while stack:
-        node = stack.pop()
-        if node.get("type") == "model" and node.get("cls") is model:
-            inner = node["schema"]
-            while inner.get("type") != "model-fields" and "schema" in inner:
-                inner = inner["schema"]
-            return inner.get("fields")  # type: ignore[no-any-return]
-        stack.extend(child for key in ("schema", "definitions") for child in _children(node.get(key)))
-    return None
-
-
-def _children(value: Any) -> list[Any]:
-    return [value] if isinstance(value, dict) else [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
-
-
-def _may_hold(annotation: Any, kind: type) -> bool:
-    """Whether a field's value may itself be a `kind` (directly, in a union or annotated)."""
-    if isinstance(annotation, type) and issubclass(annotation, kind):
-        return True
-    return any(_may_hold(argument, kind) for argument in get_args(annotation))
-
-
 def _figure_check(metadata: list[Any]) -> Any:
     """A figure carries only the comparators declared for its field, stating allowed relations."""
     declared = next((m for m in metadata if isinstance(m, Comparators)), None)
@@ -329,12 +305,6 @@ def _figure_check(metadata: list[Any]) -> Any:
                                  f"(declared: {', '.join(names) or 'none'}){hint}")
         return value
     return check
-
-
-def _after(field: dict[str, Any], check: Any) -> None:
-    """Run `check` on a field's value once validated; a default stays a default (and is not checked)."""
-    holder = field["schema"] if field["schema"].get("type") == "default" else field
-    holder["schema"] = core_schema.no_info_after_validator_function(check, holder["schema"])
 
 
 def _provenance_check(model: type[Record]) -> Any:
@@ -372,14 +342,14 @@ class Record(EvidenceModel):
         comparators, and provenance per field names fields of this kind. Each is bound to the one
         field it reads when the schema is made, so evidence pays for it there and nowhere else."""
         schema = strict_schema(source, handler)
-        fields = _fields_schema(schema, source) or _fields_schema(handler.resolve_ref_schema(schema), source)
+        fields = fields_schema(schema, source) or fields_schema(handler.resolve_ref_schema(schema), source)
         if fields is None:  # never seen: pydantic gave the model's schema in a shape not walked here
             raise TypeError(f"judgment cannot find the fields of {source.__name__} in its pydantic schema")
         for name, info in source.__pydantic_fields__.items():
-            check = _figure_check(info.metadata) if _may_hold(info.annotation, Measure) else (
+            check = _figure_check(info.metadata) if may_hold(info.annotation, Measure) else (
                 _provenance_check(source) if name == "provenance" else None)
             if check is not None and name in fields:
-                _after(fields[name], check)
+                after(fields[name], check)
         return schema
 
 
