@@ -84,7 +84,7 @@ def test_prove_refutes_exactly_the_seeded_field_and_its_bundles_show_it(tmp_path
     undecided = {o["subject"] for o in shipped["outcomes"] if o["status"] == "unknown"}
     assert code == 1 and set(_refuted(seeded)) - set(_refuted(shipped)) - undecided == {FIELD}
     outcome = next(o for o in seeded["outcomes"] if o["subject"] == FIELD)
-    assert outcome["confirmed"] is True and "lowers reducing_crime" in outcome["detail"]
+    assert outcome["confirmed"] is True and "lowers reducing_crime" in outcome["detail"], outcome
     number = _refuted(seeded)[FIELD]
     before, after = tmp_path / "found" / f"{number}-before.yaml", tmp_path / "found" / f"{number}-after.yaml"
     assert CliRunner().invoke(cli, ["check", str(rules), str(before), str(after)]).exit_code == 0

@@ -11,7 +11,7 @@ again. `bundle_yaml` renders records as a whole bundle (the shape of examples/de
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
@@ -38,12 +38,23 @@ class NotDecimal(ValueError):
 def decimal_grid(symbols: Symbols, places: int = 2) -> list[Expr]:
     """Each number constant a whole number n of 10^-places (an Int of its own), |n| < 10^15: a decimal
     of at most 15 significant digits, which a float holds exactly."""
+    return on_grid([constant for constant, sort, _ in symbols.constants.values() if sort == "num"], places)
+
+
+def on_grid(numbers: Sequence[Expr], places: int = 2) -> list[Expr]:
+    """`decimal_grid` for the real constants given (each named ``<its name>.grid``)."""
     step, facts = z3().RealVal(f"1/{10 ** places}"), []
-    for name, (constant, sort, _) in symbols.constants.items():
-        if sort == "num":
-            count = z3().Int(f"{symbols.prefix}{name}.grid")
-            facts += [constant == z3().ToReal(count) * step, count < 10**15, count > -10**15]
+    for constant in numbers:
+        count = z3().Int(f"{constant.decl().name()}.grid")
+        facts += [constant == z3().ToReal(count) * step, count < 10**15, count > -10**15]
     return facts
+
+
+def written(model: Any, constant: Expr) -> bool:
+    """Whether the model gives the real constant a decimal evidence holds exactly."""
+    value = model.eval(constant, model_completion=True)
+    return bool(z3().is_rational_value(value)) and _is_decimal(
+        Fraction(value.numerator_as_long(), value.denominator_as_long()))
 
 
 def record_id(slot: str) -> str:
@@ -238,5 +249,5 @@ class _Plain(yaml.SafeDumper):
         return True
 
 
-__all__ = ["NotDecimal", "bundle_yaml", "decimal", "decimal_grid", "record_id",
-           "records_from_model"]
+__all__ = ["NotDecimal", "bundle_yaml", "decimal", "decimal_grid", "on_grid", "record_id",
+           "records_from_model", "written"]

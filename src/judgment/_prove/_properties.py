@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from dataclasses import replace
 
 from judgment._prove._abstract import ROUNDS, Concrete, blocking, concrete_kinds
 from judgment._prove._better import improved
+from judgment._prove._example import on_grid, written
 from judgment._prove._grading import Graded, grade
 from judgment._prove._model import SymbolicBundle, budgeted, complete_slots, fewest_slots, slot_name
 from judgment._prove._outcome import ProofExample, ProofOutcome
@@ -67,17 +68,19 @@ class Prover:
             self._concrete = Concrete(self.rulebook, slots)
         return self._concrete
 
-    def ask(self, *facts: Expr, graded: tuple[Graded, ...] = (), ordered: bool = True) -> Answer:
+    def ask(self, *facts: Expr, graded: tuple[Graded, ...] = (), ordered: bool = True,
+            numbers: Sequence[Expr] = ()) -> Answer:
         """Whether the facts can hold of valid bundles (`graded`: the single bundle by default). Numbers
-        range over every real, so `unsat` is a proof; a model whose numbers no decimal writes is sought
-        again on a decimal grid, so the counterexample can be written down (the first one is kept when
-        the grid has none)."""
+        range over every real, so `unsat` is a proof; a model whose numbers no decimal writes (those of
+        the bundles, and `numbers`: values a change moves to) is sought again on a decimal grid, so the
+        counterexample can be written down (the first one is kept when the grid has none)."""
         bundles = graded or (self.single,)
         base = [fact for g in bundles for fact in self.witnesses.domain(g, ordered and len(bundles) == 1)]
         answer = solve([*base, *facts], self.timeout)
-        if answer.status != "sat" or all(self.witnesses.decimal(answer.model, g) for g in bundles):
+        if answer.status != "sat" or (all(self.witnesses.decimal(answer.model, g) for g in bundles)
+                                      and all(written(answer.model, n) for n in numbers)):
             return answer
-        grid = [fact for g in bundles for fact in self.witnesses.grid(g)]
+        grid = [fact for g in bundles for fact in self.witnesses.grid(g)] + on_grid(numbers)
         again = solve([*base, *facts, *grid], self.timeout)
         return again if again.status == "sat" else answer
 
@@ -200,30 +203,42 @@ def _added(prover: Prover, pair: Pair, kind: str) -> ProofOutcome:
 
 def _compared(prover: Prover, pair: Pair, changed: list[str], facts: list[Expr], subject: str,
               change: str) -> ProofOutcome:
-    """Ask for an abstract pair the change lowers; make each answer concrete, or rule it out and ask again."""
+    """Ask for an abstract pair the change lowers; make each answer concrete, or rule it out and ask again.
+    A counterexample judging does not confirm is ruled out too, and kept: reported (NOT CONFIRMED) when
+    no other is confirmed, never lost to a later answer."""
     sharing = pair.sharing(set(changed).__contains__)
     after = [pair.after_term(fact, sharing) for fact in prover.witnesses.domain(pair.after, False)]
     facts = [*after, *facts, *pair.before.bundle.abstract_facts(prover.dead()), pair.lowered(sharing)]
-    seconds = 0.0
+    moved = _moved_numbers(pair, changed)
+    seconds, unconfirmed = 0.0, None
     for _ in range(ROUNDS):
-        answer = prover.ask(*facts, graded=(pair.before,), ordered=False)
+        answer = prover.ask(*facts, graded=(pair.before,), ordered=False, numbers=moved)
         seconds += answer.seconds
         if answer.status != "sat":
-            return prover.outcome("monotonicity", subject, replace(answer, seconds=seconds), "never lowers a grade",
-                                  lambda model: "")
-        concrete, moved = _concrete(prover, pair, answer.model, changed)
+            return unconfirmed or prover.outcome("monotonicity", subject, replace(answer, seconds=seconds),
+                                                 "never lowers a grade", lambda model: "")
+        concrete, shared = _concrete(prover, pair, answer.model, changed)
         if concrete.status == "unknown":  # undecided: never ruled out, so never a proof
-            return ProofOutcome("monotonicity", subject, "unknown", f"the solver gave up making a counterexample "
-                                f"concrete ({concrete.reason})", seconds + concrete.seconds)
+            return unconfirmed or ProofOutcome("monotonicity", subject, "unknown", f"the solver gave up making a "
+                                               f"counterexample concrete ({concrete.reason})", seconds + concrete.seconds)
         if concrete.status == "sat":
-            return prover.outcome(
+            found = prover.outcome(
                 "monotonicity", subject, replace(concrete, seconds=seconds + concrete.seconds), "",
                 lambda model: f"{change} lowers {', '.join(pair.questions_lowered(answer.model, sharing))}",
                 lambda model: (prover.witnesses.example(model, prover.concrete(pair).graded, "before"),
-                               prover.witnesses.example(model, prover.concrete(pair).graded, "after", moved)))
+                               prover.witnesses.example(model, prover.concrete(pair).graded, "after", shared)))
+            if found.confirmed:
+                return found
+            unconfirmed = unconfirmed or found
         facts.append(blocking(pair.before, answer.model))
-    return ProofOutcome("monotonicity", subject, "unknown", f"{ROUNDS} abstract counterexamples had no concrete bundle",
-                   seconds)
+    return unconfirmed or ProofOutcome("monotonicity", subject, "unknown",
+                                       f"{ROUNDS} abstract counterexamples had no concrete bundle", seconds)
+
+
+def _moved_numbers(pair: Pair, changed: list[str]) -> list[Expr]:
+    """The after bundle's real constants the change moves: each must be a decimal evidence holds."""
+    constants = pair.after.bundle.symbols.constants
+    return [constants[name][0] for name in changed if name in constants and constants[name][1] == "num"]
 
 
 def _concrete(prover: Prover, pair: Pair, model: object, changed: list[str]) -> tuple[Answer, list[tuple[Expr, Expr]]]:
