@@ -1,4 +1,4 @@
-"""The typed path: a valid JSON bundle read in one pass, positions found only if a diagnostic asks."""
+"""The typed path: a valid bundle validated in one pass, positions found only if a diagnostic asks."""
 
 from __future__ import annotations
 
@@ -21,7 +21,15 @@ def typed_json_bundle(raw: bytes, vocabulary: Vocabulary | None = None) -> Bundl
     bytes are parsed once, then validated once, by a model of the whole bundle (``_typed_reader``)."""
     vocab = vocabulary or _named_vocabulary(raw)
     data = plain_object(raw) if vocab is not None else None
-    if vocab is None or data is None:
+    return None if vocab is None or data is None else typed_bundle(data, vocab)
+
+
+def typed_bundle(data: Any, vocabulary: Vocabulary | None = None) -> Bundle | None:
+    """The bundle plain data holds (as the located reader reads it, from JSON or YAML), validated once;
+    None when it is not a valid bundle, to be read the located way and every problem reported."""
+    vocab = vocabulary or (get_vocabulary(data["vocabulary"]) if type(data) is dict
+                           and type(data.get("vocabulary")) is str else None)
+    if vocab is None:
         return None
     try:
         typed = _typed_reader(vocab).validate_python(data)

@@ -68,26 +68,38 @@ class _GiveUp(Exception):
 
 def read_with_libyaml(text: str, positions: Positions, max_depth: int) -> Any:
     """Plain data from `text`, filling `positions`; or NOT_READ, with `positions` partly filled."""
+    return _read(text, positions, positions.lines, max_depth)
+
+
+def read_plain(text: str, lines: list[str], max_depth: int) -> Any:
+    """Plain data from `text` (its `lines`), as `read_with_libyaml` reads it, without positions: for
+    a document likely valid, whose places are found again only if a diagnostic asks; or NOT_READ."""
+    return _read(text, None, lines, max_depth)
+
+
+def _read(text: str, positions: Positions | None, lines: list[str], max_depth: int) -> Any:
     if not LIBYAML or _UNLIKE.search(text):
         return NOT_READ
     parser = CBaseLoader(text)
     try:
-        return _compose(parser, positions, max_depth)
+        return _compose(parser, positions, lines, max_depth)
     except (_GiveUp, YAMLError):
         return NOT_READ
     finally:
         parser.dispose()
 
 
-def _compose(parser: Any, positions: Positions, max_depth: int) -> Any:
+def _compose(parser: Any, positions: Positions | None, lines: list[str], max_depth: int) -> Any:
     next_event = parser.get_event
     start, document = next_event(), next_event()
     if type(start) is not StreamStartEvent or type(document) is not DocumentStartEvent \
             or document.version is not None or document.tags:
         raise _GiveUp
-    # Open collections, innermost last: [container, path, the key read and awaiting its value].
+    located = positions is not None
+    # Open collections, innermost last: [container, its path (when located), the key awaiting its value].
     stack: list[list[Any]] = []
     root: list[Any] = []
+    child: PathKey = ()
     while True:
         event = next_event()
         kind = type(event)
@@ -100,40 +112,33 @@ def _compose(parser: Any, positions: Positions, max_depth: int) -> Any:
             raise _GiveUp  # an alias, or the document ended where a value was due
         if event.anchor is not None or event.tag is not None:
             raise _GiveUp
-        mark = event.start_mark
-        place = (mark.line + 1, mark.column + 1)
         if stack:
             frame = stack[-1]
-            container, path = frame[0], frame[1]
+            container = frame[0]
             if type(container) is dict:
                 key: str | None = frame[2]
                 if key is None:
                     frame[2] = key = _key(event, container)
-                    positions.keys[(*path, key)] = place
+                    if located:
+                        positions.keys[(*frame[1], key)] = _place(event)  # type: ignore[union-attr]
                     continue
-                child: PathKey = (*path, key)
                 frame[2] = None
-            else:
-                child = (*path, len(container))
-            positions.values[child] = place
-        else:
-            child = ()
+                if located:
+                    child = (*frame[1], key)
+            elif located:
+                child = (*frame[1], len(container))
+            if located:
+                positions.values[child] = _place(event)  # type: ignore[union-attr]
         if len(stack) >= max_depth:
             raise _GiveUp
         if kind is ScalarEvent:
-            if event.style == "|" or event.style == ">":
-                _check_block_header(positions.lines, mark.line, mark.column)
-            value, text = _scalar(event)
-            if text and child:
-                positions.styles[child] = ScalarStyle(place[0], place[1], _STYLES[event.style])
-            elif not event.value and not event.style:
-                raise _GiveUp  # an empty value: ruamel.yaml places it by the tokens and comments around it
+            value = _scalar_value(event, lines, positions, child)
         else:
             value = {} if kind is MappingStartEvent else []
         if stack:
             container = stack[-1][0]
             if type(container) is dict:
-                container[child[-1]] = value
+                container[key] = value
             else:
                 container.append(value)
         else:
@@ -145,6 +150,26 @@ def _compose(parser: Any, positions: Positions, max_depth: int) -> Any:
     if type(next_event()) is not DocumentEndEvent or type(next_event()) is not StreamEndEvent:
         raise _GiveUp  # several documents: the located parser reports them
     return root[0]
+
+
+def _place(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _scalar_value(event: Any, lines: list[str], positions: Positions | None, child: PathKey) -> Any:
+    """A scalar's value; its style recorded when `positions` are kept."""
+    if event.style == "|" or event.style == ">":
+        mark = event.start_mark
+        _check_block_header(lines, mark.line, mark.column)
+    value, text = _scalar(event)
+    if text:
+        if child and positions is not None:
+            line, column = _place(event)
+            positions.styles[child] = ScalarStyle(line, column, _STYLES[event.style])
+    elif not event.value and not event.style:
+        raise _GiveUp  # an empty value: ruamel.yaml places it by the tokens and comments around it
+    return value
 
 
 def _check_block_header(lines: list[str], line: int, column: int) -> None:
