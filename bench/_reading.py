@@ -34,11 +34,26 @@ def reading(rulebook: judgment.Rulebook, count: int = 2000) -> dict[str, Any]:
 
 
 def _derbyshire(root: Path) -> dict[str, float]:
+    """load_bundle of Derbyshire as JSON and as YAML, beside what their parsers alone cost (a floor:
+    Python's C JSON reader making the objects, libyaml making its events, nothing checked or kept)."""
     written = {"json": _written(root, "derbyshire", judgment.load_bundle(DERBYSHIRE).to_data())["json"],
                "yaml": DERBYSHIRE}  # the shipped YAML, as written
-    costs = paired_us({kind: partial(judgment.load_bundle, path) for kind, path in written.items()},
+    raw, text = written["json"].read_bytes(), DERBYSHIRE.read_text("utf-8")
+    costs = paired_us({**{kind: partial(judgment.load_bundle, path) for kind, path in written.items()},
+                       "json_parse": partial(json.loads, raw), "yaml_events": partial(_events, text)},
                       1, repeat=7, min_seconds=0.2)
-    return {"json_load_ms": costs["json"] / 1000, "yaml_load_ms": costs["yaml"] / 1000}
+    return {"json_load_ms": costs["json"] / 1000, "yaml_load_ms": costs["yaml"] / 1000,
+            "json_parse_ms": costs["json_parse"] / 1000, "yaml_events_ms": costs["yaml_events"] / 1000}
+
+
+def _events(text: str) -> None:
+    """libyaml's events for the text, each made and dropped."""
+    parser = yaml.CBaseLoader(text)
+    try:
+        while type(parser.get_event()) is not yaml.StreamEndEvent:
+            pass
+    finally:
+        parser.dispose()
 
 
 def _sizes(root: Path) -> dict[str, float]:
