@@ -14,7 +14,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_bundle_fast_path import DERBYSHIRE_DATA, RULEBOOK, _paths, _put, same_bundle
+from test_bundle_fast_path import DERBYSHIRE_DATA, RULEBOOK, same_bundle, with_a_value_changed
 
 import judgment
 import judgment._bundle._load as loading
@@ -108,12 +108,7 @@ def test_generated_bundles_read_alike(bundle: Bundle) -> None:
 @given(bundles(RULEBOOK, max_per_kind=1), st.data())
 def test_generated_bundles_with_a_value_changed_read_alike(bundle: Bundle, data: st.DataObject) -> None:
     """Any one value replaced: the located reader's bundle, or the typed path steps aside."""
-    raw = bundle.to_data()
-    target = data.draw(st.sampled_from(_paths(raw)))
-    replacement = data.draw(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-                                      st.text(max_size=5), st.just([]), st.just({}), st.just("48"),
-                                      st.just("yes"), st.just(2**60), st.just("2014-02-30")))
-    _put(raw, target, replacement)
+    raw = with_a_value_changed(bundle, data)
     text = _written(raw)
     got = loading._quick_yaml_bundle(text, None)
     if got is not None:
