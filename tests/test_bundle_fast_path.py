@@ -98,6 +98,9 @@ MUTATIONS = {
     "deep nesting": lambda raw: raw.replace(b'{', b'{"deep": ' + b"[" * 40 + b"]" * 40 + b", ", 1),
     "not UTF-8": lambda raw: raw.replace(b'"quote": "', b'"quote": "\xff', 1),
     "a lone surrogate": lambda raw: raw.replace(b'"quote": "', b'"quote": "\\ud800', 1),
+    "an escaped surrogate pair": lambda raw: raw.replace(b'"quote": "', b'"quote": "\\ud83d\\ude00', 1),
+    "a pair in an invalid bundle": lambda raw: raw.replace(b'"quote": "', b'"quote": "\\ud83d\\ude00', 1).replace(
+        b'"kind": ', b'"knd": 1, "kind": ', 1),
     "an escaped key": lambda raw: raw.replace(b'"vocabulary": ', b'"vocabul\\u0061ry": ', 1),
     "a raw tab": lambda raw: raw.replace(b'"quote": "', b'"quote": "\t', 1),
     "a boolean for a number": lambda raw: raw.replace(b'"value": ', b'"value": true, "v": ', 1),

@@ -7,6 +7,7 @@ gives the located reader's bundle, or its diagnostics word for word."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -114,3 +115,20 @@ def test_generated_bundles_with_a_value_changed_read_alike(bundle: Bundle, data:
     if got is not None:
         expected = located(text)
         assert isinstance(expected, Bundle) and same_bundle(got, expected)
+
+
+def test_an_escaped_surrogate_pair_is_the_character_it_writes(tmp_path: Path) -> None:
+    """JSON escapes a character beyond U+FFFF as a surrogate pair (json.dumps does by default); the
+    located reader reads it as the C JSON reader does, so a bundle is never refused for it, and a
+    lone surrogate still is."""
+    first = DERBYSHIRE_DATA["records"][0]
+    quoted = {**first, "provenance": {**first["provenance"], "quote": "\U0001f600"}, "knd": 1}
+    data = {**DERBYSHIRE_DATA, "records": [quoted]}
+    path = tmp_path / "b.json"
+    path.write_text(json.dumps(data), "utf-8")
+    assert '"\\ud83d\\ude00"' in path.read_text("utf-8")
+    with pytest.raises(BundleError) as refused:  # read the located way, for its unknown key
+        judgment.load_bundle(path)
+    assert [d.code for d in refused.value.diagnostics] == ["UNKNOWN_KEY"]  # the key, never the character
+    read = parse_document('a: "x\\ud83d\\ude00y"\nb: "\\ud800"\n"\\ud83d\\ude00": 1\n', "b.yaml").data
+    assert read == {"a": "x\U0001f600y", "b": "\ud800", "\U0001f600": 1}

@@ -10,6 +10,7 @@ nesting, keys given twice, and every syntax error.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -92,6 +93,18 @@ _Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yam
 _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
 
 
+_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+
+
+def paired(text: str) -> str:
+    """Each UTF-16 surrogate pair, as a double-quoted scalar escapes a character beyond U+FFFF
+    (``"\\ud83d\\ude00"``: JSON's one escape for it, and what Python's json.dumps writes by default),
+    made into that character, as a JSON reader reads it; a lone surrogate stays, for validation to refuse."""
+    if not _PAIR.search(text):
+        return text
+    return _PAIR.sub(lambda m: chr(0x10000 + (ord(m[0][0]) - 0xD800) * 0x400 + ord(m[0][1]) - 0xDC00), text)
+
+
 def _marked(code: Any, exc: MarkedYAMLError, name: str, hint: str | None) -> Diagnostic:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
@@ -113,13 +126,14 @@ def _plain(node: Any, key: PathKey, positions: Positions, seen: set[int], depth:
     if isinstance(node, CommentedMap):
         result: dict[str, Any] = {}
         for k, v in node.items():
-            child = (*key, str(k))
+            name = paired(str(k))
+            child = (*key, name)
             place = (node.lc.data or {}).get(k)  # ruamel.yaml keeps no place for some tagged nodes: the parent's is used
             if place is not None:
                 positions.keys[child] = (place[0] + 1, place[1] + 1)
                 positions.values[child] = (place[2] + 1, place[3] + 1)
                 _record_style(v, child, positions)
-            result[str(k)] = _plain(v, child, positions, seen, depth + 1, max_depth)
+            result[name] = _plain(v, child, positions, seen, depth + 1, max_depth)
         return result
     if isinstance(node, CommentedSeq):
         items = []
@@ -158,7 +172,7 @@ def _scalar(node: Any) -> Any:
     if isinstance(node, float):
         return float(node)
     if isinstance(node, str):
-        return str(node)
+        return paired(str(node))
     if isinstance(node, (dt.date, dt.datetime)):
         return node.isoformat()
     return str(node)
