@@ -95,7 +95,6 @@ def _compose(parser: Any, positions: Positions | None, lines: list[str], max_dep
     if type(start) is not StreamStartEvent or type(document) is not DocumentStartEvent \
             or document.version is not None or document.tags:
         raise _GiveUp
-    located = positions is not None
     # Open collections, innermost last: [container, its path (when located), the key awaiting its value].
     stack: list[list[Any]] = []
     root: list[Any] = []
@@ -119,16 +118,16 @@ def _compose(parser: Any, positions: Positions | None, lines: list[str], max_dep
                 key: str | None = frame[2]
                 if key is None:
                     frame[2] = key = _key(event, container)
-                    if located:
-                        positions.keys[(*frame[1], key)] = _place(event)  # type: ignore[union-attr]
+                    if positions is not None:
+                        positions.keys[(*frame[1], key)] = _place(event)
                     continue
                 frame[2] = None
-                if located:
+                if positions is not None:
                     child = (*frame[1], key)
-            elif located:
+            elif positions is not None:
                 child = (*frame[1], len(container))
-            if located:
-                positions.values[child] = _place(event)  # type: ignore[union-attr]
+            if positions is not None:
+                positions.values[child] = _place(event)
         if len(stack) >= max_depth:
             raise _GiveUp
         if kind is ScalarEvent:

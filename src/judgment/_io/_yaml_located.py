@@ -93,16 +93,17 @@ _Constructor.add_constructor("tag:yaml.org,2002:int", _Constructor.construct_yam
 _Constructor.add_constructor("tag:yaml.org,2002:float", _Constructor.construct_yaml_float)
 
 
-_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def paired(text: str) -> str:
+def _paired(text: str) -> str:
     """Each UTF-16 surrogate pair, as a double-quoted scalar escapes a character beyond U+FFFF
     (``"\\ud83d\\ude00"``: JSON's one escape for it, and what Python's json.dumps writes by default),
-    made into that character, as a JSON reader reads it; a lone surrogate stays, for validation to refuse."""
-    if not _PAIR.search(text):
+    made into that character, as a JSON reader reads it; a lone surrogate stays, for validation to refuse.
+    (The UTF-16 codec joins pairs and, with surrogatepass, passes lone ones through.)"""
+    if not _SURROGATE.search(text):
         return text
-    return _PAIR.sub(lambda m: chr(0x10000 + (ord(m[0][0]) - 0xD800) * 0x400 + ord(m[0][1]) - 0xDC00), text)
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
 
 
 def _marked(code: Any, exc: MarkedYAMLError, name: str, hint: str | None) -> Diagnostic:
@@ -126,7 +127,7 @@ def _plain(node: Any, key: PathKey, positions: Positions, seen: set[int], depth:
     if isinstance(node, CommentedMap):
         result: dict[str, Any] = {}
         for k, v in node.items():
-            name = paired(str(k))
+            name = _paired(str(k))
             child = (*key, name)
             place = (node.lc.data or {}).get(k)  # ruamel.yaml keeps no place for some tagged nodes: the parent's is used
             if place is not None:
@@ -172,7 +173,7 @@ def _scalar(node: Any) -> Any:
     if isinstance(node, float):
         return float(node)
     if isinstance(node, str):
-        return paired(str(node))
+        return _paired(str(node))
     if isinstance(node, (dt.date, dt.datetime)):
         return node.isoformat()
     return str(node)
